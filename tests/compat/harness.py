@@ -69,7 +69,8 @@ def _http_case(client: Any, case: dict[str, Any]) -> dict[str, Any]:
 def _websocket_case(client: Any, case: dict[str, Any]) -> dict[str, Any]:
     received: list[Any] = []
     try:
-        with client.websocket_connect(case["websocket"], headers=case.get("headers")) as ws:
+        options = {"headers": case["headers"]} if case.get("headers") is not None else {}
+        with client.websocket_connect(case["websocket"], **options) as ws:
             for message in case.get("send", []):
                 if isinstance(message, bytes):
                     ws.send_bytes(message)

@@ -34,8 +34,12 @@ def test_responses(name: str, outcomes: dict[str, dict]) -> None:
         assert actual.get("import_error") == expected.get("import_error")
         return
     assert len(actual["cases"]) == len(expected["cases"])
-    for want, got in zip(expected["cases"], actual["cases"]):
-        assert got == want, f"{name}: {want['request']}"
+    mismatches = [
+        f"{want['request']}\n  expected: {json.dumps(want)}\n  actual:   {json.dumps(got)}"
+        for want, got in zip(expected["cases"], actual["cases"])
+        if got != want
+    ]
+    assert not mismatches, f"{len(mismatches)} of {len(expected['cases'])} cases differ:\n" + "\n".join(mismatches)
 
 
 @pytest.mark.parametrize("name", NAMES)

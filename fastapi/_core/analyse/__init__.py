@@ -1,0 +1,1 @@
+"""Analyse: a callable's signature becomes parameter and dependency specs."""

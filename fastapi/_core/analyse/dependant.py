@@ -1,0 +1,287 @@
+"""Build the ``Dependant`` tree of a callable: its parameters sorted by source, its dependencies.
+
+Every parameter is classified exactly once, here:
+
+- a ``Depends``/``Security`` marker (in ``Annotated`` or as the default): a sub-dependency;
+- a framework object by type (``Request``, ``Response``, ``BackgroundTasks``...): injected;
+- otherwise a value, located by its marker (``Query()``, ``Body()``...) or, unmarked, by its
+  name and type: a path placeholder, a file, a complex type (the body) or a scalar (query).
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from copy import copy
+from dataclasses import dataclass
+from typing import Annotated, Any, get_args, get_origin
+
+from pydantic.fields import FieldInfo
+from starlette.background import BackgroundTasks as StarletteBackgroundTasks
+from starlette.requests import HTTPConnection, Request
+from starlette.responses import Response
+from starlette.routing import PARAM_REGEX
+from starlette.websockets import WebSocket
+
+from fastapi import params
+from fastapi._core.analyse import annotations as ann
+from fastapi._core.analyse.field import ModelField, create_model_field
+from fastapi._core.analyse.signature import typed_signature
+from fastapi.dependencies.models import Dependant, SecurityRequirement
+from fastapi.security.base import SecurityBase
+from fastapi.security.oauth2 import SecurityScopes
+
+Undefined = params.Undefined
+
+# Parameters filled with a framework object, by annotation: (class, Dependant attribute).
+INJECTED: tuple[tuple[type[Any], str], ...] = (
+    (Request, "request_param_name"),
+    (WebSocket, "websocket_param_name"),
+    (HTTPConnection, "http_connection_param_name"),
+    (Response, "response_param_name"),
+    (StarletteBackgroundTasks, "background_tasks_param_name"),
+    (SecurityScopes, "security_scopes_param_name"),
+)
+_INJECTED_TYPES = tuple(cls for cls, _ in INJECTED)
+_MARKERS = (params.Param, params.Body, params.Depends)
+
+
+def path_param_names(path: str) -> set[str]:
+    return {match.group(1) for match in PARAM_REGEX.finditer(path)}
+
+
+@dataclass
+class ParamAnalysis:
+    type_annotation: Any
+    depends: params.Depends | None
+    field: ModelField | None
+
+
+def _marker_in_annotated(annotation: Any) -> tuple[Any, Any]:
+    """(inner type, the last FastAPI marker) of an ``Annotated[...]`` annotation."""
+    inner, *metadata = get_args(annotation)
+    markers = [m for m in metadata if isinstance(m, _MARKERS)]
+    return inner, (markers[-1] if markers else None)
+
+
+def _field_info_from_annotated(marker: FieldInfo, annotation: Any) -> FieldInfo:
+    """A copy of ``marker`` carrying the annotation's type and every constraint within it."""
+    merged = FieldInfo.from_annotation(annotation)
+    info = copy(marker)
+    info.metadata = merged.metadata
+    info.annotation = merged.annotation
+    return info
+
+
+def analyse_param(name: str, annotation: Any, default: Any, *, is_path_param: bool) -> ParamAnalysis:
+    """Classify one parameter of an endpoint or dependency."""
+    empty = inspect.Parameter.empty
+    full_annotation = Any if annotation is empty else annotation
+    type_annotation = full_annotation
+    field_info: FieldInfo | None = None
+    depends: params.Depends | None = None
+
+    if get_origin(full_annotation) is Annotated:
+        type_annotation, marker = _marker_in_annotated(full_annotation)
+        if isinstance(marker, FieldInfo):
+            field_info = _field_info_from_annotated(marker, full_annotation)
+            assert field_info.default is Undefined, (
+                f"`{field_info.__class__.__name__}` default value cannot be set in"
+                f" `Annotated` for {name!r}. Set the default value with `=` instead."
+            )
+            if default is not empty:
+                assert not is_path_param, "Path parameters cannot have default values"
+                field_info.default = default
+        elif isinstance(marker, params.Depends):
+            depends = marker
+
+    if isinstance(default, params.Depends):
+        assert depends is None, f"Cannot specify `Depends` in `Annotated` and default value together for {name!r}"
+        assert field_info is None, (
+            f"Cannot specify a FastAPI annotation in `Annotated` and `Depends` as a default value together for {name!r}"
+        )
+        depends = default
+    elif isinstance(default, FieldInfo):
+        assert field_info is None, f"Cannot specify FastAPI annotations in `Annotated` and default value together for {name!r}"
+        field_info = copy(default)
+        field_info.annotation = type_annotation
+
+    if depends is not None and depends.dependency is None:
+        depends = copy(depends)
+        depends.dependency = type_annotation
+
+    if ann.is_subclass(type_annotation, _INJECTED_TYPES):
+        assert depends is None, f"Cannot specify `Depends` for type {type_annotation!r}"
+        assert field_info is None, f"Cannot specify FastAPI annotation for type {type_annotation!r}"
+        return ParamAnalysis(type_annotation, None, None)
+    if depends is not None:
+        return ParamAnalysis(type_annotation, depends, None)
+
+    if field_info is None:
+        field_info = _implicit_field_info(full_annotation, type_annotation, default, is_path_param)
+    return ParamAnalysis(type_annotation, None, _make_field(name, field_info, is_path_param, full_annotation))
+
+
+def _implicit_field_info(annotation: Any, type_annotation: Any, default: Any, is_path_param: bool) -> FieldInfo:
+    """Where an unmarked parameter comes from, decided by its name and type."""
+    default = Undefined if default is inspect.Parameter.empty else default
+    if is_path_param:
+        return params.Path(annotation=annotation)
+    if ann.is_upload_file(type_annotation) or ann.is_upload_file_sequence(type_annotation):
+        return params.File(annotation=annotation, default=default)
+    if not ann.is_scalar(type_annotation):
+        return params.Body(annotation=annotation, default=default)
+    return params.Query(annotation=annotation, default=default)
+
+
+def _make_field(name: str, field_info: FieldInfo, is_path_param: bool, declared: Any) -> ModelField:
+    if is_path_param:
+        assert isinstance(field_info, params.Path), f"Cannot use `{field_info.__class__.__name__}` for path param {name!r}"
+    if isinstance(field_info, params.Form):
+        ensure_multipart_installed()
+    if not field_info.alias and getattr(field_info, "convert_underscores", None):
+        field_info.alias = name.replace("_", "-")
+    else:
+        field_info.alias = field_info.alias or name
+    field = create_model_field(field_info, name, declared=declared)
+    if is_path_param:
+        assert is_scalar_field(field), "Path params must be of one of the supported types"
+    elif isinstance(field_info, params.Query):
+        assert is_scalar_field(field) or ann.is_scalar_sequence(field.type_) or ann.is_model_class(field.type_)
+    return field
+
+
+def is_scalar_field(field: ModelField) -> bool:
+    return ann.is_scalar(field.type_) and not isinstance(field.field_info, params.Body)
+
+
+def ensure_multipart_installed() -> None:
+    """Forms need python-multipart: say so when the route is declared, not on first request."""
+    try:
+        from python_multipart import __version__  # noqa: F401
+    except ImportError:
+        try:
+            from multipart import __version__ as version  # type: ignore[import-not-found,no-redef]
+            from multipart.multipart import parse_options_header  # type: ignore[import-not-found]  # noqa: F401
+        except ImportError:
+            raise RuntimeError(
+                'Form data requires "python-multipart" to be installed. \n'
+                'You can install "python-multipart" with: \n\n'
+                "pip install python-multipart\n"
+            ) from None
+        else:  # pragma: no cover - the old import name of python-multipart
+            assert version
+
+
+def build_dependant(
+    *,
+    path: str,
+    call: Callable[..., Any],
+    name: str | None = None,
+    security_scopes: list[str] | None = None,
+    use_cache: bool = True,
+) -> Dependant:
+    """Analyse ``call`` (and, recursively, its dependencies) for a route at ``path``."""
+    in_path = path_param_names(path)
+    dependant = Dependant(call=call, name=name, path=path, security_scopes=security_scopes, use_cache=use_cache)
+    for param_name, param in typed_signature(call).parameters.items():
+        analysis = analyse_param(param_name, param.annotation, param.default, is_path_param=param_name in in_path)
+        if analysis.depends is not None:
+            dependant.dependencies.append(
+                sub_dependant(depends=analysis.depends, path=path, name=param_name, security_scopes=security_scopes)
+            )
+        elif analysis.field is None:
+            for cls, attribute in INJECTED:
+                if ann.is_subclass(analysis.type_annotation, cls):
+                    setattr(dependant, attribute, param_name)
+                    break
+        elif isinstance(analysis.field.field_info, params.Body):
+            dependant.body_params.append(analysis.field)
+        else:
+            _add_param(dependant, analysis.field)
+    return dependant
+
+
+_PARAM_LISTS = {
+    params.ParamTypes.path: "path_params",
+    params.ParamTypes.query: "query_params",
+    params.ParamTypes.header: "header_params",
+    params.ParamTypes.cookie: "cookie_params",
+}
+
+
+def _add_param(dependant: Dependant, field: ModelField) -> None:
+    location = getattr(field.field_info, "in_", None)
+    assert location in _PARAM_LISTS, f"non-body parameters must be in path, query, header or cookie: {field.name}"
+    getattr(dependant, _PARAM_LISTS[location]).append(field)
+
+
+def sub_dependant(
+    *,
+    depends: params.Depends,
+    path: str,
+    name: str | None = None,
+    security_scopes: list[str] | None = None,
+) -> Dependant:
+    """The Dependant of a ``Depends``/``Security`` marker.
+
+    Scopes accumulate down the chain in one shared list, as FastAPI does: a dependency sees
+    the scopes its parents required as well as its own.
+    """
+    scopes = security_scopes if security_scopes else []
+    if isinstance(depends, params.Security):
+        scopes.extend(depends.scopes)
+    dependency = depends.dependency
+    assert dependency is not None
+    dependant = build_dependant(path=path, call=dependency, name=name, security_scopes=scopes, use_cache=depends.use_cache)
+    if isinstance(dependency, SecurityBase):
+        dependant.security_requirements.append(
+            SecurityRequirement(security_scheme=dependency, scopes=scopes if dependency.uses_scopes else [])
+        )
+    return dependant
+
+
+def parameterless_sub_dependant(*, depends: params.Depends, path: str) -> Dependant:
+    """A dependency listed in ``dependencies=[...]``: run for its effect, its value unused."""
+    assert callable(depends.dependency), "A parameter-less dependency must have a callable dependency"
+    return sub_dependant(depends=depends, path=path)
+
+
+def flat_dependant(dependant: Dependant, *, skip_repeats: bool = False, visited: list[Any] | None = None) -> Dependant:
+    """All parameters of the tree in one Dependant (what the body and OpenAPI are built from)."""
+    if visited is None:
+        visited = []
+    visited.append(dependant.cache_key)
+    flat = Dependant(
+        path_params=dependant.path_params.copy(),
+        query_params=dependant.query_params.copy(),
+        header_params=dependant.header_params.copy(),
+        cookie_params=dependant.cookie_params.copy(),
+        body_params=dependant.body_params.copy(),
+        security_requirements=dependant.security_requirements.copy(),
+        use_cache=dependant.use_cache,
+        path=dependant.path,
+    )
+    for sub in dependant.dependencies:
+        if skip_repeats and sub.cache_key in visited:
+            continue
+        flat_sub = flat_dependant(sub, skip_repeats=skip_repeats, visited=visited)
+        flat.path_params.extend(flat_sub.path_params)
+        flat.query_params.extend(flat_sub.query_params)
+        flat.header_params.extend(flat_sub.header_params)
+        flat.cookie_params.extend(flat_sub.cookie_params)
+        flat.body_params.extend(flat_sub.body_params)
+        flat.security_requirements.extend(flat_sub.security_requirements)
+    return flat
+
+
+def should_embed_body_fields(fields: list[ModelField]) -> bool:
+    """Whether the body is an object keyed by parameter name, rather than the value itself."""
+    if not fields:
+        return False
+    if len({field.name for field in fields}) > 1:
+        return True
+    first = fields[0]
+    if getattr(first.field_info, "embed", None):
+        return True
+    return isinstance(first.field_info, params.Form) and not ann.is_model_class(first.type_)

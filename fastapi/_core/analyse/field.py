@@ -1,0 +1,126 @@
+"""``ModelField``: one declared value (a parameter, a body, a response) and its validator.
+
+The Pydantic ``TypeAdapter`` is built here, once, when the route is analysed; requests only
+call the compiled validator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
+
+from pydantic import PydanticSchemaGenerationError, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticUndefined
+
+Undefined: Any = PydanticUndefined
+
+
+def with_loc(errors: Sequence[Any], prefix: tuple[str | int, ...]) -> list[dict[str, Any]]:
+    """Pydantic errors re-rooted under ``prefix`` (``("query", "q")`` and the like)."""
+    return [{**error, "loc": prefix + tuple(error.get("loc", ()))} for error in errors]
+
+
+def missing_error(loc: tuple[str | int, ...]) -> dict[str, Any]:
+    return {"type": "missing", "loc": loc, "msg": "Field required", "input": None}
+
+
+@dataclass(eq=False)
+class ModelField:
+    """A named, typed value with its ``FieldInfo``; validates and serializes it."""
+
+    field_info: FieldInfo
+    name: str
+    mode: Literal["validation", "serialization"] = "validation"
+    _type_adapter: TypeAdapter[Any] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._type_adapter = TypeAdapter(Annotated[self.field_info.annotation, self.field_info])
+
+    @property
+    def alias(self) -> str:
+        return self.field_info.alias or self.name
+
+    @property
+    def validation_alias(self) -> Any:
+        return self.field_info.validation_alias
+
+    @property
+    def serialization_alias(self) -> str | None:
+        return self.field_info.serialization_alias
+
+    @property
+    def required(self) -> bool:
+        return self.field_info.is_required()
+
+    @property
+    def default(self) -> Any:
+        return self.get_default()
+
+    @property
+    def type_(self) -> Any:
+        return self.field_info.annotation
+
+    def get_default(self) -> Any:
+        if self.field_info.is_required():
+            return Undefined
+        return self.field_info.get_default(call_default_factory=True)
+
+    def validate(
+        self, value: Any, values: dict[str, Any] | None = None, *, loc: tuple[str | int, ...] = ()
+    ) -> tuple[Any, list[dict[str, Any]] | None]:
+        """Return ``(validated, None)`` or ``(None, errors located under loc)``."""
+        try:
+            return self._type_adapter.validate_python(value, from_attributes=True), None
+        except ValidationError as exc:
+            return None, with_loc(exc.errors(include_url=False), loc)
+
+    def serialize(
+        self,
+        value: Any,
+        *,
+        mode: Literal["json", "python"] = "json",
+        include: Any = None,
+        exclude: Any = None,
+        by_alias: bool = True,
+        exclude_unset: bool = False,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+    ) -> Any:
+        return self._type_adapter.dump_python(
+            value,
+            mode=mode,
+            include=include,
+            exclude=exclude,
+            by_alias=by_alias,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+        )
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+def create_model_field(
+    field_info: FieldInfo,
+    name: str,
+    *,
+    declared: Any = None,
+    mode: Literal["validation", "serialization"] = "validation",
+) -> ModelField:
+    """A ModelField, or a FastAPIError naming ``declared`` when Pydantic cannot handle the type."""
+    try:
+        return ModelField(field_info=field_info, name=name, mode=mode)
+    except (RuntimeError, PydanticSchemaGenerationError):
+        from fastapi.exceptions import FastAPIError
+
+        shown = field_info.annotation if declared is None else declared
+        raise FastAPIError(
+            f"Invalid args for response field! Hint: check that {shown} is a valid Pydantic field type. "
+            "If you are using a return type annotation that is not a valid Pydantic field "
+            "(e.g. Union[Response, dict, None]) you can disable generating the response model "
+            "from the type annotation with the path operation decorator parameter "
+            "response_model=None. Read more: https://fastapi.tiangolo.com/tutorial/response-model/"
+        ) from None

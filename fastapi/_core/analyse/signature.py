@@ -1,0 +1,50 @@
+"""Signatures with their annotations evaluated, whatever style the module was written in."""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from collections.abc import Callable
+from typing import Any, ForwardRef
+
+
+def _namespace_of(call: Callable[..., Any]) -> dict[str, Any]:
+    """The globals that the annotations of ``call`` were written against."""
+    target: Any = call
+    if inspect.isclass(call):
+        target = call.__init__
+    elif not (inspect.isfunction(call) or inspect.ismethod(call)) and hasattr(call, "__call__"):
+        target = getattr(call, "__call__")  # noqa: B004
+    target = inspect.unwrap(target) if callable(target) else target
+    namespace = getattr(target, "__globals__", None)
+    if namespace is None:
+        module = sys.modules.get(getattr(call, "__module__", "") or "")
+        namespace = vars(module) if module else {}
+    return namespace
+
+
+def evaluate_annotation(annotation: Any, namespace: dict[str, Any]) -> Any:
+    """Evaluate a string annotation; one that cannot be resolved stays a ForwardRef."""
+    if isinstance(annotation, str):
+        try:
+            return eval(annotation, namespace)  # annotations are code the app itself wrote
+        except Exception:
+            return ForwardRef(annotation)
+    return annotation
+
+
+def typed_signature(call: Callable[..., Any]) -> inspect.Signature:
+    """``inspect.signature`` with every parameter annotation evaluated."""
+    signature = inspect.signature(call)
+    namespace = _namespace_of(call)
+    parameters = [
+        param.replace(annotation=evaluate_annotation(param.annotation, namespace))
+        for param in signature.parameters.values()
+    ]
+    return inspect.Signature(parameters)
+
+
+def return_annotation(call: Callable[..., Any]) -> Any:
+    """The evaluated return annotation of ``call`` (``inspect.Signature.empty`` if none)."""
+    annotation = inspect.signature(call).return_annotation
+    return evaluate_annotation(annotation, _namespace_of(call))

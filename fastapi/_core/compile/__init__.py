@@ -1,0 +1,1 @@
+"""Compile: specs become one executable plan per route, built when the route is registered."""

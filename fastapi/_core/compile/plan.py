@@ -1,0 +1,150 @@
+"""The execution plan of a route: its dependency tree flattened into ordered steps.
+
+Each step is one *occurrence* of a callable in the tree, listed after the steps it needs
+(post-order), so running them front to back resolves every dependency before its user;
+the last step is the endpoint itself. Running a step means: validate the step's own
+parameters, then (unless something failed, or the value is already cached) call it.
+This reproduces FastAPI's resolution order, caching and error order without walking the
+tree per request.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from enum import Enum
+from typing import Any
+
+from fastapi._core.analyse.dependant import build_dependant
+from fastapi._core.compile.body import BodyReader
+from fastapi._core.compile.readers import ParamGroupReader, ParamReader, param_readers
+from fastapi.dependencies.models import Dependant
+
+
+class CallKind(Enum):
+    ASYNC = "async"
+    SYNC = "sync"
+    GENERATOR = "generator"
+    ASYNC_GENERATOR = "async_generator"
+
+
+class Inject(Enum):
+    REQUEST = "request"
+    WEBSOCKET = "websocket"
+    CONNECTION = "connection"
+    RESPONSE = "response"
+    BACKGROUND = "background"
+    SCOPES = "scopes"
+
+
+_INJECTIONS = (
+    ("request_param_name", Inject.REQUEST),
+    ("websocket_param_name", Inject.WEBSOCKET),
+    ("http_connection_param_name", Inject.CONNECTION),
+    ("response_param_name", Inject.RESPONSE),
+    ("background_tasks_param_name", Inject.BACKGROUND),
+    ("security_scopes_param_name", Inject.SCOPES),
+)
+
+
+def _dunder_call(call: Any) -> Any:
+    if inspect.isroutine(call) or inspect.isclass(call):
+        return call
+    return getattr(call, "__call__", call)  # noqa: B004
+
+
+def call_kind(call: Callable[..., Any]) -> CallKind:
+    """How a dependency or endpoint must be invoked (functions, classes, instances alike)."""
+    if inspect.isclass(call):
+        return CallKind.SYNC
+    target = _dunder_call(call)
+    if inspect.isasyncgenfunction(target):
+        return CallKind.ASYNC_GENERATOR
+    if inspect.isgeneratorfunction(target):
+        return CallKind.GENERATOR
+    if inspect.iscoroutinefunction(target) or inspect.iscoroutinefunction(call):
+        return CallKind.ASYNC
+    return CallKind.SYNC
+
+
+class Step:
+    """One occurrence of a dependency (or the endpoint) in the tree."""
+
+    __slots__ = (
+        "body",
+        "cache_key",
+        "call",
+        "children",
+        "cookie",
+        "dependant",
+        "header",
+        "injections",
+        "kind",
+        "has_params",
+        "path",
+        "query",
+        "use_cache",
+    )
+
+    def __init__(
+        self, dependant: Dependant, children: list[tuple[str, int]], embed_body: bool, cached_as: Dependant
+    ) -> None:
+        assert dependant.call is not None
+        self.dependant = dependant
+        self.call = dependant.call
+        self.kind = call_kind(dependant.call)
+        # An override is cached under the dependency it replaces.
+        self.cache_key = cached_as.cache_key
+        self.use_cache = cached_as.use_cache
+        self.children = tuple(children)
+        self.path: list[ParamReader | ParamGroupReader] = param_readers(dependant.path_params, "path")
+        self.query = param_readers(dependant.query_params, "query")
+        self.header = param_readers(dependant.header_params, "header")
+        self.cookie = param_readers(dependant.cookie_params, "cookie")
+        self.body = BodyReader(dependant.body_params, embed=embed_body) if dependant.body_params else None
+        self.has_params = bool(self.path or self.query or self.header or self.cookie or self.body)
+        self.injections = tuple(
+            (getattr(dependant, attribute), inject)
+            for attribute, inject in _INJECTIONS
+            if getattr(dependant, attribute) is not None
+        )
+
+
+class Plan:
+    """Every step of a route, in resolution order; the endpoint is the last one."""
+
+    __slots__ = ("needs_exit_stack", "steps")
+
+    def __init__(self, steps: list[Step]) -> None:
+        self.steps = steps
+        self.needs_exit_stack = any(
+            step.kind in (CallKind.GENERATOR, CallKind.ASYNC_GENERATOR) for step in steps[:-1]
+        )
+
+    @property
+    def endpoint(self) -> Step:
+        return self.steps[-1]
+
+
+Overrides = dict[Callable[..., Any], Callable[..., Any]]
+
+
+def compile_plan(dependant: Dependant, *, embed_body: bool, overrides: Overrides | None = None) -> Plan:
+    """Flatten ``dependant``'s tree, substituting ``overrides`` for overridden dependencies."""
+    steps: list[Step] = []
+
+    def visit(node: Dependant, original: Dependant) -> int:
+        children = []
+        for sub in node.dependencies:
+            used = sub
+            if overrides and sub.call in overrides:
+                assert sub.path is not None
+                used = build_dependant(
+                    path=sub.path, call=overrides[sub.call], name=sub.name, security_scopes=sub.security_scopes
+                )
+            children.append((sub.name or "", visit(used, sub)))
+        steps.append(Step(node, children, embed_body, original))
+        return len(steps) - 1
+
+    visit(dependant, dependant)
+    return Plan(steps)

@@ -1,0 +1,1 @@
+"""Execute: a request runs its route's compiled plan."""

@@ -1,0 +1,146 @@
+"""The request handler of an API route: read the body, solve, call, build the response."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from contextlib import AsyncExitStack
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from fastapi import params
+from fastapi._core.analyse.field import ModelField
+from fastapi._core.compile.plan import CallKind, Overrides, Plan, compile_plan
+from fastapi._core.execute.request_body import read_form_body, read_json_body
+from fastapi._core.execute.solve import Resolution, solve
+from fastapi._core.serialize.response import ResponseSerializer
+from fastapi.concurrency import run_in_threadpool
+from fastapi.datastructures import DefaultPlaceholder
+from fastapi.dependencies.models import Dependant
+from fastapi.exceptions import FastAPIError, RequestValidationError
+from fastapi.utils import is_body_allowed_for_status_code
+
+NO_RESPONSE = (
+    "No response object was returned. There's a high chance that the application code is raising an "
+    "exception and a dependency with yield has a block with a bare except, or a block with except "
+    "Exception, and is not raising the exception again. Read more about it in the docs: "
+    "https://fastapi.tiangolo.com/tutorial/dependencies/dependencies-with-yield/#dependencies-with-yield-and-except"
+)
+
+RequestHandler = Callable[[Request], Awaitable[Response]]
+
+
+class PlanCache:
+    """The route's plan, and the plans compiled for the dependency overrides seen so far."""
+
+    __slots__ = ("_by_overrides", "base", "dependant", "embed_body", "provider")
+
+    def __init__(self, dependant: Dependant, *, embed_body: bool, provider: Any) -> None:
+        self.dependant = dependant
+        self.embed_body = embed_body
+        self.provider = provider
+        self.base = compile_plan(dependant, embed_body=embed_body)
+        self._by_overrides: dict[Any, Plan] = {}
+
+    def current(self) -> Plan:
+        overrides: Overrides | None = getattr(self.provider, "dependency_overrides", None) if self.provider else None
+        if not overrides:
+            return self.base
+        try:
+            key: Any = tuple(overrides.items())
+            hash(key)
+        except TypeError:  # unhashable callables: compile every time
+            return compile_plan(self.dependant, embed_body=self.embed_body, overrides=overrides)
+        plan = self._by_overrides.get(key)
+        if plan is None:
+            if len(self._by_overrides) > 64:
+                self._by_overrides.clear()
+            plan = self._by_overrides[key] = compile_plan(
+                self.dependant, embed_body=self.embed_body, overrides=overrides
+            )
+        return plan
+
+
+def build_request_handler(
+    *,
+    dependant: Dependant,
+    body_field: ModelField | None = None,
+    status_code: int | None = None,
+    response_class: Any = None,
+    response_field: ModelField | None = None,
+    response_model_include: Any = None,
+    response_model_exclude: Any = None,
+    response_model_by_alias: bool = True,
+    response_model_exclude_unset: bool = False,
+    response_model_exclude_defaults: bool = False,
+    response_model_exclude_none: bool = False,
+    dependency_overrides_provider: Any = None,
+    embed_body_fields: bool = False,
+) -> RequestHandler:
+    """Compile everything about the route now; return the per-request coroutine function."""
+    from starlette.responses import JSONResponse
+
+    assert dependant.call is not None, "dependant.call must be a function"
+    plans = PlanCache(dependant, embed_body=embed_body_fields, provider=dependency_overrides_provider)
+    if isinstance(response_class, DefaultPlaceholder):
+        response_class = response_class.value
+    response_class = response_class or JSONResponse
+    serialize = ResponseSerializer(
+        response_field,
+        include=response_model_include,
+        exclude=response_model_exclude,
+        by_alias=response_model_by_alias,
+        exclude_unset=response_model_exclude_unset,
+        exclude_defaults=response_model_exclude_defaults,
+        exclude_none=response_model_exclude_none,
+    )
+    read_body: Callable[[Request], Awaitable[Any]] | None = None
+    if body_field is not None:
+        read_body = read_form_body if isinstance(body_field.field_info, params.Form) else read_json_body
+    endpoint_is_async = plans.base.endpoint.kind is CallKind.ASYNC
+
+    async def respond(plan: Plan, resolution: Resolution) -> Response:
+        call = plan.endpoint.call
+        if endpoint_is_async:
+            raw = await call(**resolution.values)
+        else:
+            raw = await run_in_threadpool(call, **resolution.values)
+        if isinstance(raw, Response):
+            if raw.background is None:
+                raw.background = resolution.background
+            return raw
+        content = serialize(raw)
+        sub_response = resolution.response
+        kwargs: dict[str, Any] = {"background": resolution.background}
+        if sub_response is not None and sub_response.status_code:
+            kwargs["status_code"] = sub_response.status_code
+        elif status_code:
+            kwargs["status_code"] = status_code
+        response: Response = response_class(content, **kwargs)
+        if not is_body_allowed_for_status_code(response.status_code):
+            response.body = b""
+        if sub_response is not None:
+            response.headers.raw.extend(sub_response.headers.raw)
+        return response
+
+    async def handle(request: Request) -> Response:
+        plan = plans.current()
+        body = await read_body(request) if read_body is not None else None
+        response: Response | None = None
+        if plan.needs_exit_stack:
+            async with AsyncExitStack() as stack:
+                resolution = await solve(plan, request, body, stack)
+                if not resolution.errors:
+                    response = await respond(plan, resolution)
+        else:
+            resolution = await solve(plan, request, body, None)
+            if not resolution.errors:
+                response = await respond(plan, resolution)
+        if resolution.errors:
+            raise RequestValidationError(resolution.errors, body=body)
+        if response is None:
+            raise FastAPIError(NO_RESPONSE)
+        return response
+
+    return handle

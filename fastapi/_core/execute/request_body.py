@@ -1,0 +1,104 @@
+"""Reading the request body as FastAPI does: JSON (by content type), a form, or raw bytes.
+
+Errors are mapped to FastAPI's answers: malformed JSON is a 422 ``json_invalid``; anything
+else that breaks parsing is a 400 ``There was an error parsing the body``; Starlette's own
+form limits keep their messages. The mapping is the same on every supported Starlette.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from typing import Any
+
+from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
+from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
+from starlette.requests import Request
+
+from fastapi.exceptions import RequestValidationError
+
+try:  # python-multipart is optional until a route declares a form
+    from python_multipart.exceptions import FormParserError
+    from python_multipart.multipart import parse_options_header
+except ImportError:  # pragma: no cover
+    FormParserError = ()  # type: ignore[assignment,misc]
+    parse_options_header = None
+
+_UNLIMITED_FORM: dict[str, Any] = {}
+try:  # Starlette 1.x limits urlencoded forms; 0.4x did not. Keep the 0.4x behaviour.
+    FormParser(None, None, max_fields=math.inf, max_part_size=2**62)  # type: ignore[arg-type]
+    _UNLIMITED_FORM = {"max_fields": math.inf, "max_part_size": 2**62}
+except TypeError:  # pragma: no cover
+    pass
+
+
+@lru_cache(maxsize=256)
+def is_json_content_type(value: str) -> bool:
+    """``application/json`` or ``application/*+json`` (parameters and case ignored)."""
+    media_type = value.partition(";")[0].strip().lower()
+    if media_type.count("/") != 1:
+        return False
+    main, sub = media_type.split("/")
+    return main == "application" and (sub == "json" or sub.endswith("+json"))
+
+
+class BodyParseError(Exception):
+    """The body could not be parsed for a reason other than malformed JSON."""
+
+
+async def read_json_body(request: Request) -> Any:
+    """The parsed JSON body; the raw bytes for other content types; None when empty."""
+    try:
+        body = await request.body()
+        if not body:
+            return None
+        content_type = request.headers.get("content-type")
+        if content_type and not is_json_content_type(content_type):
+            return body
+        return json.loads(body)
+    except json.JSONDecodeError as exc:
+        error = {
+            "type": "json_invalid",
+            "loc": ("body", exc.pos),
+            "msg": "JSON decode error",
+            "input": {},
+            "ctx": {"error": exc.msg},
+        }
+        raise RequestValidationError([error], body=exc.doc) from exc
+    except HTTPException:
+        raise
+    except Exception as exc:
+        raise HTTPException(status_code=400, detail="There was an error parsing the body") from exc
+
+
+async def read_form_body(request: Request) -> FormData:
+    """The parsed form (empty for other content types), cached on the request."""
+    cached = getattr(request, "_form", None)
+    if cached is not None:
+        return cached
+    try:
+        form = await _parse_form(request)
+    except HTTPException:
+        raise
+    except Exception as exc:
+        raise HTTPException(status_code=400, detail="There was an error parsing the body") from exc
+    request._form = form
+    return form
+
+
+async def _parse_form(request: Request) -> FormData:
+    assert parse_options_header is not None, "The `python-multipart` library must be installed to use form parsing."
+    content_type, _ = parse_options_header(request.headers.get("Content-Type"))
+    if content_type == b"multipart/form-data":
+        try:
+            parser = MultiPartParser(request.headers, request.stream())
+            return await parser.parse()
+        except MultiPartException as exc:
+            if isinstance(exc.__cause__, FormParserError):
+                raise BodyParseError from exc  # a malformed body, not a limit
+            raise HTTPException(status_code=400, detail=exc.message) from exc
+    if content_type == b"application/x-www-form-urlencoded":
+        return await FormParser(request.headers, request.stream(), **_UNLIMITED_FORM).parse()
+    return FormData()

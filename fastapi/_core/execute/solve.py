@@ -1,0 +1,145 @@
+"""Running a plan's steps for one request: validate, resolve dependencies, collect errors."""
+
+from __future__ import annotations
+
+from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
+from typing import Any
+
+from starlette.background import BackgroundTasks as StarletteBackgroundTasks
+from starlette.requests import HTTPConnection, Request, cookie_parser
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+
+from fastapi._core.compile.plan import CallKind, Inject, Plan
+from fastapi.background import BackgroundTasks
+from fastapi.concurrency import contextmanager_in_threadpool, run_in_threadpool
+from fastapi.security.oauth2 import SecurityScopes
+
+
+class Resolution:
+    """What solving produced: the endpoint's arguments, or the errors that stop it."""
+
+    __slots__ = ("background", "errors", "response", "values")
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+        self.errors: list[dict[str, Any]] = []
+        self.background: StarletteBackgroundTasks | None = None
+        self.response: Response | None = None
+
+    def sub_response(self) -> Response:
+        """The ``Response`` injected into endpoints and dependencies to set headers/status."""
+        if self.response is None:
+            response = Response()
+            del response.headers["content-length"]
+            response.status_code = None  # type: ignore[assignment]
+            self.response = response
+        return self.response
+
+
+_SKIP: Any = object()
+
+
+def _injected(kind: Inject, connection: HTTPConnection, resolution: Resolution, scopes: list[str] | None) -> Any:
+    if kind is Inject.REQUEST:
+        return connection if isinstance(connection, Request) else _SKIP
+    if kind is Inject.WEBSOCKET:
+        return connection if isinstance(connection, WebSocket) else _SKIP
+    if kind is Inject.CONNECTION:
+        return connection
+    if kind is Inject.RESPONSE:
+        return resolution.sub_response()
+    if kind is Inject.BACKGROUND:
+        if resolution.background is None:
+            resolution.background = BackgroundTasks()
+        return resolution.background
+    return SecurityScopes(scopes=scopes)
+
+
+async def solve(
+    plan: Plan,
+    connection: HTTPConnection,
+    body: Any,
+    stack: AsyncExitStack | None,
+) -> Resolution:
+    """Validate every parameter and call every dependency, in FastAPI's order."""
+    resolution = Resolution()
+    errors = resolution.errors
+    steps = plan.steps
+    last = len(steps) - 1
+    results: list[Any] = [None] * len(steps)
+    failed = [False] * len(steps)
+    cache: dict[Any, Any] = {}
+    path = connection.path_params
+    query: Any = None
+    headers: Any = None
+    cookies: Any = None
+
+    for index, step in enumerate(steps):
+        values: dict[str, Any] = {}
+        ok = True
+        for name, child in step.children:
+            if failed[child]:
+                ok = False
+            elif name:
+                values[name] = results[child]
+        if index != last and ok and step.use_cache and step.cache_key in cache:
+            results[index] = cache[step.cache_key]
+            continue
+        if step.has_params:
+            if step.path:
+                ok = _read(step.path, path, values, errors) and ok
+            if step.query:
+                if query is None:
+                    query = connection.query_params
+                ok = _read(step.query, query, values, errors) and ok
+            if step.header:
+                if headers is None:
+                    headers = connection.headers
+                ok = _read(step.header, headers, values, errors) and ok
+            if step.cookie:
+                if cookies is None:
+                    # Only the first Cookie header counts, as in FastAPI 0.116 on Starlette 0.4x.
+                    raw = connection.headers.get("cookie")
+                    cookies = cookie_parser(raw) if raw else {}
+                ok = _read(step.cookie, cookies, values, errors) and ok
+            if step.body is not None:
+                ok = await step.body.read(body, values, errors) and ok
+        for name, kind in step.injections:
+            value = _injected(kind, connection, resolution, step.dependant.security_scopes)
+            if value is not _SKIP:
+                values[name] = value
+        if not ok:
+            failed[index] = True
+            continue
+        if index == last:
+            resolution.values = values
+            break
+        result = await _call(step.kind, step.call, values, stack)
+        results[index] = result
+        if step.cache_key not in cache:
+            cache[step.cache_key] = result
+    return resolution
+
+
+def _read(readers: Any, source: Any, values: dict[str, Any], errors: list[dict[str, Any]]) -> bool:
+    ok = True
+    for reader in readers:
+        value, reader_errors = reader.read(source)
+        if reader_errors:
+            errors.extend(reader_errors)
+            ok = False
+        else:
+            values[reader.name] = value
+    return ok
+
+
+async def _call(kind: CallKind, call: Any, values: dict[str, Any], stack: AsyncExitStack | None) -> Any:
+    if kind is CallKind.ASYNC:
+        return await call(**values)
+    if kind is CallKind.SYNC:
+        return await run_in_threadpool(call, **values)
+    assert stack is not None
+    if kind is CallKind.GENERATOR:
+        return await stack.enter_async_context(contextmanager_in_threadpool(contextmanager(call)(**values)))
+    return await stack.enter_async_context(asynccontextmanager(call)(**values))

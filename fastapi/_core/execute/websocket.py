@@ -1,0 +1,33 @@
+"""The session handler of a WebSocket route: solve its parameters, then run the endpoint."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from contextlib import AsyncExitStack
+from typing import Any
+
+from starlette.websockets import WebSocket
+
+from fastapi._core.execute.handler import PlanCache
+from fastapi._core.execute.solve import solve
+from fastapi.dependencies.models import Dependant
+from fastapi.exceptions import WebSocketRequestValidationError
+
+
+def build_websocket_handler(
+    *,
+    dependant: Dependant,
+    dependency_overrides_provider: Any = None,
+    embed_body_fields: bool = False,
+) -> Callable[[WebSocket], Awaitable[None]]:
+    plans = PlanCache(dependant, embed_body=embed_body_fields, provider=dependency_overrides_provider)
+
+    async def session(websocket: WebSocket) -> None:
+        plan = plans.current()
+        async with AsyncExitStack() as stack:
+            resolution = await solve(plan, websocket, None, stack)
+            if resolution.errors:
+                raise WebSocketRequestValidationError(resolution.errors)
+            await plan.endpoint.call(**resolution.values)
+
+    return session

@@ -1,0 +1,1 @@
+"""Turning returned values into JSON-compatible data and bytes."""

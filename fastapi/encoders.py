@@ -1,0 +1,5 @@
+"""``jsonable_encoder`` and the per-type encoders it uses."""
+
+from fastapi._core.serialize.jsonable import ENCODERS_BY_TYPE, decimal_encoder, jsonable_encoder
+
+__all__ = ["ENCODERS_BY_TYPE", "decimal_encoder", "jsonable_encoder"]

@@ -1,0 +1,1 @@
+from starlette.middleware.httpsredirect import HTTPSRedirectMiddleware as HTTPSRedirectMiddleware  # noqa: F401

@@ -1,0 +1,654 @@
+"""Routes and routers: the public surface over the analyse/compile/execute machinery.
+
+An ``APIRoute`` analyses its endpoint and compiles its request handler once, in its
+constructor; serving a request only runs that handler. ``APIRouter`` groups routes under a
+prefix and merges options when routers are included into one another.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
+from contextlib import asynccontextmanager
+from enum import Enum, IntEnum
+from typing import Any, TypeVar
+
+from starlette import routing
+from starlette._exception_handler import wrap_app_handling_exceptions
+from starlette._utils import is_async_callable
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import (
+    BaseRoute,
+    Match,
+    compile_path,
+    get_name,
+)
+from starlette.types import AppType, ASGIApp, Lifespan, Receive, Scope, Send
+from starlette.websockets import WebSocket
+from typing_extensions import Unpack, deprecated
+
+from fastapi import params
+from fastapi._core.analyse.dependant import (
+    build_dependant,
+    flat_dependant,
+    parameterless_sub_dependant,
+    should_embed_body_fields,
+)
+from fastapi._core.analyse.field import ModelField, create_model_field
+from fastapi._core.analyse.signature import return_annotation
+from fastapi._core.compile.body_field import body_field_of
+from fastapi._core.compile.route_options import APIRouteOptions, RouteOptions
+from fastapi._core.execute.handler import build_request_handler
+from fastapi._core.execute.websocket import build_websocket_handler
+from fastapi.concurrency import run_in_threadpool
+from fastapi.datastructures import Default, DefaultPlaceholder
+from fastapi.dependencies.models import Dependant
+from fastapi.exceptions import FastAPIError
+from fastapi.types import DecoratedCallable, IncEx
+from fastapi.utils import generate_unique_id, get_value_or_default, is_body_allowed_for_status_code
+
+__all__ = ["APIRoute", "APIRouter", "APIWebSocketRoute", "get_request_handler", "request_response"]
+
+_T = TypeVar("_T")
+
+
+def request_response(func: Callable[[Request], Awaitable[Response] | Response]) -> ASGIApp:
+    """Wrap a ``request -> response`` function as an ASGI app, with exception handlers.
+
+    Uploaded files of a parsed form are closed once the response has been sent.
+    """
+    handler: Callable[[Request], Awaitable[Response]] = (
+        func if is_async_callable(func) else functools.partial(run_in_threadpool, func)  # type: ignore[arg-type]
+    )
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive, send)
+
+        async def respond(scope: Scope, receive: Receive, send: Send) -> None:
+            try:
+                response = await handler(request)
+                await response(scope, receive, send)
+            finally:
+                form = getattr(request, "_form", None)
+                if form is not None:
+                    await form.close()
+
+        await wrap_app_handling_exceptions(respond, request)(scope, receive, send)
+
+    return app
+
+
+def websocket_session(func: Callable[[WebSocket], Awaitable[None]]) -> ASGIApp:
+    """Wrap a ``websocket -> None`` coroutine function as an ASGI app, with exception handlers."""
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        session = WebSocket(scope, receive=receive, send=send)
+
+        async def run(scope: Scope, receive: Receive, send: Send) -> None:
+            await func(session)
+
+        await wrap_app_handling_exceptions(run, session)(scope, receive, send)
+
+    return app
+
+
+def get_request_handler(
+    dependant: Dependant,
+    body_field: ModelField | None = None,
+    status_code: int | None = None,
+    response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),  # noqa: B008
+    response_field: ModelField | None = None,
+    response_model_include: IncEx | None = None,
+    response_model_exclude: IncEx | None = None,
+    response_model_by_alias: bool = True,
+    response_model_exclude_unset: bool = False,
+    response_model_exclude_defaults: bool = False,
+    response_model_exclude_none: bool = False,
+    dependency_overrides_provider: Any | None = None,
+    embed_body_fields: bool = False,
+) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+    """The compiled ``request -> response`` coroutine function of a path operation."""
+    return build_request_handler(  # type: ignore[return-value]
+        dependant=dependant,
+        body_field=body_field,
+        status_code=status_code,
+        response_class=response_class,
+        response_field=response_field,
+        response_model_include=response_model_include,
+        response_model_exclude=response_model_exclude,
+        response_model_by_alias=response_model_by_alias,
+        response_model_exclude_unset=response_model_exclude_unset,
+        response_model_exclude_defaults=response_model_exclude_defaults,
+        response_model_exclude_none=response_model_exclude_none,
+        dependency_overrides_provider=dependency_overrides_provider,
+        embed_body_fields=embed_body_fields,
+    )
+
+
+def _route_dependant(path_format: str, endpoint: Callable[..., Any], dependencies: list[params.Depends]) -> Dependant:
+    """The endpoint's Dependant, with route-level ``dependencies=[...]`` resolved first."""
+    dependant = build_dependant(path=path_format, call=endpoint)
+    route_level = [parameterless_sub_dependant(depends=depends, path=path_format) for depends in dependencies]
+    dependant.dependencies[:0] = route_level
+    return dependant
+
+
+class APIWebSocketRoute(routing.WebSocketRoute):
+    """A WebSocket endpoint whose parameters and dependencies are resolved like an API route's."""
+
+    def __init__(
+        self,
+        path: str,
+        endpoint: Callable[..., Any],
+        *,
+        name: str | None = None,
+        dependencies: Sequence[params.Depends] | None = None,
+        dependency_overrides_provider: Any | None = None,
+    ) -> None:
+        self.path = path
+        self.endpoint = endpoint
+        self.name = get_name(endpoint) if name is None else name
+        self.dependencies = list(dependencies or [])
+        self.path_regex, self.path_format, self.param_convertors = compile_path(path)
+        self.dependant = _route_dependant(self.path_format, endpoint, self.dependencies)
+        self._flat_dependant = flat_dependant(self.dependant)
+        self._embed_body_fields = should_embed_body_fields(self._flat_dependant.body_params)
+        self.app = websocket_session(
+            build_websocket_handler(
+                dependant=self.dependant,
+                dependency_overrides_provider=dependency_overrides_provider,
+                embed_body_fields=self._embed_body_fields,
+            )
+        )
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        match, child_scope = super().matches(scope)
+        if match is not Match.NONE:
+            child_scope["route"] = self
+        return match, child_scope
+
+
+class APIRoute(routing.Route):
+    """A path operation: an endpoint with its parameters, response model and OpenAPI data."""
+
+    def __init__(
+        self,
+        path: str,
+        endpoint: Callable[..., Any],
+        *,
+        response_model: Any = Default(None),  # noqa: B008
+        status_code: int | None = None,
+        tags: list[str | Enum] | None = None,
+        dependencies: Sequence[params.Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        name: str | None = None,
+        methods: set[str] | list[str] | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),  # noqa: B008
+        dependency_overrides_provider: Any | None = None,
+        callbacks: list[BaseRoute] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),  # noqa: B008
+    ) -> None:
+        self.path = path
+        self.endpoint = endpoint
+        if isinstance(response_model, DefaultPlaceholder):
+            annotation = return_annotation(endpoint)
+            if annotation is inspect.Signature.empty or _is_response_class(annotation):
+                response_model = None
+            else:
+                response_model = annotation
+        self.response_model = response_model
+        self.summary = summary
+        self.response_description = response_description
+        self.deprecated = deprecated
+        self.operation_id = operation_id
+        self.response_model_include = response_model_include
+        self.response_model_exclude = response_model_exclude
+        self.response_model_by_alias = response_model_by_alias
+        self.response_model_exclude_unset = response_model_exclude_unset
+        self.response_model_exclude_defaults = response_model_exclude_defaults
+        self.response_model_exclude_none = response_model_exclude_none
+        self.include_in_schema = include_in_schema
+        self.response_class = response_class
+        self.dependency_overrides_provider = dependency_overrides_provider
+        self.callbacks = callbacks
+        self.openapi_extra = openapi_extra
+        self.generate_unique_id_function = generate_unique_id_function
+        self.tags = tags or []
+        self.responses = responses or {}
+        self.name = get_name(endpoint) if name is None else name
+        self.path_regex, self.path_format, self.param_convertors = compile_path(path)
+        self.methods: set[str] = {method.upper() for method in (["GET"] if methods is None else methods)}
+        make_unique_id = (
+            generate_unique_id_function.value
+            if isinstance(generate_unique_id_function, DefaultPlaceholder)
+            else generate_unique_id_function
+        )
+        self.unique_id = self.operation_id or make_unique_id(self)
+        if isinstance(status_code, IntEnum):  # e.g. http.HTTPStatus
+            status_code = int(status_code)
+        self.status_code = status_code
+        if self.response_model:
+            assert is_body_allowed_for_status_code(status_code), f"Status code {status_code} must not have a response body"
+            self.response_field: ModelField | None = _response_field("Response_" + self.unique_id, self.response_model)
+        else:
+            self.response_field = None
+        self.secure_cloned_response_field = self.response_field
+        self.dependencies = list(dependencies or [])
+        self.description = (description or inspect.cleandoc(self.endpoint.__doc__ or "")).split("\f")[0].strip()
+        self.response_fields: dict[int | str, ModelField] = {}
+        for additional_status_code, response in self.responses.items():
+            assert isinstance(response, dict), "An additional response must be a dict"
+            model = response.get("model")
+            if model:
+                assert is_body_allowed_for_status_code(additional_status_code), (
+                    f"Status code {additional_status_code} must not have a response body"
+                )
+                name_ = f"Response_{additional_status_code}_{self.unique_id}"
+                self.response_fields[additional_status_code] = _response_field(name_, model)
+        assert callable(endpoint), "An endpoint must be a callable"
+        self.dependant = _route_dependant(self.path_format, self.endpoint, self.dependencies)
+        self._flat_dependant = flat_dependant(self.dependant)
+        self._embed_body_fields = should_embed_body_fields(self._flat_dependant.body_params)
+        self.body_field = body_field_of(self._flat_dependant, name=self.unique_id, embed=self._embed_body_fields)
+        self.app = request_response(self.get_route_handler())
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        return get_request_handler(
+            dependant=self.dependant,
+            body_field=self.body_field,
+            status_code=self.status_code,
+            response_class=self.response_class,
+            response_field=self.secure_cloned_response_field,
+            response_model_include=self.response_model_include,
+            response_model_exclude=self.response_model_exclude,
+            response_model_by_alias=self.response_model_by_alias,
+            response_model_exclude_unset=self.response_model_exclude_unset,
+            response_model_exclude_defaults=self.response_model_exclude_defaults,
+            response_model_exclude_none=self.response_model_exclude_none,
+            dependency_overrides_provider=self.dependency_overrides_provider,
+            embed_body_fields=self._embed_body_fields,
+        )
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        match, child_scope = super().matches(scope)
+        if match is not Match.NONE:
+            child_scope["route"] = self
+        return match, child_scope
+
+
+def _is_response_class(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, Response)
+
+
+def _response_field(name: str, model: Any) -> ModelField:
+    from pydantic.fields import FieldInfo
+
+    return create_model_field(FieldInfo(annotation=model), name, declared=model, mode="serialization")
+
+
+class _DefaultLifespan:
+    """Runs a router's ``on_startup``/``on_shutdown`` handlers (what the default lifespan does)."""
+
+    def __init__(self, router: APIRouter) -> None:
+        self._router = router
+
+    async def __aenter__(self) -> None:
+        await self._router.startup()
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self._router.shutdown()
+
+    def __call__(self: _T, app: object) -> _T:
+        return self
+
+
+def _merge_lifespan_context(original: Lifespan[Any], nested: Lifespan[Any]) -> Lifespan[Any]:
+    """Enter ``original`` then ``nested``; their states merge, the outer one winning."""
+
+    @asynccontextmanager
+    async def merged(app: AppType) -> AsyncIterator[Any]:
+        async with original(app) as original_state, nested(app) as nested_state:  # type: ignore[union-attr]
+            if original_state is None and nested_state is None:
+                yield None
+            else:
+                yield {**(nested_state or {}), **(original_state or {})}
+
+    return merged  # type: ignore[return-value]
+
+
+def _extended(first: Sequence[_T] | None, second: Sequence[_T] | None) -> list[_T]:
+    """``first + second`` as a new list (``list.extend`` semantics, errors included)."""
+    combined = list(first or [])
+    if second:
+        combined.extend(second)
+    return combined
+
+
+async def _run_handlers(handlers: Sequence[Callable[[], Any]]) -> None:
+    for handler in handlers:
+        if is_async_callable(handler):
+            await handler()
+        else:
+            handler()
+
+
+class APIRouter(routing.Router):
+    """A group of path operations sharing a prefix, tags, dependencies and responses."""
+
+    def __init__(
+        self,
+        *,
+        prefix: str = "",
+        tags: list[str | Enum] | None = None,
+        dependencies: Sequence[params.Depends] | None = None,
+        default_response_class: type[Response] = Default(JSONResponse),  # noqa: B008
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        callbacks: list[BaseRoute] | None = None,
+        routes: list[BaseRoute] | None = None,
+        redirect_slashes: bool = True,
+        default: ASGIApp | None = None,
+        dependency_overrides_provider: Any | None = None,
+        route_class: type[APIRoute] = APIRoute,
+        on_startup: Sequence[Callable[[], Any]] | None = None,
+        on_shutdown: Sequence[Callable[[], Any]] | None = None,
+        lifespan: Lifespan[Any] | None = None,
+        deprecated: bool | None = None,
+        include_in_schema: bool = True,
+        generate_unique_id_function: Callable[[APIRoute], str] = Default(generate_unique_id),  # noqa: B008
+    ) -> None:
+        super().__init__(routes=routes, redirect_slashes=redirect_slashes, default=default, lifespan=lifespan)
+        self.on_startup: list[Callable[[], Any]] = list(on_startup or [])
+        self.on_shutdown: list[Callable[[], Any]] = list(on_shutdown or [])
+        if lifespan is None:
+            self.lifespan_context = _DefaultLifespan(self)
+        if prefix:
+            assert prefix.startswith("/"), "A path prefix must start with '/'"
+            assert not prefix.endswith("/"), "A path prefix must not end with '/', as the routes will start with '/'"
+        self.prefix = prefix
+        self.tags: list[str | Enum] = tags or []
+        self.dependencies = list(dependencies or [])
+        self.deprecated = deprecated
+        self.include_in_schema = include_in_schema
+        self.responses = responses or {}
+        self.callbacks = callbacks or []
+        self.dependency_overrides_provider = dependency_overrides_provider
+        self.route_class = route_class
+        self.default_response_class = default_response_class
+        self.generate_unique_id_function = generate_unique_id_function
+
+    # -- lifespan ---------------------------------------------------------------------------
+
+    async def startup(self) -> None:
+        """Run the ``on_startup`` handlers."""
+        await _run_handlers(self.on_startup)
+
+    async def shutdown(self) -> None:
+        """Run the ``on_shutdown`` handlers."""
+        await _run_handlers(self.on_shutdown)
+
+    def add_event_handler(self, event_type: str, func: Callable[[], Any]) -> None:
+        assert event_type in ("startup", "shutdown")
+        (self.on_startup if event_type == "startup" else self.on_shutdown).append(func)
+
+    @deprecated(
+        "on_event is deprecated, use lifespan event handlers instead.\n\n"
+        "Read more about it in the [FastAPI docs for Lifespan Events]"
+        "(https://fastapi.tiangolo.com/advanced/events/)."
+    )
+    def on_event(self, event_type: str) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        def decorator(func: DecoratedCallable) -> DecoratedCallable:
+            self.add_event_handler(event_type, func)
+            return func
+
+        return decorator
+
+    # -- plain Starlette routes ---------------------------------------------------------------
+
+    def route(
+        self, path: str, methods: list[str] | None = None, name: str | None = None, include_in_schema: bool = True
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        def decorator(func: DecoratedCallable) -> DecoratedCallable:
+            self.add_route(path, func, methods=methods, name=name, include_in_schema=include_in_schema)
+            return func
+
+        return decorator
+
+    def websocket_route(self, path: str, name: str | None = None) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        def decorator(func: DecoratedCallable) -> DecoratedCallable:
+            self.add_websocket_route(path, func, name=name)
+            return func
+
+        return decorator
+
+    # -- path operations ------------------------------------------------------------------------
+
+    def add_api_route(
+        self,
+        path: str,
+        endpoint: Callable[..., Any],
+        *,
+        response_model: Any = Default(None),  # noqa: B008
+        status_code: int | None = None,
+        tags: list[str | Enum] | None = None,
+        dependencies: Sequence[params.Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        methods: set[str] | list[str] | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),  # noqa: B008
+        name: str | None = None,
+        route_class_override: type[APIRoute] | None = None,
+        callbacks: list[BaseRoute] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),  # noqa: B008
+    ) -> None:
+        """Add a path operation; the router's own tags, dependencies, responses... apply too."""
+        route_class = route_class_override or self.route_class
+        route = route_class(
+            self.prefix + path,
+            endpoint=endpoint,
+            response_model=response_model,
+            status_code=status_code,
+            tags=_extended(self.tags, tags),
+            dependencies=_extended(self.dependencies, dependencies),
+            summary=summary,
+            description=description,
+            response_description=response_description,
+            responses={**self.responses, **(responses or {})},
+            deprecated=deprecated or self.deprecated,
+            methods=methods,
+            operation_id=operation_id,
+            response_model_include=response_model_include,
+            response_model_exclude=response_model_exclude,
+            response_model_by_alias=response_model_by_alias,
+            response_model_exclude_unset=response_model_exclude_unset,
+            response_model_exclude_defaults=response_model_exclude_defaults,
+            response_model_exclude_none=response_model_exclude_none,
+            include_in_schema=include_in_schema and self.include_in_schema,
+            response_class=get_value_or_default(response_class, self.default_response_class),
+            name=name,
+            dependency_overrides_provider=self.dependency_overrides_provider,
+            callbacks=_extended(self.callbacks, callbacks),
+            openapi_extra=openapi_extra,
+            generate_unique_id_function=get_value_or_default(
+                generate_unique_id_function, self.generate_unique_id_function
+            ),
+        )
+        self.routes.append(route)
+
+    def api_route(self, path: str, **options: Unpack[APIRouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Decorate an endpoint to serve ``path`` for the given ``methods``."""
+
+        def decorator(func: DecoratedCallable) -> DecoratedCallable:
+            self.add_api_route(path, func, **options)
+            return func
+
+        return decorator
+
+    def get(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        return self.api_route(path, methods=["GET"], **options)
+
+    def put(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        return self.api_route(path, methods=["PUT"], **options)
+
+    def post(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        return self.api_route(path, methods=["POST"], **options)
+
+    def delete(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        return self.api_route(path, methods=["DELETE"], **options)
+
+    def options(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        return self.api_route(path, methods=["OPTIONS"], **options)
+
+    def head(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        return self.api_route(path, methods=["HEAD"], **options)
+
+    def patch(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        return self.api_route(path, methods=["PATCH"], **options)
+
+    def trace(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        return self.api_route(path, methods=["TRACE"], **options)
+
+    # -- WebSockets -----------------------------------------------------------------------------
+
+    def add_api_websocket_route(
+        self,
+        path: str,
+        endpoint: Callable[..., Any],
+        name: str | None = None,
+        *,
+        dependencies: Sequence[params.Depends] | None = None,
+    ) -> None:
+        route = APIWebSocketRoute(
+            self.prefix + path,
+            endpoint=endpoint,
+            name=name,
+            dependencies=_extended(self.dependencies, dependencies),
+            dependency_overrides_provider=self.dependency_overrides_provider,
+        )
+        self.routes.append(route)
+
+    def websocket(
+        self, path: str, name: str | None = None, *, dependencies: Sequence[params.Depends] | None = None
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        def decorator(func: DecoratedCallable) -> DecoratedCallable:
+            self.add_api_websocket_route(path, func, name=name, dependencies=dependencies)
+            return func
+
+        return decorator
+
+    # -- composition ----------------------------------------------------------------------------
+
+    def include_router(
+        self,
+        router: APIRouter,
+        *,
+        prefix: str = "",
+        tags: list[str | Enum] | None = None,
+        dependencies: Sequence[params.Depends] | None = None,
+        default_response_class: type[Response] = Default(JSONResponse),  # noqa: B008
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        callbacks: list[BaseRoute] | None = None,
+        deprecated: bool | None = None,
+        include_in_schema: bool = True,
+        generate_unique_id_function: Callable[[APIRoute], str] = Default(generate_unique_id),  # noqa: B008
+    ) -> None:
+        """Copy ``router``'s routes here under ``prefix``, merging the options of both levels."""
+        if prefix:
+            assert prefix.startswith("/"), "A path prefix must start with '/'"
+            assert not prefix.endswith("/"), "A path prefix must not end with '/', as the routes will start with '/'"
+        else:
+            for route in router.routes:
+                path = getattr(route, "path")  # noqa: B009
+                if path is not None and not path:
+                    name = getattr(route, "name", "unknown")
+                    raise FastAPIError(f"Prefix and path cannot be both empty (path operation: {name})")
+        responses = responses or {}
+        for route in router.routes:
+            if isinstance(route, APIRoute):
+                self.add_api_route(
+                    prefix + route.path,
+                    route.endpoint,
+                    response_model=route.response_model,
+                    status_code=route.status_code,
+                    tags=_extended(tags, route.tags),
+                    dependencies=_extended(dependencies, route.dependencies),
+                    summary=route.summary,
+                    description=route.description,
+                    response_description=route.response_description,
+                    responses={**responses, **route.responses},
+                    deprecated=route.deprecated or deprecated or self.deprecated,
+                    methods=route.methods,
+                    operation_id=route.operation_id,
+                    response_model_include=route.response_model_include,
+                    response_model_exclude=route.response_model_exclude,
+                    response_model_by_alias=route.response_model_by_alias,
+                    response_model_exclude_unset=route.response_model_exclude_unset,
+                    response_model_exclude_defaults=route.response_model_exclude_defaults,
+                    response_model_exclude_none=route.response_model_exclude_none,
+                    include_in_schema=route.include_in_schema and self.include_in_schema and include_in_schema,
+                    response_class=get_value_or_default(
+                        route.response_class,
+                        router.default_response_class,
+                        default_response_class,
+                        self.default_response_class,
+                    ),
+                    name=route.name,
+                    route_class_override=type(route),
+                    callbacks=_extended(callbacks, route.callbacks),
+                    openapi_extra=route.openapi_extra,
+                    generate_unique_id_function=get_value_or_default(
+                        route.generate_unique_id_function,
+                        router.generate_unique_id_function,
+                        generate_unique_id_function,
+                        self.generate_unique_id_function,
+                    ),
+                )
+            elif isinstance(route, routing.Route):
+                self.add_route(
+                    prefix + route.path,
+                    route.endpoint,
+                    methods=list(route.methods or []),
+                    include_in_schema=route.include_in_schema,
+                    name=route.name,
+                )
+            elif isinstance(route, APIWebSocketRoute):
+                self.add_api_websocket_route(
+                    prefix + route.path,
+                    route.endpoint,
+                    dependencies=_extended(dependencies, route.dependencies),
+                    name=route.name,
+                )
+            elif isinstance(route, routing.WebSocketRoute):
+                self.add_websocket_route(prefix + route.path, route.endpoint, name=route.name)
+        for handler in getattr(router, "on_startup", []):
+            self.add_event_handler("startup", handler)
+        for handler in getattr(router, "on_shutdown", []):
+            self.add_event_handler("shutdown", handler)
+        self.lifespan_context = _merge_lifespan_context(self.lifespan_context, router.lifespan_context)
+

@@ -1,0 +1,1 @@
+from fastapi.security.oauth2 import SecurityScopes as SecurityScopes

@@ -1,0 +1,91 @@
+"""Small helpers that routes, OpenAPI generation and extensions share."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from typing import TYPE_CHECKING, Any
+
+from fastapi._core.analyse.dependant import path_param_names
+from fastapi._core.analyse.field import ModelField
+from fastapi._core.analyse.field import create_model_field as _create_model_field
+from fastapi.datastructures import DefaultPlaceholder, DefaultType
+
+if TYPE_CHECKING:  # pragma: no cover
+    from fastapi.routing import APIRoute
+
+_RANGE_KEYS = frozenset({"default", "1XX", "2XX", "3XX", "4XX", "5XX"})
+
+
+def is_body_allowed_for_status_code(status_code: int | str | None) -> bool:
+    """False for statuses that must not carry a body: 1xx, 204, 205, 304."""
+    if status_code is None or status_code in _RANGE_KEYS:
+        return True
+    code = int(status_code)
+    return not (code < 200 or code in (204, 205, 304))
+
+
+def get_path_param_names(path: str) -> set[str]:
+    return path_param_names(path)
+
+
+def generate_unique_id(route: APIRoute) -> str:
+    """The default operation id: the route's name, path and (first) method, made identifier-safe."""
+    operation_id = re.sub(r"\W", "_", f"{route.name}{route.path_format}")
+    assert route.methods
+    return f"{operation_id}_{next(iter(route.methods)).lower()}"
+
+
+def generate_operation_id_for_path(*, name: str, path: str, method: str) -> str:
+    warnings.warn(
+        "fastapi.utils.generate_operation_id_for_path() was deprecated, "
+        "it is not used internally, and will be removed soon",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    operation_id = re.sub(r"\W", "_", name + path)
+    return f"{operation_id}_{method.lower()}"
+
+
+def create_model_field(
+    name: str,
+    type_: Any,
+    default: Any = None,
+    required: bool = True,
+    model_config: Any = None,
+    field_info: Any = None,
+    alias: str | None = None,
+    mode: str = "validation",
+) -> ModelField:
+    """A ModelField for ``type_`` (a FastAPIError if Pydantic cannot handle it)."""
+    from pydantic.fields import FieldInfo
+
+    field_info = field_info or FieldInfo(annotation=type_, default=default, alias=alias)
+    return _create_model_field(field_info, name, declared=type_, mode=mode)  # type: ignore[arg-type]
+
+
+def create_cloned_field(field: ModelField, *, cloned_types: Any = None) -> ModelField:
+    """With Pydantic v2 a field needs no cloning: serialization already follows the declared type."""
+    return field
+
+
+def deep_dict_update(main_dict: dict[Any, Any], update_dict: dict[Any, Any]) -> None:
+    """Merge ``update_dict`` into ``main_dict``: nested dicts merge, lists concatenate."""
+    for key, value in update_dict.items():
+        if key in main_dict and isinstance(main_dict[key], dict) and isinstance(value, dict):
+            deep_dict_update(main_dict[key], value)
+        elif key in main_dict and isinstance(main_dict[key], list) and isinstance(value, list):
+            main_dict[key] = main_dict[key] + value
+        else:
+            main_dict[key] = value
+
+
+def get_value_or_default(
+    first_item: DefaultPlaceholder[DefaultType] | DefaultType,
+    *extra_items: DefaultPlaceholder[DefaultType] | DefaultType,
+) -> DefaultPlaceholder[DefaultType] | DefaultType:
+    """The first item that is not a default placeholder, else the first item."""
+    for item in (first_item, *extra_items):
+        if not isinstance(item, DefaultPlaceholder):
+            return item
+    return first_item

@@ -1,0 +1,15 @@
+"""Startup error: include_router(prefix=...) not starting with '/'."""
+from fastapi import APIRouter, FastAPI
+
+app = FastAPI()
+router = APIRouter()
+
+
+@router.get("/items")
+def items():
+    return []
+
+
+app.include_router(router, prefix="v1")
+
+CASES = []

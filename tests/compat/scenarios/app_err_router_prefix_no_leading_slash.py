@@ -1,0 +1,7 @@
+"""Startup error: APIRouter(prefix=...) not starting with '/'."""
+from fastapi import APIRouter, FastAPI
+
+app = FastAPI()
+router = APIRouter(prefix="api")
+
+CASES = []

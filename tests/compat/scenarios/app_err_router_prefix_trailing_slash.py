@@ -1,0 +1,7 @@
+"""Startup error: APIRouter(prefix=...) ending with '/'."""
+from fastapi import APIRouter, FastAPI
+
+app = FastAPI()
+router = APIRouter(prefix="/api/")
+
+CASES = []
