@@ -58,14 +58,16 @@ class FastAPI(Starlette):
         openapi_tags: list[dict[str, Any]] | None = None,
         servers: list[dict[str, str | Any]] | None = None,
         dependencies: Sequence[Depends] | None = None,
-        default_response_class: type[Response] = Default(JSONResponse),  # noqa: B008
+        default_response_class: type[Response] = Default(JSONResponse),
         redirect_slashes: bool = True,
         docs_url: str | None = "/docs",
         redoc_url: str | None = "/redoc",
         swagger_ui_oauth2_redirect_url: str | None = "/docs/oauth2-redirect",
         swagger_ui_init_oauth: dict[str, Any] | None = None,
         middleware: Sequence[Middleware] | None = None,
-        exception_handlers: dict[int | type[Exception], Callable[[Request, Any], Coroutine[Any, Any, Response]]]
+        exception_handlers: dict[
+            int | type[Exception], Callable[[Request, Any], Coroutine[Any, Any, Response]]
+        ]
         | None = None,
         on_startup: Sequence[Callable[[], Any]] | None = None,
         on_shutdown: Sequence[Callable[[], Any]] | None = None,
@@ -82,7 +84,9 @@ class FastAPI(Starlette):
         deprecated: bool | None = None,
         include_in_schema: bool = True,
         swagger_ui_parameters: dict[str, Any] | None = None,
-        generate_unique_id_function: Callable[[routing.APIRoute], str] = Default(generate_unique_id),  # noqa: B008
+        generate_unique_id_function: Callable[[routing.APIRoute], str] = Default(
+            generate_unique_id
+        ),
         separate_input_output_schemas: bool = True,
         **extra: Any,
     ) -> None:
@@ -140,7 +144,10 @@ class FastAPI(Starlette):
             {} if exception_handlers is None else dict(exception_handlers)  # type: ignore[arg-type]
         )
         self.exception_handlers.setdefault(HTTPException, http_exception_handler)  # type: ignore[arg-type]
-        self.exception_handlers.setdefault(RequestValidationError, request_validation_exception_handler)  # type: ignore[arg-type]
+        self.exception_handlers.setdefault(
+            RequestValidationError,
+            request_validation_exception_handler,  # type: ignore[arg-type]
+        )
         self.exception_handlers.setdefault(
             WebSocketRequestValidationError,
             websocket_request_validation_exception_handler,  # type: ignore[arg-type]
@@ -231,13 +238,19 @@ class FastAPI(Starlette):
                 async def swagger_ui_redirect(req: Request) -> HTMLResponse:
                     return get_swagger_ui_oauth2_redirect_html()
 
-                self.add_route(self.swagger_ui_oauth2_redirect_url, swagger_ui_redirect, include_in_schema=False)
+                self.add_route(
+                    self.swagger_ui_oauth2_redirect_url,
+                    swagger_ui_redirect,
+                    include_in_schema=False,
+                )
         if self.openapi_url and self.redoc_url:
 
             async def redoc_html(req: Request) -> HTMLResponse:
                 root_path = req.scope.get("root_path", "").rstrip("/")
                 assert self.openapi_url is not None
-                return get_redoc_html(openapi_url=root_path + self.openapi_url, title=f"{self.title} - ReDoc")
+                return get_redoc_html(
+                    openapi_url=root_path + self.openapi_url, title=f"{self.title} - ReDoc"
+                )
 
             self.add_route(self.redoc_url, redoc_html, include_in_schema=False)
 
@@ -246,31 +259,49 @@ class FastAPI(Starlette):
     def add_api_route(self, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
         self.router.add_api_route(path, endpoint, **options)
 
-    def api_route(self, path: str, **options: Unpack[APIRouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    def api_route(
+        self, path: str, **options: Unpack[APIRouteOptions]
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return self.router.api_route(path, **options)
 
-    def get(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    def get(
+        self, path: str, **options: Unpack[RouteOptions]
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return self.router.get(path, **options)
 
-    def put(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    def put(
+        self, path: str, **options: Unpack[RouteOptions]
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return self.router.put(path, **options)
 
-    def post(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    def post(
+        self, path: str, **options: Unpack[RouteOptions]
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return self.router.post(path, **options)
 
-    def delete(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    def delete(
+        self, path: str, **options: Unpack[RouteOptions]
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return self.router.delete(path, **options)
 
-    def options(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    def options(
+        self, path: str, **options: Unpack[RouteOptions]
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return self.router.options(path, **options)
 
-    def head(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    def head(
+        self, path: str, **options: Unpack[RouteOptions]
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return self.router.head(path, **options)
 
-    def patch(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    def patch(
+        self, path: str, **options: Unpack[RouteOptions]
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return self.router.patch(path, **options)
 
-    def trace(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    def trace(
+        self, path: str, **options: Unpack[RouteOptions]
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return self.router.trace(path, **options)
 
     def add_api_websocket_route(
@@ -298,9 +329,11 @@ class FastAPI(Starlette):
         responses: dict[int | str, dict[str, Any]] | None = None,
         deprecated: bool | None = None,
         include_in_schema: bool = True,
-        default_response_class: type[Response] = Default(JSONResponse),  # noqa: B008
+        default_response_class: type[Response] = Default(JSONResponse),
         callbacks: list[BaseRoute] | None = None,
-        generate_unique_id_function: Callable[[routing.APIRoute], str] = Default(generate_unique_id),  # noqa: B008
+        generate_unique_id_function: Callable[[routing.APIRoute], str] = Default(
+            generate_unique_id
+        ),
     ) -> None:
         self.router.include_router(
             router,
@@ -323,17 +356,29 @@ class FastAPI(Starlette):
         name: str | None = None,
         include_in_schema: bool = True,
     ) -> None:
-        self.router.add_route(path, route, methods=methods, name=name, include_in_schema=include_in_schema)
+        self.router.add_route(
+            path, route, methods=methods, name=name, include_in_schema=include_in_schema
+        )
 
     def route(
-        self, path: str, methods: list[str] | None = None, name: str | None = None, include_in_schema: bool = True
+        self,
+        path: str,
+        methods: list[str] | None = None,
+        name: str | None = None,
+        include_in_schema: bool = True,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return self.router.route(path, methods=methods, name=name, include_in_schema=include_in_schema)
+        return self.router.route(
+            path, methods=methods, name=name, include_in_schema=include_in_schema
+        )
 
-    def add_websocket_route(self, path: str, route: Callable[..., Any], name: str | None = None) -> None:
+    def add_websocket_route(
+        self, path: str, route: Callable[..., Any], name: str | None = None
+    ) -> None:
         self.router.add_websocket_route(path, route, name=name)
 
-    def websocket_route(self, path: str, name: str | None = None) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    def websocket_route(
+        self, path: str, name: str | None = None
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return self.router.websocket_route(path, name=name)
 
     # -- events, middleware, exception handlers --------------------------------------------------
@@ -371,6 +416,7 @@ class FastAPI(Starlette):
 
         return decorator
 
-    def add_exception_handler(self, exc_class_or_status_code: int | type[Exception], handler: Any) -> None:
+    def add_exception_handler(
+        self, exc_class_or_status_code: int | type[Exception], handler: Any
+    ) -> None:
         self.exception_handlers[exc_class_or_status_code] = handler
-

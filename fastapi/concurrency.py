@@ -9,7 +9,7 @@ from typing import TypeVar
 import anyio.to_thread
 from starlette.concurrency import iterate_in_threadpool as iterate_in_threadpool
 from starlette.concurrency import run_in_threadpool as run_in_threadpool
-from starlette.concurrency import run_until_first_complete as run_until_first_complete  # noqa: F401
+from starlette.concurrency import run_until_first_complete as run_until_first_complete
 
 __all__ = ["contextmanager_in_threadpool", "iterate_in_threadpool", "run_in_threadpool"]
 

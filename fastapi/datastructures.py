@@ -72,11 +72,15 @@ class UploadFile(StarletteUploadFile):
         yield cls.validate
 
     @classmethod
-    def __get_pydantic_json_schema__(cls, core: CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+    def __get_pydantic_json_schema__(
+        cls, core: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
         return {"type": "string", "format": "binary"}
 
     @classmethod
-    def __get_pydantic_core_schema__(cls, source: type[Any], handler: Callable[[Any], CoreSchema]) -> CoreSchema:
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: Callable[[Any], CoreSchema]
+    ) -> CoreSchema:
         return core_schema.with_info_plain_validator_function(cls._validate)
 
 
@@ -99,6 +103,6 @@ class DefaultPlaceholder(Generic[DefaultType]):
     __hash__ = None  # type: ignore[assignment]
 
 
-def Default(value: DefaultType) -> DefaultType:  # noqa: N802
+def Default(value: DefaultType) -> DefaultType:
     """Mark ``value`` as a default; typed as the value so signatures stay readable."""
     return cast(DefaultType, DefaultPlaceholder(value))

@@ -20,7 +20,9 @@ async def http_exception_handler(request: Request, exc: HTTPException) -> Respon
     return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
 
 
-async def request_validation_exception_handler(request: Request, exc: RequestValidationError) -> JSONResponse:
+async def request_validation_exception_handler(
+    request: Request, exc: RequestValidationError
+) -> JSONResponse:
     return JSONResponse(status_code=422, content={"detail": jsonable_encoder(exc.errors())})
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -29,6 +30,9 @@ class HTTPException(StarletteHTTPException):
         detail: Any = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
+        if detail is None:
+            # The reason phrase; an unknown status is a ValueError, whatever Starlette says.
+            detail = http.HTTPStatus(status_code).phrase
         super().__init__(status_code=status_code, detail=detail, headers=headers)  # type: ignore[arg-type]
 
 

@@ -53,47 +53,47 @@ class BodyOptions(FieldOptions, total=False):
     media_type: str
 
 
-def Path(default: Any = ..., **options: Unpack[FieldOptions]) -> Any:  # noqa: N802
+def Path(default: Any = ..., **options: Unpack[FieldOptions]) -> Any:
     """A path parameter: always required."""
     return params.Path(default, **options)
 
 
-def Query(default: Any = Undefined, **options: Unpack[FieldOptions]) -> Any:  # noqa: N802
+def Query(default: Any = Undefined, **options: Unpack[FieldOptions]) -> Any:
     """A query-string parameter."""
     return params.Query(default, **options)
 
 
-def Header(default: Any = Undefined, **options: Unpack[HeaderOptions]) -> Any:  # noqa: N802
+def Header(default: Any = Undefined, **options: Unpack[HeaderOptions]) -> Any:
     """A request header; underscores in the name become hyphens unless told otherwise."""
     return params.Header(default, **options)
 
 
-def Cookie(default: Any = Undefined, **options: Unpack[FieldOptions]) -> Any:  # noqa: N802
+def Cookie(default: Any = Undefined, **options: Unpack[FieldOptions]) -> Any:
     """A request cookie."""
     return params.Cookie(default, **options)
 
 
-def Body(default: Any = Undefined, **options: Unpack[BodyOptions]) -> Any:  # noqa: N802
+def Body(default: Any = Undefined, **options: Unpack[BodyOptions]) -> Any:
     """A value from the JSON body; ``embed=True`` expects it under its own key."""
     return params.Body(default, **options)
 
 
-def Form(default: Any = Undefined, **options: Unpack[BodyOptions]) -> Any:  # noqa: N802
+def Form(default: Any = Undefined, **options: Unpack[BodyOptions]) -> Any:
     """A form field (urlencoded or multipart)."""
     return params.Form(default, **options)
 
 
-def File(default: Any = Undefined, **options: Unpack[BodyOptions]) -> Any:  # noqa: N802
+def File(default: Any = Undefined, **options: Unpack[BodyOptions]) -> Any:
     """An uploaded file in a multipart form."""
     return params.File(default, **options)
 
 
-def Depends(dependency: Callable[..., Any] | None = None, *, use_cache: bool = True) -> Any:  # noqa: N802
+def Depends(dependency: Callable[..., Any] | None = None, *, use_cache: bool = True) -> Any:
     """Inject the result of calling ``dependency`` (the annotation when omitted)."""
     return params.Depends(dependency=dependency, use_cache=use_cache)
 
 
-def Security(  # noqa: N802
+def Security(
     dependency: Callable[..., Any] | None = None,
     *,
     scopes: Sequence[str] | None = None,

@@ -154,7 +154,9 @@ class Query(Param):  # type: ignore[misc]
 class Header(Param):  # type: ignore[misc]
     in_ = ParamTypes.header
 
-    def __init__(self, default: Any = Undefined, *, convert_underscores: bool = True, **options: Any) -> None:
+    def __init__(
+        self, default: Any = Undefined, *, convert_underscores: bool = True, **options: Any
+    ) -> None:
         self.convert_underscores = convert_underscores
         super().__init__(default, **options)
 
@@ -190,20 +192,28 @@ class Body(FieldInfo):  # type: ignore[misc]
 
 class Form(Body):  # type: ignore[misc]
     def __init__(
-        self, default: Any = Undefined, *, media_type: str = "application/x-www-form-urlencoded", **options: Any
+        self,
+        default: Any = Undefined,
+        *,
+        media_type: str = "application/x-www-form-urlencoded",
+        **options: Any,
     ) -> None:
         super().__init__(default, media_type=media_type, **options)
 
 
 class File(Form):  # type: ignore[misc]
-    def __init__(self, default: Any = Undefined, *, media_type: str = "multipart/form-data", **options: Any) -> None:
+    def __init__(
+        self, default: Any = Undefined, *, media_type: str = "multipart/form-data", **options: Any
+    ) -> None:
         super().__init__(default, media_type=media_type, **options)
 
 
 class Depends:
     """Marks a parameter whose value is the result of calling ``dependency``."""
 
-    def __init__(self, dependency: Callable[..., Any] | None = None, *, use_cache: bool = True) -> None:
+    def __init__(
+        self, dependency: Callable[..., Any] | None = None, *, use_cache: bool = True
+    ) -> None:
         self.dependency = dependency
         self.use_cache = use_cache
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from starlette.responses import FileResponse as FileResponse  # noqa: F401
-from starlette.responses import HTMLResponse as HTMLResponse  # noqa: F401
-from starlette.responses import JSONResponse as JSONResponse  # noqa: F401
-from starlette.responses import PlainTextResponse as PlainTextResponse  # noqa: F401
-from starlette.responses import RedirectResponse as RedirectResponse  # noqa: F401
-from starlette.responses import Response as Response  # noqa: F401
-from starlette.responses import StreamingResponse as StreamingResponse  # noqa: F401
+from starlette.responses import FileResponse as FileResponse
+from starlette.responses import HTMLResponse as HTMLResponse
+from starlette.responses import JSONResponse as JSONResponse
+from starlette.responses import PlainTextResponse as PlainTextResponse
+from starlette.responses import RedirectResponse as RedirectResponse
+from starlette.responses import Response as Response
+from starlette.responses import StreamingResponse as StreamingResponse
 
 try:
     import ujson

@@ -60,7 +60,7 @@ def request_response(func: Callable[[Request], Awaitable[Response] | Response]) 
     Uploaded files of a parsed form are closed once the response has been sent.
     """
     handler: Callable[[Request], Awaitable[Response]] = (
-        func if is_async_callable(func) else functools.partial(run_in_threadpool, func)  # type: ignore[arg-type]
+        func if is_async_callable(func) else functools.partial(run_in_threadpool, func)  # type: ignore[assignment,call-arg,arg-type]
     )
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
@@ -98,7 +98,7 @@ def get_request_handler(
     dependant: Dependant,
     body_field: ModelField | None = None,
     status_code: int | None = None,
-    response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),  # noqa: B008
+    response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),
     response_field: ModelField | None = None,
     response_model_include: IncEx | None = None,
     response_model_exclude: IncEx | None = None,
@@ -127,10 +127,14 @@ def get_request_handler(
     )
 
 
-def _route_dependant(path_format: str, endpoint: Callable[..., Any], dependencies: list[params.Depends]) -> Dependant:
+def _route_dependant(
+    path_format: str, endpoint: Callable[..., Any], dependencies: list[params.Depends]
+) -> Dependant:
     """The endpoint's Dependant, with route-level ``dependencies=[...]`` resolved first."""
     dependant = build_dependant(path=path_format, call=endpoint)
-    route_level = [parameterless_sub_dependant(depends=depends, path=path_format) for depends in dependencies]
+    route_level = [
+        parameterless_sub_dependant(depends=depends, path=path_format) for depends in dependencies
+    ]
     dependant.dependencies[:0] = route_level
     return dependant
 
@@ -178,7 +182,7 @@ class APIRoute(routing.Route):
         path: str,
         endpoint: Callable[..., Any],
         *,
-        response_model: Any = Default(None),  # noqa: B008
+        response_model: Any = Default(None),
         status_code: int | None = None,
         tags: list[str | Enum] | None = None,
         dependencies: Sequence[params.Depends] | None = None,
@@ -197,11 +201,13 @@ class APIRoute(routing.Route):
         response_model_exclude_defaults: bool = False,
         response_model_exclude_none: bool = False,
         include_in_schema: bool = True,
-        response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),  # noqa: B008
+        response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),
         dependency_overrides_provider: Any | None = None,
         callbacks: list[BaseRoute] | None = None,
         openapi_extra: dict[str, Any] | None = None,
-        generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),  # noqa: B008
+        generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(
+            generate_unique_id
+        ),
     ) -> None:
         self.path = path
         self.endpoint = endpoint
@@ -232,7 +238,9 @@ class APIRoute(routing.Route):
         self.responses = responses or {}
         self.name = get_name(endpoint) if name is None else name
         self.path_regex, self.path_format, self.param_convertors = compile_path(path)
-        self.methods: set[str] = {method.upper() for method in (["GET"] if methods is None else methods)}
+        self.methods: set[str] = {
+            method.upper() for method in (["GET"] if methods is None else methods)
+        }
         make_unique_id = (
             generate_unique_id_function.value
             if isinstance(generate_unique_id_function, DefaultPlaceholder)
@@ -243,13 +251,19 @@ class APIRoute(routing.Route):
             status_code = int(status_code)
         self.status_code = status_code
         if self.response_model:
-            assert is_body_allowed_for_status_code(status_code), f"Status code {status_code} must not have a response body"
-            self.response_field: ModelField | None = _response_field("Response_" + self.unique_id, self.response_model)
+            assert is_body_allowed_for_status_code(status_code), (
+                f"Status code {status_code} must not have a response body"
+            )
+            self.response_field: ModelField | None = _response_field(
+                "Response_" + self.unique_id, self.response_model
+            )
         else:
             self.response_field = None
         self.secure_cloned_response_field = self.response_field
         self.dependencies = list(dependencies or [])
-        self.description = (description or inspect.cleandoc(self.endpoint.__doc__ or "")).split("\f")[0].strip()
+        self.description = (
+            (description or inspect.cleandoc(self.endpoint.__doc__ or "")).split("\f")[0].strip()
+        )
         self.response_fields: dict[int | str, ModelField] = {}
         for additional_status_code, response in self.responses.items():
             assert isinstance(response, dict), "An additional response must be a dict"
@@ -264,7 +278,9 @@ class APIRoute(routing.Route):
         self.dependant = _route_dependant(self.path_format, self.endpoint, self.dependencies)
         self._flat_dependant = flat_dependant(self.dependant)
         self._embed_body_fields = should_embed_body_fields(self._flat_dependant.body_params)
-        self.body_field = body_field_of(self._flat_dependant, name=self.unique_id, embed=self._embed_body_fields)
+        self.body_field = body_field_of(
+            self._flat_dependant, name=self.unique_id, embed=self._embed_body_fields
+        )
         self.app = request_response(self.get_route_handler())
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
@@ -298,7 +314,9 @@ def _is_response_class(annotation: Any) -> bool:
 def _response_field(name: str, model: Any) -> ModelField:
     from pydantic.fields import FieldInfo
 
-    return create_model_field(FieldInfo(annotation=model), name, declared=model, mode="serialization")
+    return create_model_field(
+        FieldInfo(annotation=model), name, declared=model, mode="serialization"
+    )
 
 
 class _DefaultLifespan:
@@ -356,7 +374,7 @@ class APIRouter(routing.Router):
         prefix: str = "",
         tags: list[str | Enum] | None = None,
         dependencies: Sequence[params.Depends] | None = None,
-        default_response_class: type[Response] = Default(JSONResponse),  # noqa: B008
+        default_response_class: type[Response] = Default(JSONResponse),
         responses: dict[int | str, dict[str, Any]] | None = None,
         callbacks: list[BaseRoute] | None = None,
         routes: list[BaseRoute] | None = None,
@@ -369,16 +387,20 @@ class APIRouter(routing.Router):
         lifespan: Lifespan[Any] | None = None,
         deprecated: bool | None = None,
         include_in_schema: bool = True,
-        generate_unique_id_function: Callable[[APIRoute], str] = Default(generate_unique_id),  # noqa: B008
+        generate_unique_id_function: Callable[[APIRoute], str] = Default(generate_unique_id),
     ) -> None:
-        super().__init__(routes=routes, redirect_slashes=redirect_slashes, default=default, lifespan=lifespan)
+        super().__init__(
+            routes=routes, redirect_slashes=redirect_slashes, default=default, lifespan=lifespan
+        )
         self.on_startup: list[Callable[[], Any]] = list(on_startup or [])
         self.on_shutdown: list[Callable[[], Any]] = list(on_shutdown or [])
         if lifespan is None:
             self.lifespan_context = _DefaultLifespan(self)
         if prefix:
             assert prefix.startswith("/"), "A path prefix must start with '/'"
-            assert not prefix.endswith("/"), "A path prefix must not end with '/', as the routes will start with '/'"
+            assert not prefix.endswith("/"), (
+                "A path prefix must not end with '/', as the routes will start with '/'"
+            )
         self.prefix = prefix
         self.tags: list[str | Enum] = tags or []
         self.dependencies = list(dependencies or [])
@@ -420,15 +442,23 @@ class APIRouter(routing.Router):
     # -- plain Starlette routes ---------------------------------------------------------------
 
     def route(
-        self, path: str, methods: list[str] | None = None, name: str | None = None, include_in_schema: bool = True
+        self,
+        path: str,
+        methods: list[str] | None = None,
+        name: str | None = None,
+        include_in_schema: bool = True,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         def decorator(func: DecoratedCallable) -> DecoratedCallable:
-            self.add_route(path, func, methods=methods, name=name, include_in_schema=include_in_schema)
+            self.add_route(
+                path, func, methods=methods, name=name, include_in_schema=include_in_schema
+            )
             return func
 
         return decorator
 
-    def websocket_route(self, path: str, name: str | None = None) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    def websocket_route(
+        self, path: str, name: str | None = None
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         def decorator(func: DecoratedCallable) -> DecoratedCallable:
             self.add_websocket_route(path, func, name=name)
             return func
@@ -442,7 +472,7 @@ class APIRouter(routing.Router):
         path: str,
         endpoint: Callable[..., Any],
         *,
-        response_model: Any = Default(None),  # noqa: B008
+        response_model: Any = Default(None),
         status_code: int | None = None,
         tags: list[str | Enum] | None = None,
         dependencies: Sequence[params.Depends] | None = None,
@@ -460,12 +490,14 @@ class APIRouter(routing.Router):
         response_model_exclude_defaults: bool = False,
         response_model_exclude_none: bool = False,
         include_in_schema: bool = True,
-        response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),  # noqa: B008
+        response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),
         name: str | None = None,
         route_class_override: type[APIRoute] | None = None,
         callbacks: list[BaseRoute] | None = None,
         openapi_extra: dict[str, Any] | None = None,
-        generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),  # noqa: B008
+        generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(
+            generate_unique_id
+        ),
     ) -> None:
         """Add a path operation; the router's own tags, dependencies, responses... apply too."""
         route_class = route_class_override or self.route_class
@@ -501,7 +533,9 @@ class APIRouter(routing.Router):
         )
         self.routes.append(route)
 
-    def api_route(self, path: str, **options: Unpack[APIRouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    def api_route(
+        self, path: str, **options: Unpack[APIRouteOptions]
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Decorate an endpoint to serve ``path`` for the given ``methods``."""
 
         def decorator(func: DecoratedCallable) -> DecoratedCallable:
@@ -510,28 +544,44 @@ class APIRouter(routing.Router):
 
         return decorator
 
-    def get(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    def get(
+        self, path: str, **options: Unpack[RouteOptions]
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return self.api_route(path, methods=["GET"], **options)
 
-    def put(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    def put(
+        self, path: str, **options: Unpack[RouteOptions]
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return self.api_route(path, methods=["PUT"], **options)
 
-    def post(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    def post(
+        self, path: str, **options: Unpack[RouteOptions]
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return self.api_route(path, methods=["POST"], **options)
 
-    def delete(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    def delete(
+        self, path: str, **options: Unpack[RouteOptions]
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return self.api_route(path, methods=["DELETE"], **options)
 
-    def options(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    def options(
+        self, path: str, **options: Unpack[RouteOptions]
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return self.api_route(path, methods=["OPTIONS"], **options)
 
-    def head(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    def head(
+        self, path: str, **options: Unpack[RouteOptions]
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return self.api_route(path, methods=["HEAD"], **options)
 
-    def patch(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    def patch(
+        self, path: str, **options: Unpack[RouteOptions]
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return self.api_route(path, methods=["PATCH"], **options)
 
-    def trace(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    def trace(
+        self, path: str, **options: Unpack[RouteOptions]
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return self.api_route(path, methods=["TRACE"], **options)
 
     # -- WebSockets -----------------------------------------------------------------------------
@@ -554,7 +604,11 @@ class APIRouter(routing.Router):
         self.routes.append(route)
 
     def websocket(
-        self, path: str, name: str | None = None, *, dependencies: Sequence[params.Depends] | None = None
+        self,
+        path: str,
+        name: str | None = None,
+        *,
+        dependencies: Sequence[params.Depends] | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         def decorator(func: DecoratedCallable) -> DecoratedCallable:
             self.add_api_websocket_route(path, func, name=name, dependencies=dependencies)
@@ -571,23 +625,27 @@ class APIRouter(routing.Router):
         prefix: str = "",
         tags: list[str | Enum] | None = None,
         dependencies: Sequence[params.Depends] | None = None,
-        default_response_class: type[Response] = Default(JSONResponse),  # noqa: B008
+        default_response_class: type[Response] = Default(JSONResponse),
         responses: dict[int | str, dict[str, Any]] | None = None,
         callbacks: list[BaseRoute] | None = None,
         deprecated: bool | None = None,
         include_in_schema: bool = True,
-        generate_unique_id_function: Callable[[APIRoute], str] = Default(generate_unique_id),  # noqa: B008
+        generate_unique_id_function: Callable[[APIRoute], str] = Default(generate_unique_id),
     ) -> None:
         """Copy ``router``'s routes here under ``prefix``, merging the options of both levels."""
         if prefix:
             assert prefix.startswith("/"), "A path prefix must start with '/'"
-            assert not prefix.endswith("/"), "A path prefix must not end with '/', as the routes will start with '/'"
+            assert not prefix.endswith("/"), (
+                "A path prefix must not end with '/', as the routes will start with '/'"
+            )
         else:
             for route in router.routes:
                 path = getattr(route, "path")  # noqa: B009
                 if path is not None and not path:
                     name = getattr(route, "name", "unknown")
-                    raise FastAPIError(f"Prefix and path cannot be both empty (path operation: {name})")
+                    raise FastAPIError(
+                        f"Prefix and path cannot be both empty (path operation: {name})"
+                    )
         responses = responses or {}
         for route in router.routes:
             if isinstance(route, APIRoute):
@@ -611,7 +669,9 @@ class APIRouter(routing.Router):
                     response_model_exclude_unset=route.response_model_exclude_unset,
                     response_model_exclude_defaults=route.response_model_exclude_defaults,
                     response_model_exclude_none=route.response_model_exclude_none,
-                    include_in_schema=route.include_in_schema and self.include_in_schema and include_in_schema,
+                    include_in_schema=route.include_in_schema
+                    and self.include_in_schema
+                    and include_in_schema,
                     response_class=get_value_or_default(
                         route.response_class,
                         router.default_response_class,
@@ -650,5 +710,6 @@ class APIRouter(routing.Router):
             self.add_event_handler("startup", handler)
         for handler in getattr(router, "on_shutdown", []):
             self.add_event_handler("shutdown", handler)
-        self.lifespan_context = _merge_lifespan_context(self.lifespan_context, router.lifespan_context)
-
+        self.lifespan_context = _merge_lifespan_context(
+            self.lifespan_context, router.lifespan_context
+        )

@@ -1,1 +1,1 @@
-from starlette.staticfiles import StaticFiles as StaticFiles  # noqa: F401
+from starlette.staticfiles import StaticFiles as StaticFiles

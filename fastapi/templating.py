@@ -1,1 +1,1 @@
-from starlette.templating import Jinja2Templates as Jinja2Templates  # noqa: F401
+from starlette.templating import Jinja2Templates as Jinja2Templates

@@ -6,4 +6,4 @@ with warnings.catch_warnings():
     # Starlette 1.x prefers the httpx2 fork and warns when it finds plain httpx; FastAPI's own
     # test client works with httpx, so that warning is noise for our users.
     warnings.filterwarnings("ignore", message=".*httpx2.*")
-    from starlette.testclient import TestClient as TestClient  # noqa: F401
+    from starlette.testclient import TestClient as TestClient

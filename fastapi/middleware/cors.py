@@ -1,1 +1,1 @@
-from starlette.middleware.cors import CORSMiddleware as CORSMiddleware  # noqa: F401
+from starlette.middleware.cors import CORSMiddleware as CORSMiddleware

@@ -1,1 +1,1 @@
-from starlette.middleware.gzip import GZipMiddleware as GZipMiddleware  # noqa: F401
+from starlette.middleware.gzip import GZipMiddleware as GZipMiddleware

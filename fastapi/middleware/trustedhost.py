@@ -1,1 +1,1 @@
-from starlette.middleware.trustedhost import TrustedHostMiddleware as TrustedHostMiddleware  # noqa: F401
+from starlette.middleware.trustedhost import TrustedHostMiddleware as TrustedHostMiddleware

@@ -1,1 +1,1 @@
-from starlette.middleware.wsgi import WSGIMiddleware as WSGIMiddleware  # noqa: F401
+from starlette.middleware.wsgi import WSGIMiddleware as WSGIMiddleware

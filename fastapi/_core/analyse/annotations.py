@@ -12,6 +12,25 @@ from collections import deque
 from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Union, get_args, get_origin
 
+__all__ = [
+    "SEQUENCE_TYPES",
+    "deque",
+    "get_args",
+    "get_origin",
+    "is_bytes",
+    "is_bytes_sequence",
+    "is_complex",
+    "is_model_class",
+    "is_scalar",
+    "is_scalar_sequence",
+    "is_sequence",
+    "is_subclass",
+    "is_union",
+    "is_upload_file",
+    "is_upload_file_sequence",
+    "strip_annotated",
+]
+
 from pydantic import BaseModel
 from starlette.datastructures import UploadFile as StarletteUploadFile
 

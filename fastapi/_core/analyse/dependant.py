@@ -73,7 +73,9 @@ def _field_info_from_annotated(marker: FieldInfo, annotation: Any) -> FieldInfo:
     return info
 
 
-def analyse_param(name: str, annotation: Any, default: Any, *, is_path_param: bool) -> ParamAnalysis:
+def analyse_param(
+    name: str, annotation: Any, default: Any, *, is_path_param: bool
+) -> ParamAnalysis:
     """Classify one parameter of an endpoint or dependency."""
     empty = inspect.Parameter.empty
     full_annotation = Any if annotation is empty else annotation
@@ -96,13 +98,17 @@ def analyse_param(name: str, annotation: Any, default: Any, *, is_path_param: bo
             depends = marker
 
     if isinstance(default, params.Depends):
-        assert depends is None, f"Cannot specify `Depends` in `Annotated` and default value together for {name!r}"
+        assert depends is None, (
+            f"Cannot specify `Depends` in `Annotated` and default value together for {name!r}"
+        )
         assert field_info is None, (
             f"Cannot specify a FastAPI annotation in `Annotated` and `Depends` as a default value together for {name!r}"
         )
         depends = default
     elif isinstance(default, FieldInfo):
-        assert field_info is None, f"Cannot specify FastAPI annotations in `Annotated` and default value together for {name!r}"
+        assert field_info is None, (
+            f"Cannot specify FastAPI annotations in `Annotated` and default value together for {name!r}"
+        )
         field_info = copy(default)
         field_info.annotation = type_annotation
 
@@ -119,10 +125,14 @@ def analyse_param(name: str, annotation: Any, default: Any, *, is_path_param: bo
 
     if field_info is None:
         field_info = _implicit_field_info(full_annotation, type_annotation, default, is_path_param)
-    return ParamAnalysis(type_annotation, None, _make_field(name, field_info, is_path_param, full_annotation))
+    return ParamAnalysis(
+        type_annotation, None, _make_field(name, field_info, is_path_param, full_annotation)
+    )
 
 
-def _implicit_field_info(annotation: Any, type_annotation: Any, default: Any, is_path_param: bool) -> FieldInfo:
+def _implicit_field_info(
+    annotation: Any, type_annotation: Any, default: Any, is_path_param: bool
+) -> FieldInfo:
     """Where an unmarked parameter comes from, decided by its name and type."""
     default = Undefined if default is inspect.Parameter.empty else default
     if is_path_param:
@@ -136,7 +146,9 @@ def _implicit_field_info(annotation: Any, type_annotation: Any, default: Any, is
 
 def _make_field(name: str, field_info: FieldInfo, is_path_param: bool, declared: Any) -> ModelField:
     if is_path_param:
-        assert isinstance(field_info, params.Path), f"Cannot use `{field_info.__class__.__name__}` for path param {name!r}"
+        assert isinstance(field_info, params.Path), (
+            f"Cannot use `{field_info.__class__.__name__}` for path param {name!r}"
+        )
     if isinstance(field_info, params.Form):
         ensure_multipart_installed()
     if not field_info.alias and getattr(field_info, "convert_underscores", None):
@@ -147,7 +159,11 @@ def _make_field(name: str, field_info: FieldInfo, is_path_param: bool, declared:
     if is_path_param:
         assert is_scalar_field(field), "Path params must be of one of the supported types"
     elif isinstance(field_info, params.Query):
-        assert is_scalar_field(field) or ann.is_scalar_sequence(field.type_) or ann.is_model_class(field.type_)
+        assert (
+            is_scalar_field(field)
+            or ann.is_scalar_sequence(field.type_)
+            or ann.is_model_class(field.type_)
+        )
     return field
 
 
@@ -161,8 +177,8 @@ def ensure_multipart_installed() -> None:
         from python_multipart import __version__  # noqa: F401
     except ImportError:
         try:
-            from multipart import __version__ as version  # type: ignore[import-not-found,no-redef]
-            from multipart.multipart import parse_options_header  # type: ignore[import-not-found]  # noqa: F401
+            from multipart import __version__ as version  # type: ignore[import-untyped,no-redef]
+            from multipart.multipart import parse_options_header  # type: ignore[import-untyped]  # noqa: F401
         except ImportError:
             raise RuntimeError(
                 'Form data requires "python-multipart" to be installed. \n'
@@ -183,12 +199,21 @@ def build_dependant(
 ) -> Dependant:
     """Analyse ``call`` (and, recursively, its dependencies) for a route at ``path``."""
     in_path = path_param_names(path)
-    dependant = Dependant(call=call, name=name, path=path, security_scopes=security_scopes, use_cache=use_cache)
+    dependant = Dependant(
+        call=call, name=name, path=path, security_scopes=security_scopes, use_cache=use_cache
+    )
     for param_name, param in typed_signature(call).parameters.items():
-        analysis = analyse_param(param_name, param.annotation, param.default, is_path_param=param_name in in_path)
+        analysis = analyse_param(
+            param_name, param.annotation, param.default, is_path_param=param_name in in_path
+        )
         if analysis.depends is not None:
             dependant.dependencies.append(
-                sub_dependant(depends=analysis.depends, path=path, name=param_name, security_scopes=security_scopes)
+                sub_dependant(
+                    depends=analysis.depends,
+                    path=path,
+                    name=param_name,
+                    security_scopes=security_scopes,
+                )
             )
         elif analysis.field is None:
             for cls, attribute in INJECTED:
@@ -212,7 +237,9 @@ _PARAM_LISTS = {
 
 def _add_param(dependant: Dependant, field: ModelField) -> None:
     location = getattr(field.field_info, "in_", None)
-    assert location in _PARAM_LISTS, f"non-body parameters must be in path, query, header or cookie: {field.name}"
+    assert location in _PARAM_LISTS, (
+        f"non-body parameters must be in path, query, header or cookie: {field.name}"
+    )
     getattr(dependant, _PARAM_LISTS[location]).append(field)
 
 
@@ -233,21 +260,29 @@ def sub_dependant(
         scopes.extend(depends.scopes)
     dependency = depends.dependency
     assert dependency is not None
-    dependant = build_dependant(path=path, call=dependency, name=name, security_scopes=scopes, use_cache=depends.use_cache)
+    dependant = build_dependant(
+        path=path, call=dependency, name=name, security_scopes=scopes, use_cache=depends.use_cache
+    )
     if isinstance(dependency, SecurityBase):
         dependant.security_requirements.append(
-            SecurityRequirement(security_scheme=dependency, scopes=scopes if dependency.uses_scopes else [])
+            SecurityRequirement(
+                security_scheme=dependency, scopes=scopes if dependency.uses_scopes else []
+            )
         )
     return dependant
 
 
 def parameterless_sub_dependant(*, depends: params.Depends, path: str) -> Dependant:
     """A dependency listed in ``dependencies=[...]``: run for its effect, its value unused."""
-    assert callable(depends.dependency), "A parameter-less dependency must have a callable dependency"
+    assert callable(depends.dependency), (
+        "A parameter-less dependency must have a callable dependency"
+    )
     return sub_dependant(depends=depends, path=path)
 
 
-def flat_dependant(dependant: Dependant, *, skip_repeats: bool = False, visited: list[Any] | None = None) -> Dependant:
+def flat_dependant(
+    dependant: Dependant, *, skip_repeats: bool = False, visited: list[Any] | None = None
+) -> Dependant:
     """All parameters of the tree in one Dependant (what the body and OpenAPI are built from)."""
     if visited is None:
         visited = []

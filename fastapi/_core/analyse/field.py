@@ -36,7 +36,8 @@ class ModelField:
     _type_adapter: TypeAdapter[Any] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._type_adapter = TypeAdapter(Annotated[self.field_info.annotation, self.field_info])
+        annotated: Any = Annotated[self.field_info.annotation, self.field_info]  # type: ignore[name-defined]
+        self._type_adapter = TypeAdapter(annotated)
 
     @property
     def alias(self) -> str:

@@ -12,9 +12,9 @@ def _namespace_of(call: Callable[..., Any]) -> dict[str, Any]:
     """The globals that the annotations of ``call`` were written against."""
     target: Any = call
     if inspect.isclass(call):
-        target = call.__init__
-    elif not (inspect.isfunction(call) or inspect.ismethod(call)) and hasattr(call, "__call__"):
-        target = getattr(call, "__call__")  # noqa: B004
+        target = vars(call).get("__init__", call.__init__)
+    elif not (inspect.isfunction(call) or inspect.ismethod(call)):
+        target = getattr(type(call), "__call__", call)
     target = inspect.unwrap(target) if callable(target) else target
     namespace = getattr(target, "__globals__", None)
     if namespace is None:

@@ -24,7 +24,15 @@ from fastapi._core.compile.readers import Errors, Validator, is_multi_valued, mo
 class _FormEntry:
     """How one field is taken out of a form."""
 
-    __slots__ = ("empty_is_missing", "key", "multi", "read_bytes", "read_bytes_list", "sequence_type", "validator")
+    __slots__ = (
+        "empty_is_missing",
+        "key",
+        "multi",
+        "read_bytes",
+        "read_bytes_list",
+        "sequence_type",
+        "validator",
+    )
 
     def __init__(self, field: ModelField, validator: Validator, first_is_file: bool) -> None:
         self.key = field.alias
@@ -37,11 +45,19 @@ class _FormEntry:
 
     async def take(self, form: FormData) -> Any:
         value: Any = form.getlist(self.key) if self.multi else form.get(self.key)
-        if value is None or (self.empty_is_missing and value == "") or (self.multi and len(value) == 0):
+        if (
+            value is None
+            or (self.empty_is_missing and value == "")
+            or (self.multi and len(value) == 0)
+        ):
             return None if self.validator.required else self.validator.default_value()
         if self.read_bytes and isinstance(value, StarletteUploadFile):
             return await value.read()
-        if self.read_bytes_list and isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
+        if (
+            self.read_bytes_list
+            and isinstance(value, Sequence)
+            and not isinstance(value, (str, bytes))
+        ):
             return self.sequence_type(await _read_all(value))
         return value
 
@@ -89,11 +105,13 @@ class BodyReader:
         first_is_file = isinstance(fields[0].field_info, params.File)
         if self.single and ann.is_model_class(fields[0].type_):
             sub_fields = model_fields_of(fields[0].type_)
-            self.form_entries = [_FormEntry(f, Validator(f, ("body", f.alias)), False) for f in sub_fields]
+            self.form_entries = [
+                _FormEntry(f, Validator(f, ("body", f.alias)), False) for f in sub_fields
+            ]
         else:
             self.form_entries = [
                 _FormEntry(field, form_validator, first_is_file)
-                for (_, _, _, form_validator), field in zip(self.fields, fields)
+                for (_, _, _, form_validator), field in zip(self.fields, fields, strict=True)
             ]
 
     async def flatten_form(self, form: FormData) -> dict[str, Any]:

@@ -17,7 +17,9 @@ from fastapi.dependencies.models import Dependant
 
 
 def body_model(fields: list[ModelField], model_name: str) -> type[Any]:
-    definitions: dict[str, Any] = {field.name: (field.field_info.annotation, field.field_info) for field in fields}
+    definitions: dict[str, Any] = {
+        field.name: (field.field_info.annotation, field.field_info) for field in fields
+    }
     return create_model(model_name, **definitions)
 
 
@@ -38,7 +40,11 @@ def body_field_of(flat: Dependant, *, name: str, embed: bool) -> ModelField | No
         marker = params.Form
     else:
         marker = params.Body
-        media_types = {field.field_info.media_type for field in fields if isinstance(field.field_info, params.Body)}
+        media_types = {
+            field.field_info.media_type
+            for field in fields
+            if isinstance(field.field_info, params.Body)
+        }
         if len(media_types) == 1:
             options["media_type"] = media_types.pop()
     return create_model_field(marker(**options), "body")

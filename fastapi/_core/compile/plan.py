@@ -77,17 +77,21 @@ class Step:
         "children",
         "cookie",
         "dependant",
+        "has_params",
         "header",
         "injections",
         "kind",
-        "has_params",
         "path",
         "query",
         "use_cache",
     )
 
     def __init__(
-        self, dependant: Dependant, children: list[tuple[str, int]], embed_body: bool, cached_as: Dependant
+        self,
+        dependant: Dependant,
+        children: list[tuple[str, int]],
+        embed_body: bool,
+        cached_as: Dependant,
     ) -> None:
         assert dependant.call is not None
         self.dependant = dependant
@@ -97,11 +101,15 @@ class Step:
         self.cache_key = cached_as.cache_key
         self.use_cache = cached_as.use_cache
         self.children = tuple(children)
-        self.path: list[ParamReader | ParamGroupReader] = param_readers(dependant.path_params, "path")
+        self.path: list[ParamReader | ParamGroupReader] = param_readers(
+            dependant.path_params, "path"
+        )
         self.query = param_readers(dependant.query_params, "query")
         self.header = param_readers(dependant.header_params, "header")
         self.cookie = param_readers(dependant.cookie_params, "cookie")
-        self.body = BodyReader(dependant.body_params, embed=embed_body) if dependant.body_params else None
+        self.body = (
+            BodyReader(dependant.body_params, embed=embed_body) if dependant.body_params else None
+        )
         self.has_params = bool(self.path or self.query or self.header or self.cookie or self.body)
         self.injections = tuple(
             (getattr(dependant, attribute), inject)
@@ -129,7 +137,9 @@ class Plan:
 Overrides = dict[Callable[..., Any], Callable[..., Any]]
 
 
-def compile_plan(dependant: Dependant, *, embed_body: bool, overrides: Overrides | None = None) -> Plan:
+def compile_plan(
+    dependant: Dependant, *, embed_body: bool, overrides: Overrides | None = None
+) -> Plan:
     """Flatten ``dependant``'s tree, substituting ``overrides`` for overridden dependencies."""
     steps: list[Step] = []
 
@@ -140,7 +150,10 @@ def compile_plan(dependant: Dependant, *, embed_body: bool, overrides: Overrides
             if overrides and sub.call in overrides:
                 assert sub.path is not None
                 used = build_dependant(
-                    path=sub.path, call=overrides[sub.call], name=sub.name, security_scopes=sub.security_scopes
+                    path=sub.path,
+                    call=overrides[sub.call],
+                    name=sub.name,
+                    security_scopes=sub.security_scopes,
                 )
             children.append((sub.name or "", visit(used, sub)))
         steps.append(Step(node, children, embed_body, original))

@@ -57,7 +57,16 @@ class Validator:
     standing in for a missing JSON body value is used as it is.
     """
 
-    __slots__ = ("_check_default", "_default", "_default_errors", "_factory", "_validate", "field", "loc", "required")
+    __slots__ = (
+        "_check_default",
+        "_default",
+        "_default_errors",
+        "_factory",
+        "_validate",
+        "field",
+        "loc",
+        "required",
+    )
 
     def __init__(self, field: ModelField, loc: Loc, *, validate_default: bool = True) -> None:
         self.field = field
@@ -150,7 +159,9 @@ class ParamGroupReader:
 
     __slots__ = ("entries", "name", "validator")
 
-    def __init__(self, field: ModelField, location: str, *, multi_source: bool, headers: bool) -> None:
+    def __init__(
+        self, field: ModelField, location: str, *, multi_source: bool, headers: bool
+    ) -> None:
         self.name = field.name
         self.validator = Validator(field, (location,))
         convert = getattr(field.field_info, "convert_underscores", True)
@@ -183,7 +194,9 @@ def param_readers(fields: list[ModelField], location: str) -> list[ParamReader |
     """The readers of one Dependant's parameters from one source."""
     multi_source = location in ("query", "header")
     if len(fields) == 1 and ann.is_model_class(fields[0].type_):
-        group = ParamGroupReader(fields[0], location, multi_source=multi_source, headers=location == "header")
+        group = ParamGroupReader(
+            fields[0], location, multi_source=multi_source, headers=location == "header"
+        )
         return [group]
     return [ParamReader(field, location, multi_source=multi_source) for field in fields]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from enum import Enum
 from typing import Any, TypedDict
 
 from starlette.routing import BaseRoute
@@ -16,7 +17,7 @@ class RouteOptions(TypedDict, total=False):
 
     response_model: Any
     status_code: int | None
-    tags: list[str] | None
+    tags: list[str | Enum] | None
     dependencies: Sequence[params.Depends] | None
     summary: str | None
     description: str | None

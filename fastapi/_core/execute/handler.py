@@ -44,7 +44,9 @@ class PlanCache:
         self._by_overrides: dict[Any, Plan] = {}
 
     def current(self) -> Plan:
-        overrides: Overrides | None = getattr(self.provider, "dependency_overrides", None) if self.provider else None
+        overrides: Overrides | None = (
+            getattr(self.provider, "dependency_overrides", None) if self.provider else None
+        )
         if not overrides:
             return self.base
         try:
@@ -82,7 +84,9 @@ def build_request_handler(
     from starlette.responses import JSONResponse
 
     assert dependant.call is not None, "dependant.call must be a function"
-    plans = PlanCache(dependant, embed_body=embed_body_fields, provider=dependency_overrides_provider)
+    plans = PlanCache(
+        dependant, embed_body=embed_body_fields, provider=dependency_overrides_provider
+    )
     if isinstance(response_class, DefaultPlaceholder):
         response_class = response_class.value
     response_class = response_class or JSONResponse
@@ -97,7 +101,9 @@ def build_request_handler(
     )
     read_body: Callable[[Request], Awaitable[Any]] | None = None
     if body_field is not None:
-        read_body = read_form_body if isinstance(body_field.field_info, params.Form) else read_json_body
+        read_body = (
+            read_form_body if isinstance(body_field.field_info, params.Form) else read_json_body
+        )
     endpoint_is_async = plans.base.endpoint.kind is CallKind.ASYNC
 
     async def respond(plan: Plan, resolution: Resolution) -> Response:

@@ -24,7 +24,7 @@ try:  # python-multipart is optional until a route declares a form
     from python_multipart.multipart import parse_options_header
 except ImportError:  # pragma: no cover
     FormParserError = ()  # type: ignore[assignment,misc]
-    parse_options_header = None
+    parse_options_header = None  # type: ignore[assignment]
 
 _UNLIMITED_FORM: dict[str, Any] = {}
 try:  # Starlette 1.x limits urlencoded forms; 0.4x did not. Keep the 0.4x behaviour.
@@ -89,7 +89,9 @@ async def read_form_body(request: Request) -> FormData:
 
 
 async def _parse_form(request: Request) -> FormData:
-    assert parse_options_header is not None, "The `python-multipart` library must be installed to use form parsing."
+    assert parse_options_header is not None, (
+        "The `python-multipart` library must be installed to use form parsing."
+    )
     content_type, _ = parse_options_header(request.headers.get("Content-Type"))
     if content_type == b"multipart/form-data":
         try:

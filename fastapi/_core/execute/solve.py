@@ -19,10 +19,11 @@ from fastapi.security.oauth2 import SecurityScopes
 class Resolution:
     """What solving produced: the endpoint's arguments, or the errors that stop it."""
 
-    __slots__ = ("background", "errors", "response", "values")
+    __slots__ = ("background", "cache", "errors", "response", "values")
 
     def __init__(self) -> None:
         self.values: dict[str, Any] = {}
+        self.cache: dict[Any, Any] = {}
         self.errors: list[dict[str, Any]] = []
         self.background: StarletteBackgroundTasks | None = None
         self.response: Response | None = None
@@ -40,7 +41,9 @@ class Resolution:
 _SKIP: Any = object()
 
 
-def _injected(kind: Inject, connection: HTTPConnection, resolution: Resolution, scopes: list[str] | None) -> Any:
+def _injected(
+    kind: Inject, connection: HTTPConnection, resolution: Resolution, scopes: list[str] | None
+) -> Any:
     if kind is Inject.REQUEST:
         return connection if isinstance(connection, Request) else _SKIP
     if kind is Inject.WEBSOCKET:
@@ -61,15 +64,26 @@ async def solve(
     connection: HTTPConnection,
     body: Any,
     stack: AsyncExitStack | None,
+    *,
+    cache: dict[Any, Any] | None = None,
+    background: StarletteBackgroundTasks | None = None,
+    response: Response | None = None,
 ) -> Resolution:
-    """Validate every parameter and call every dependency, in FastAPI's order."""
+    """Validate every parameter and call every dependency, in FastAPI's order.
+
+    ``cache``, ``background`` and ``response`` let a caller share them across solves.
+    """
     resolution = Resolution()
+    resolution.background = background
+    resolution.response = response
     errors = resolution.errors
     steps = plan.steps
     last = len(steps) - 1
     results: list[Any] = [None] * len(steps)
     failed = [False] * len(steps)
-    cache: dict[Any, Any] = {}
+    if cache is None:
+        cache = {}
+    resolution.cache = cache
     path = connection.path_params
     query: Any = None
     headers: Any = None
@@ -134,12 +148,16 @@ def _read(readers: Any, source: Any, values: dict[str, Any], errors: list[dict[s
     return ok
 
 
-async def _call(kind: CallKind, call: Any, values: dict[str, Any], stack: AsyncExitStack | None) -> Any:
+async def _call(
+    kind: CallKind, call: Any, values: dict[str, Any], stack: AsyncExitStack | None
+) -> Any:
     if kind is CallKind.ASYNC:
         return await call(**values)
     if kind is CallKind.SYNC:
         return await run_in_threadpool(call, **values)
     assert stack is not None
     if kind is CallKind.GENERATOR:
-        return await stack.enter_async_context(contextmanager_in_threadpool(contextmanager(call)(**values)))
+        return await stack.enter_async_context(
+            contextmanager_in_threadpool(contextmanager(call)(**values))
+        )
     return await stack.enter_async_context(asynccontextmanager(call)(**values))

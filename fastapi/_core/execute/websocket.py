@@ -20,7 +20,9 @@ def build_websocket_handler(
     dependency_overrides_provider: Any = None,
     embed_body_fields: bool = False,
 ) -> Callable[[WebSocket], Awaitable[None]]:
-    plans = PlanCache(dependant, embed_body=embed_body_fields, provider=dependency_overrides_provider)
+    plans = PlanCache(
+        dependant, embed_body=embed_body_fields, provider=dependency_overrides_provider
+    )
 
     async def session(websocket: WebSocket) -> None:
         plan = plans.current()

@@ -85,7 +85,9 @@ except ImportError:  # pragma: no cover
     pass
 
 
-def _by_encoder(table: dict[type[Any], Callable[[Any], Any]]) -> tuple[tuple[Callable[[Any], Any], tuple[type[Any], ...]], ...]:
+def _by_encoder(
+    table: dict[type[Any], Callable[[Any], Any]],
+) -> tuple[tuple[Callable[[Any], Any], tuple[type[Any], ...]], ...]:
     grouped: dict[Callable[[Any], Any], tuple[type[Any], ...]] = {}
     for type_, encoder in table.items():
         grouped[encoder] = (*grouped.get(encoder, ()), type_)
@@ -138,7 +140,10 @@ def jsonable_encoder(
         if "__root__" in data:
             data = data["__root__"]
         return jsonable_encoder(
-            data, exclude_none=exclude_none, exclude_defaults=exclude_defaults, sqlalchemy_safe=sqlalchemy_safe
+            data,
+            exclude_none=exclude_none,
+            exclude_defaults=exclude_defaults,
+            sqlalchemy_safe=sqlalchemy_safe,
         )
     if dataclasses.is_dataclass(obj):
         return jsonable_encoder(
@@ -161,7 +166,7 @@ def jsonable_encoder(
     if isinstance(obj, PydanticUndefinedType):
         return None
     if isinstance(obj, dict):
-        allowed = obj.keys()
+        allowed: Any = obj.keys()
         if include is not None or exclude is not None:
             allowed = set(allowed)
             if include is not None:

@@ -1,0 +1,187 @@
+"""Names that extensions and test suites import from FastAPI's ``_compat`` module.
+
+This package supports Pydantic v2 only, so the "compatibility" layer is a set of aliases
+to the real implementations.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Mapping, Sequence
+from copy import copy
+from dataclasses import is_dataclass
+from typing import Any
+
+from pydantic import VERSION as PYDANTIC_VERSION
+from pydantic import BaseModel, TypeAdapter, ValidationError, create_model
+from pydantic.fields import FieldInfo
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticUndefined, PydanticUndefinedType, Url
+from pydantic_core.core_schema import with_info_plain_validator_function
+
+from fastapi._core.analyse import annotations as _ann
+from fastapi._core.analyse.field import ModelField, missing_error, with_loc
+from fastapi._core.compile.body_field import body_model
+from fastapi.types import IncEx, UnionType
+
+PYDANTIC_VERSION_MINOR_TUPLE = tuple(int(part) for part in PYDANTIC_VERSION.split(".")[:2])
+PYDANTIC_V2 = True
+
+Undefined = PydanticUndefined
+UndefinedType = PydanticUndefinedType
+RequiredParam = PydanticUndefined
+sequence_types = _ann.SEQUENCE_TYPES
+sequence_annotation_to_type: dict[Any, Any] = {
+    Sequence: list,
+    list: list,
+    tuple: tuple,
+    set: set,
+    frozenset: frozenset,
+    deque: deque,
+}
+
+
+class BaseConfig:
+    """Pydantic v1 configuration stand-in (unused with v2)."""
+
+
+class ErrorWrapper(Exception):
+    """Pydantic v1 error wrapper stand-in (unused with v2)."""
+
+
+def lenient_issubclass(cls: Any, class_or_tuple: Any) -> bool:
+    return _ann.is_subclass(cls, class_or_tuple)
+
+
+def field_annotation_is_scalar(annotation: Any) -> bool:
+    return _ann.is_scalar(annotation)
+
+
+def field_annotation_is_complex(annotation: Any) -> bool:
+    return _ann.is_complex(annotation)
+
+
+def field_annotation_is_sequence(annotation: Any) -> bool:
+    return _ann.is_sequence(annotation)
+
+
+def field_annotation_is_scalar_sequence(annotation: Any) -> bool:
+    return _ann.is_scalar_sequence(annotation)
+
+
+def is_bytes_or_nonable_bytes_annotation(annotation: Any) -> bool:
+    return _ann.is_bytes(annotation)
+
+
+def is_uploadfile_or_nonable_uploadfile_annotation(annotation: Any) -> bool:
+    return _ann.is_upload_file(annotation)
+
+
+def is_bytes_sequence_annotation(annotation: Any) -> bool:
+    return _ann.is_bytes_sequence(annotation)
+
+
+def is_uploadfile_sequence_annotation(annotation: Any) -> bool:
+    return _ann.is_upload_file_sequence(annotation)
+
+
+def is_scalar_field(field: ModelField) -> bool:
+    from fastapi import params
+
+    return _ann.is_scalar(field.type_) and not isinstance(field.field_info, params.Body)
+
+
+def is_sequence_field(field: ModelField) -> bool:
+    return _ann.is_sequence(field.type_)
+
+
+def is_scalar_sequence_field(field: ModelField) -> bool:
+    return _ann.is_scalar_sequence(field.type_)
+
+
+def is_bytes_field(field: ModelField) -> bool:
+    return _ann.is_bytes(field.type_)
+
+
+def is_bytes_sequence_field(field: ModelField) -> bool:
+    return _ann.is_bytes_sequence(field.type_)
+
+
+def value_is_sequence(value: Any) -> bool:
+    return isinstance(value, (list, set, tuple, frozenset, deque))
+
+
+def get_missing_field_error(loc: tuple[str | int, ...]) -> dict[str, Any]:
+    return missing_error(loc)
+
+
+def _regenerate_error_with_loc(
+    *, errors: Sequence[Any], loc_prefix: tuple[str | int, ...]
+) -> list[dict[str, Any]]:
+    return with_loc(errors, loc_prefix)
+
+
+def _normalize_errors(errors: Sequence[Any]) -> list[Any]:
+    return list(errors)
+
+
+def _model_dump(model: BaseModel, mode: str = "json", **kwargs: Any) -> Any:
+    return model.model_dump(mode=mode, **kwargs)  # type: ignore[arg-type]
+
+
+def _get_model_config(model: BaseModel) -> Any:
+    return model.model_config
+
+
+def get_model_fields(model: type[BaseModel]) -> list[ModelField]:
+    from fastapi._core.compile.readers import model_fields_of
+
+    return model_fields_of(model)
+
+
+def get_cached_model_fields(model: type[BaseModel]) -> list[ModelField]:
+    return get_model_fields(model)
+
+
+def copy_field_info(*, field_info: FieldInfo, annotation: Any) -> FieldInfo:
+    merged = FieldInfo.from_annotation(annotation)
+    new = copy(field_info)
+    new.metadata = merged.metadata
+    new.annotation = merged.annotation
+    return new
+
+
+def create_body_model(*, fields: Sequence[ModelField], model_name: str) -> type[BaseModel]:
+    return body_model(list(fields), model_name)
+
+
+def serialize_sequence_value(*, field: ModelField, value: Sequence[Any]) -> Sequence[Any]:
+    origin = _ann.get_origin(field.type_) or field.type_
+    return sequence_annotation_to_type.get(origin, list)(value)  # type: ignore[no-any-return]
+
+
+__all__ = [
+    "PYDANTIC_V2",
+    "PYDANTIC_VERSION",
+    "PYDANTIC_VERSION_MINOR_TUPLE",
+    "BaseConfig",
+    "BaseModel",
+    "CoreSchema",
+    "ErrorWrapper",
+    "FieldInfo",
+    "GenerateJsonSchema",
+    "IncEx",
+    "JsonSchemaValue",
+    "Mapping",
+    "ModelField",
+    "RequiredParam",
+    "TypeAdapter",
+    "Undefined",
+    "UndefinedType",
+    "UnionType",
+    "Url",
+    "ValidationError",
+    "create_model",
+    "is_dataclass",
+    "with_info_plain_validator_function",
+]
