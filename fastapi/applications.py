@@ -36,6 +36,8 @@ from fastapi.openapi.docs import (
 )
 from fastapi.openapi.utils import get_openapi
 from fastapi.params import Depends
+from fastapi.routing import _merge_lifespan_context
+from fastapi.tasks.runtime import TaskRuntime, TaskSettings
 from fastapi.types import DecoratedCallable
 from fastapi.utils import generate_unique_id
 
@@ -88,6 +90,7 @@ class FastAPI(Starlette):
             generate_unique_id
         ),
         separate_input_output_schemas: bool = True,
+        tasks: TaskSettings | str | None = None,
         **extra: Any,
     ) -> None:
         self.debug = debug
@@ -152,6 +155,9 @@ class FastAPI(Starlette):
             WebSocketRequestValidationError,
             websocket_request_validation_exception_handler,  # type: ignore[arg-type]
         )
+        # Background tasks: in memory unless ``tasks`` names a store; workers live with the app.
+        self.tasks = TaskRuntime(tasks)
+        self.router.lifespan_context = _merge_lifespan_context(self.router.lifespan_context, self.tasks.lifespan)
         self.user_middleware: list[Middleware] = [] if middleware is None else list(middleware)
         self.middleware_stack: ASGIApp | None = None
         self.setup()

@@ -1,21 +1,189 @@
-"""``BackgroundTasks``: work to run after the response has been sent."""
+"""``BackgroundTasks``: work to run after the response has been sent.
+
+FastAPI's semantics hold: declare a parameter of this type (in the endpoint or any
+dependency: one shared instance per request), ``add_task(func, *args, **kwargs)``, and the
+functions run after the response, in order, sync ones in a worker thread. On top of that:
+
+- ``add_task`` returns a handle whose ``id`` finds the task's status in ``app.tasks``;
+- a failing task is logged and recorded, and the tasks after it still run;
+- with a durable app (``FastAPI(tasks="sqlite:///tasks.db")``) tasks are stored before the
+  response is sent and survive restarts; ``@task(retry=Retry(...))`` sets retry policies.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+import uuid
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
+from starlette.background import BackgroundTask
 from starlette.background import BackgroundTasks as StarletteBackgroundTasks
 from typing_extensions import ParamSpec
 
+from fastapi.tasks.codec import TaskNotStorableError
+from fastapi.tasks.policy import Retry, TaskPolicy, policy_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from fastapi.tasks.runtime import TaskRuntime
+    from fastapi.tasks.store import NewTask
+
 P = ParamSpec("P")
+
+__all__ = ["BackgroundTasks", "TaskHandle", "TaskNotStorableError"]
+
+
+class TaskHandle:
+    """What ``add_task`` returns: the task's ``id`` (for ``app.tasks.get(id)``) and name."""
+
+    __slots__ = ("id", "name")
+
+    def __init__(self, task_id: str, name: str) -> None:
+        self.id = task_id
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"TaskHandle(id={self.id!r}, name={self.name!r})"
+
+
+def _display_name(func: Callable[..., Any]) -> str:
+    module = getattr(func, "__module__", None) or "?"
+    qualname = getattr(func, "__qualname__", None) or type(func).__qualname__
+    return f"{module}:{qualname}"
+
+
+class QueuedTask(BackgroundTask):
+    """A queued call with its identity and policy (still a Starlette ``BackgroundTask``)."""
+
+    def __init__(
+        self,
+        func: Callable[..., Any],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        *,
+        group_id: str,
+        seq: int,
+        policy: TaskPolicy,
+        durable: bool,
+    ) -> None:
+        super().__init__(func, *args, **kwargs)
+        self.id = uuid.uuid4().hex
+        self.group_id = group_id
+        self.seq = seq
+        self.policy = policy
+        self.durable = durable
+        self.name = policy.name or _display_name(func)
+        self.stored = False
+        self.new_task: NewTask | None = None
+
+
+class TaskOptions:
+    """Per-call options: ``background_tasks.options(retry=Retry(attempts=5)).add_task(...)``."""
+
+    __slots__ = ("_durable", "_overrides", "_tasks")
+
+    def __init__(self, tasks: BackgroundTasks, durable: bool | None, **overrides: Any) -> None:
+        self._tasks = tasks
+        self._durable = durable
+        self._overrides = overrides
+
+    def add_task(self, func: Callable[P, Any], *args: P.args, **kwargs: P.kwargs) -> TaskHandle:
+        return self._tasks._queue(func, args, kwargs, self._durable, self._overrides)
 
 
 class BackgroundTasks(StarletteBackgroundTasks):
-    """Declare a parameter of this type to queue functions that run after the response.
+    """Functions to call after the response is sent; declare a parameter of this type."""
 
-    Sync functions run in a worker thread, async ones are awaited, in the order added.
-    """
+    def __init__(self, tasks: Sequence[BackgroundTask] | None = None) -> None:
+        super().__init__(tasks)
+        self.group_id = uuid.uuid4().hex
+        self._runtime: TaskRuntime | None = None
 
-    def add_task(self, func: Callable[P, Any], *args: P.args, **kwargs: P.kwargs) -> None:
-        return super().add_task(func, *args, **kwargs)
+    def bind(self, runtime: TaskRuntime | None) -> BackgroundTasks:
+        """Attach to the app's task runtime (done for the injected instance)."""
+        if self._runtime is None:
+            self._runtime = runtime
+        return self
+
+    def add_task(self, func: Callable[P, Any], *args: P.args, **kwargs: P.kwargs) -> TaskHandle:  # type: ignore[override]
+        """Queue ``func(*args, **kwargs)``; return a handle with the task's ``id``."""
+        return self._queue(func, args, kwargs, None, {})
+
+    def options(
+        self,
+        *,
+        retry: Retry | None = None,
+        on_failure: Callable[..., Any] | None = None,
+        name: str | None = None,
+        durable: bool | None = None,
+    ) -> TaskOptions:
+        """Options for the next ``add_task``, over those the function declares with ``@task``.
+
+        ``durable=False`` keeps one task in memory in a durable app (for arguments that
+        cannot be stored, like open connections).
+        """
+        return TaskOptions(self, durable, retry=retry, on_failure=on_failure, name=name)
+
+    def _queue(
+        self,
+        func: Callable[..., Any],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        durable: bool | None,
+        overrides: dict[str, Any],
+    ) -> TaskHandle:
+        runtime = self._runtime
+        store_it = runtime is not None and runtime.durable and durable is not False
+        queued = QueuedTask(
+            func,
+            args,
+            kwargs,
+            group_id=self.group_id,
+            seq=len(self.tasks),
+            policy=policy_of(func).merged(**overrides),
+            durable=store_it,
+        )
+        if store_it:
+            assert runtime is not None
+            queued.new_task = runtime.new_task(queued)  # raises TaskNotStorableError now
+        self.tasks.append(queued)
+        return TaskHandle(queued.id, queued.name)
+
+    def queued(self, index: int) -> QueuedTask:
+        """The task at ``index`` as a QueuedTask (plain Starlette tasks are adopted)."""
+        task = self.tasks[index]
+        if not isinstance(task, QueuedTask):
+            # Any awaitable callable may sit in the list (even another BackgroundTasks).
+            func, args, kwargs = (
+                (task.func, task.args, task.kwargs)
+                if isinstance(task, BackgroundTask) and not isinstance(task, StarletteBackgroundTasks)
+                else (task, (), {})
+            )
+            adopted = QueuedTask(
+                func,
+                args,
+                kwargs,
+                group_id=self.group_id,
+                seq=index,
+                policy=policy_of(func),
+                durable=False,
+            )
+            self.tasks[index] = task = adopted
+        return task
+
+    def unstored(self) -> list[NewTask]:
+        """Durable tasks queued but not yet written to the store."""
+        return [
+            task.new_task
+            for task in self.tasks
+            if isinstance(task, QueuedTask) and task.new_task is not None and not task.stored
+        ]
+
+    def mark_stored(self) -> None:
+        for task in self.tasks:
+            if isinstance(task, QueuedTask) and task.new_task is not None:
+                task.stored = True
+
+    async def __call__(self) -> None:
+        from fastapi.tasks.runtime import default_runtime
+
+        await (self._runtime or default_runtime()).run_group(self)

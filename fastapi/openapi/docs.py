@@ -61,7 +61,8 @@ def get_swagger_ui_html(
     """
     options = {**swagger_ui_default_parameters, **(swagger_ui_parameters or {})}
     option_lines = "".join(
-        f"{json.dumps(key)}: {json.dumps(jsonable_encoder(value))},\n" for key, value in options.items()
+        f"{json.dumps(key)}: {json.dumps(jsonable_encoder(value))},\n"
+        for key, value in options.items()
     )
     redirect_line = ""
     if oauth2_redirect_url:
@@ -115,7 +116,11 @@ def get_redoc_html(
     with_google_fonts: bool = True,
 ) -> HTMLResponse:
     """The ReDoc page for the OpenAPI document at ``openapi_url``."""
-    fonts = _indented(f'<link href="{_GOOGLE_FONTS}" rel="stylesheet">', "") if with_google_fonts else ""
+    fonts = (
+        _indented(f'<link href="{_GOOGLE_FONTS}" rel="stylesheet">', "")
+        if with_google_fonts
+        else ""
+    )
     page = (
         "\n"
         + _indented(

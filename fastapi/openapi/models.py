@@ -19,6 +19,8 @@ from pydantic_core import CoreSchema, core_schema
 from typing_extensions import TypedDict
 from typing_extensions import deprecated as typing_deprecated
 
+from fastapi.logger import logger
+
 __all__ = [
     "XML",
     "APIKey",
@@ -67,9 +69,14 @@ __all__ = [
 
 try:
     import email_validator  # noqa: F401
+    from pydantic import EmailStr
 except ImportError:  # pragma: no cover - depends on the environment
+    logger.warning(
+        "email-validator not installed, email fields will be treated as str.\n"
+        "To install, run: pip install email-validator"
+    )
 
-    class EmailStr(str):
+    class EmailStr(str):  # type: ignore[no-redef]
         """An e-mail address, accepted as any string when ``email-validator`` is missing."""
 
         @classmethod
@@ -95,9 +102,6 @@ except ImportError:  # pragma: no cover - depends on the environment
             cls, source: type[Any], handler: Callable[[Any], CoreSchema]
         ) -> CoreSchema:
             return core_schema.with_info_plain_validator_function(cls._validate)
-
-else:
-    from pydantic import EmailStr
 
 
 class BaseModelWithConfig(BaseModel):
@@ -240,7 +244,9 @@ class Schema(BaseModelWithConfig):
     externalDocs: Optional[ExternalDocumentation] = None
     example: Optional[Any] = Field(
         default=None,
-        deprecated=typing_deprecated("OpenAPI 3.1 relies on JSON Schema 2020-12: use `examples` instead."),
+        deprecated=typing_deprecated(
+            "OpenAPI 3.1 relies on JSON Schema 2020-12: use `examples` instead."
+        ),
     )
 
 

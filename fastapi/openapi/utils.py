@@ -24,7 +24,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute
 
-from fastapi import params, routing
+from fastapi import routing
 from fastapi._core.analyse.dependant import flat_dependant
 from fastapi._core.analyse.field import ModelField, Undefined
 from fastapi.datastructures import DefaultPlaceholder
@@ -32,12 +32,15 @@ from fastapi.dependencies.models import Dependant
 from fastapi.encoders import jsonable_encoder
 from fastapi.openapi.constants import METHODS_WITH_BODY, REF_PREFIX, REF_TEMPLATE
 from fastapi.openapi.models import OpenAPI
+from fastapi.params import Body as Body
 from fastapi.params import ParamTypes
 from fastapi.utils import deep_dict_update, is_body_allowed_for_status_code
+from fastapi.utils import generate_operation_id_for_path as generate_operation_id_for_path
 
 __all__ = [
     "generate_operation_id",
     "generate_operation_summary",
+    "get_compat_model_name_map",
     "get_definitions",
     "get_fields_from_routes",
     "get_flat_dependant",
@@ -48,12 +51,14 @@ __all__ = [
     "get_openapi_path",
     "get_openapi_security_definitions",
     "get_schema_from_model_field",
+    "lenient_issubclass",
     "status_code_ranges",
     "validation_error_definition",
     "validation_error_response_definition",
 ]
 
 JsonMode = Literal["validation", "serialization"]
+HTTP_422_UNPROCESSABLE_ENTITY = 422
 ModelNameMap = dict[type[BaseModel] | type[Enum], str]
 FieldMapping = dict[tuple[ModelField, JsonMode], JsonSchemaValue]
 
@@ -106,9 +111,21 @@ _CLIENT_ERROR_KEYS = ("422", "4XX", "default")
 # -- fields and their schemas -----------------------------------------------------------------
 
 
-def get_flat_dependant(dependant: Dependant, *, skip_repeats: bool = False) -> Dependant:
+def get_flat_dependant(
+    dependant: Dependant, *, skip_repeats: bool = False, visited: list[Any] | None = None
+) -> Dependant:
     """Every parameter of the dependency tree gathered in one Dependant."""
-    return flat_dependant(dependant, skip_repeats=skip_repeats)
+    return flat_dependant(dependant, skip_repeats=skip_repeats, visited=visited)
+
+
+def lenient_issubclass(cls: Any, class_or_tuple: Any) -> bool:
+    """``issubclass`` that answers False, instead of raising, for what is not a class."""
+    return isinstance(cls, type) and issubclass(cls, class_or_tuple)
+
+
+def get_compat_model_name_map(fields: list[ModelField]) -> ModelNameMap:
+    """Kept for extensions: with Pydantic v2 the schema generator names the models itself."""
+    return {}
 
 
 _model_fields_cache: dict[type[BaseModel], list[ModelField]] = {}
@@ -118,16 +135,18 @@ def _fields_of_model(model: type[BaseModel]) -> list[ModelField]:
     """One ModelField per field of ``model`` (made once, so their schemas can be looked up)."""
     fields = _model_fields_cache.get(model)
     if fields is None:
-        fields = [ModelField(field_info=info, name=name) for name, info in model.model_fields.items()]
+        fields = [
+            ModelField(field_info=info, name=name) for name, info in model.model_fields.items()
+        ]
         _model_fields_cache[model] = fields
     return fields
 
 
 def _is_model_class(value: Any) -> bool:
-    return isinstance(value, type) and issubclass(value, BaseModel)
+    return lenient_issubclass(value, BaseModel)
 
 
-def _expand_param_model(fields: list[ModelField]) -> list[ModelField]:
+def _get_flat_fields_from_params(fields: list[ModelField]) -> list[ModelField]:
     """A lone parameter typed as a model (``Annotated[Filters, Query()]``) stands for its fields."""
     if len(fields) == 1 and _is_model_class(fields[0].type_):
         return _fields_of_model(fields[0].type_)
@@ -137,10 +156,10 @@ def _expand_param_model(fields: list[ModelField]) -> list[ModelField]:
 def _params_by_location(dependant: Dependant) -> list[tuple[ParamTypes, list[ModelField]]]:
     flat = get_flat_dependant(dependant, skip_repeats=True)
     return [
-        (ParamTypes.path, _expand_param_model(flat.path_params)),
-        (ParamTypes.query, _expand_param_model(flat.query_params)),
-        (ParamTypes.header, _expand_param_model(flat.header_params)),
-        (ParamTypes.cookie, _expand_param_model(flat.cookie_params)),
+        (ParamTypes.path, _get_flat_fields_from_params(flat.path_params)),
+        (ParamTypes.query, _get_flat_fields_from_params(flat.query_params)),
+        (ParamTypes.header, _get_flat_fields_from_params(flat.header_params)),
+        (ParamTypes.cookie, _get_flat_fields_from_params(flat.cookie_params)),
     ]
 
 
@@ -197,7 +216,7 @@ def get_definitions(
         description = definition.get("description")
         if isinstance(description, str):
             definition["description"] = description.split("\f")[0]
-    return cast(FieldMapping, field_mapping), cast(dict[str, JsonSchemaValue], definitions)
+    return field_mapping, cast(dict[str, JsonSchemaValue], definitions)
 
 
 def get_schema_from_model_field(
@@ -272,13 +291,15 @@ def get_openapi_security_definitions(
     requirements: list[dict[str, Any]] = []
     for requirement in flat_dependant.security_requirements:
         scheme = requirement.security_scheme
-        schemes[scheme.scheme_name] = jsonable_encoder(scheme.model, by_alias=True, exclude_none=True)
+        schemes[scheme.scheme_name] = jsonable_encoder(
+            scheme.model, by_alias=True, exclude_none=True
+        )
         requirements.append({scheme.scheme_name: requirement.scopes})
     return schemes, requirements
 
 
 def _parameter_name(field: ModelField, location: ParamTypes, convert_underscores: bool) -> str:
-    alias = field.validation_alias if isinstance(field.validation_alias, str) else field.alias
+    alias = field.alias
     if location is ParamTypes.header and alias == field.name and convert_underscores:
         return field.name.replace("_", "-")
     return alias
@@ -363,7 +384,7 @@ def get_openapi_operation_request_body(
         field_mapping=field_mapping,
         separate_input_output_schemas=separate_input_output_schemas,
     )
-    info = cast(params.Body, body_field.field_info)
+    info = cast(Body, body_field.field_info)
     request_body: dict[str, Any] = {}
     if body_field.required:
         request_body["required"] = True
@@ -399,7 +420,9 @@ def _response_key(status_code: int | str) -> str:
 
 
 def _status_text(status_code: int | str) -> str | None:
-    return status_code_ranges.get(str(status_code).upper()) or http.client.responses.get(int(status_code))
+    return status_code_ranges.get(str(status_code).upper()) or http.client.responses.get(
+        int(status_code)
+    )
 
 
 def get_openapi_path(
@@ -428,7 +451,9 @@ def get_openapi_path(
     response_class = _response_class(route)
     media_type = response_class.media_type
     for method in route.methods:
-        operation = get_openapi_operation_metadata(route=route, method=method, operation_ids=operation_ids)
+        operation = get_openapi_operation_metadata(
+            route=route, method=method, operation_ids=operation_ids
+        )
 
         flat = get_flat_dependant(route.dependant, skip_repeats=True)
         schemes, requirements = get_openapi_security_definitions(flat_dependant=flat)
@@ -442,7 +467,9 @@ def get_openapi_path(
             operation["parameters"] = _deduplicate_parameters(parameters)
 
         if method in METHODS_WITH_BODY:
-            request_body = get_openapi_operation_request_body(body_field=route.body_field, **schema_options)
+            request_body = get_openapi_operation_request_body(
+                body_field=route.body_field, **schema_options
+            )
             if request_body:
                 operation["requestBody"] = request_body
 
@@ -457,17 +484,25 @@ def get_openapi_path(
             operation["callbacks"] = callbacks
 
         responses: dict[str, Any] = operation.setdefault("responses", {})
-        status_code = str(route.status_code) if route.status_code is not None else _default_status_code(response_class)
+        status_code = (
+            str(route.status_code)
+            if route.status_code is not None
+            else _default_status_code(response_class)
+        )
         main_response = responses.setdefault(cast(str, status_code), {})
         main_response["description"] = route.response_description
         if media_type and is_body_allowed_for_status_code(route.status_code):
             response_schema: dict[str, Any] = {"type": "string"}
             if isinstance(response_class, type) and issubclass(response_class, JSONResponse):
                 if route.response_field:
-                    response_schema = get_schema_from_model_field(field=route.response_field, **schema_options)
+                    response_schema = get_schema_from_model_field(
+                        field=route.response_field, **schema_options
+                    )
                 else:
                     response_schema = {}
-            main_response.setdefault("content", {}).setdefault(media_type, {})["schema"] = response_schema
+            main_response.setdefault("content", {}).setdefault(media_type, {})["schema"] = (
+                response_schema
+            )
 
         for code, additional in route.responses.items():
             # A shallow copy: like FastAPI, the schema of ``model`` lands in the dicts given.
@@ -479,7 +514,9 @@ def get_openapi_path(
             if field:
                 field_schema = get_schema_from_model_field(field=field, **schema_options)
                 content = response.setdefault("content", {})
-                schema = content.setdefault(media_type or "application/json", {}).setdefault("schema", {})
+                schema = content.setdefault(media_type or "application/json", {}).setdefault(
+                    "schema", {}
+                )
                 deep_dict_update(schema, field_schema)
             description = (
                 response.get("description")
@@ -495,7 +532,9 @@ def get_openapi_path(
         ):
             responses["422"] = {
                 "description": _VALIDATION_ERROR_RESPONSE["description"],
-                "content": {"application/json": {"schema": {"$ref": REF_PREFIX + "HTTPValidationError"}}},
+                "content": {
+                    "application/json": {"schema": {"$ref": REF_PREFIX + "HTTPValidationError"}}
+                },
             }
             if "ValidationError" not in definitions:
                 definitions["ValidationError"] = validation_error_definition
@@ -579,7 +618,7 @@ def get_openapi(
     operation_ids: set[str] = set()
     components: dict[str, dict[str, Any]] = {}
 
-    def document_routes(source: Sequence[BaseRoute], key_of: str) -> dict[str, dict[str, Any]]:
+    def document_routes(source: Sequence[BaseRoute]) -> dict[str, dict[str, Any]]:
         items: dict[str, dict[str, Any]] = {}
         for route in source:
             if not isinstance(route, routing.APIRoute):
@@ -593,15 +632,15 @@ def get_openapi(
                 separate_input_output_schemas=separate_input_output_schemas,
             )
             if path_item:
-                items.setdefault(getattr(route, key_of), {}).update(path_item)
+                items.setdefault(route.path_format, {}).update(path_item)
             if schemes:
                 components.setdefault("securitySchemes", {}).update(schemes)
             if extra_definitions:
                 definitions.update(extra_definitions)
         return items
 
-    paths = document_routes(routes or [], "path_format")
-    webhook_items = document_routes(webhooks, "name")
+    paths = document_routes(routes or [])
+    webhook_items = document_routes(webhooks)
     if definitions:
         components["schemas"] = {name: definitions[name] for name in sorted(definitions)}
     if components:
@@ -611,4 +650,6 @@ def get_openapi(
         document["webhooks"] = webhook_items
     if tags:
         document["tags"] = tags
-    return cast(dict[str, Any], jsonable_encoder(OpenAPI(**document), by_alias=True, exclude_none=True))
+    return cast(
+        dict[str, Any], jsonable_encoder(OpenAPI(**document), by_alias=True, exclude_none=True)
+    )

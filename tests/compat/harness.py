@@ -8,7 +8,9 @@ throwaway virtualenv, to write ``expected/<name>.json``) and once on this packag
 A case is a dict with ``method`` and ``url`` and, optionally, the request keywords of
 ``httpx`` (``params``, ``headers``, ``json``, ``data``, ``files``, ``content``) and
 ``raise_server_exceptions`` (default False: a crash is recorded as the 500 it answers).
-A case may also be ``{"websocket": url, "send": [...], "receive": n}`` to drive a socket.
+A case may also be ``{"websocket": url, "send": [...], "receive": n}`` to drive a socket
+(receiving stops early at a close frame), with ``"close": [code, reason]`` to hang up from
+the client side once the messages are exchanged.
 """
 
 from __future__ import annotations
@@ -80,8 +82,12 @@ def _websocket_case(client: Any, case: dict[str, Any]) -> dict[str, Any]:
                     ws.send_json(message)
             for _ in range(case.get("receive", 0)):
                 msg = ws.receive()
-                msg.pop("type", None)
+                kind = msg.pop("type", None)
                 received.append({k: _body(v) if isinstance(v, bytes) else v for k, v in msg.items()})
+                if kind == "websocket.close":
+                    break  # nothing follows a close: receiving more would block forever
+            if "close" in case:  # the client hangs up: [code] or [code, reason]
+                ws.close(*case["close"])
     except Exception as exc:
         detail = _exception(exc)
         for attr in ("code", "reason"):

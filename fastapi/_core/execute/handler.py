@@ -15,10 +15,12 @@ from fastapi._core.compile.plan import CallKind, Overrides, Plan, compile_plan
 from fastapi._core.execute.request_body import read_form_body, read_json_body
 from fastapi._core.execute.solve import Resolution, solve
 from fastapi._core.serialize.response import ResponseSerializer
+from fastapi.background import BackgroundTasks
 from fastapi.concurrency import run_in_threadpool
 from fastapi.datastructures import DefaultPlaceholder
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import FastAPIError, RequestValidationError
+from fastapi.tasks.runtime import runtime_of
 from fastapi.utils import is_body_allowed_for_status_code
 
 NO_RESPONSE = (
@@ -64,6 +66,14 @@ class PlanCache:
         return plan
 
 
+async def _store_tasks(request: Request, background: BackgroundTasks) -> None:
+    """Durable tasks are stored before the response goes out (or the request fails)."""
+    runtime = runtime_of(request.scope.get("app")) or background._runtime
+    if runtime is not None:
+        await runtime.persist(background.unstored())
+        background.mark_stored()
+
+
 def build_request_handler(
     *,
     dependant: Dependant,
@@ -106,7 +116,7 @@ def build_request_handler(
         )
     endpoint_is_async = plans.base.endpoint.kind is CallKind.ASYNC
 
-    async def respond(plan: Plan, resolution: Resolution) -> Response:
+    async def respond(request: Request, plan: Plan, resolution: Resolution) -> Response:
         call = plan.endpoint.call
         if endpoint_is_async:
             raw = await call(**resolution.values)
@@ -115,6 +125,8 @@ def build_request_handler(
         if isinstance(raw, Response):
             if raw.background is None:
                 raw.background = resolution.background
+            elif isinstance(raw.background, BackgroundTasks):
+                raw.background.bind(runtime_of(request.scope.get("app")))
             return raw
         content = serialize(raw)
         sub_response = resolution.response
@@ -138,15 +150,18 @@ def build_request_handler(
             async with AsyncExitStack() as stack:
                 resolution = await solve(plan, request, body, stack)
                 if not resolution.errors:
-                    response = await respond(plan, resolution)
+                    response = await respond(request, plan, resolution)
         else:
             resolution = await solve(plan, request, body, None)
             if not resolution.errors:
-                response = await respond(plan, resolution)
+                response = await respond(request, plan, resolution)
         if resolution.errors:
             raise RequestValidationError(resolution.errors, body=body)
         if response is None:
             raise FastAPIError(NO_RESPONSE)
+        background = response.background
+        if isinstance(background, BackgroundTasks) and background.unstored():
+            await _store_tasks(request, background)
         return response
 
     return handle

@@ -14,6 +14,7 @@ from fastapi._core.compile.plan import CallKind, Inject, Plan
 from fastapi.background import BackgroundTasks
 from fastapi.concurrency import contextmanager_in_threadpool, run_in_threadpool
 from fastapi.security.oauth2 import SecurityScopes
+from fastapi.tasks.runtime import runtime_of
 
 
 class Resolution:
@@ -54,7 +55,7 @@ def _injected(
         return resolution.sub_response()
     if kind is Inject.BACKGROUND:
         if resolution.background is None:
-            resolution.background = BackgroundTasks()
+            resolution.background = BackgroundTasks().bind(runtime_of(connection.scope.get("app")))
         return resolution.background
     return SecurityScopes(scopes=scopes)
 

@@ -1,4 +1,14 @@
-"""Answers that belong to Starlette, not to FastAPI, and changed in Starlette 0.48+/1.x.
+"""Where this package answers differently from the recording, and why that is right.
+
+Two kinds:
+
+1. Intended: behaviour the project changes on purpose (e.g. a failing background task no
+   longer stops the tasks after it). ``intended/<scenario>.json`` holds, per case index, the
+   reason and the full answer we give instead; it is written by
+   ``tools/compat_diff.py --accept SCENARIO --reason "..."`` after review.
+
+2. Starlette's: answers that belong to Starlette, not to FastAPI, and changed in
+   Starlette 0.48+/1.x (listed below).
 
 The recordings were made on FastAPI 0.116.1, which runs on Starlette 0.47. On a newer
 Starlette these cases answer as that Starlette does (our package re-exports its middleware,
@@ -8,7 +18,14 @@ also run on Starlette 0.47.3 (see the Makefile), where every case must match exa
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
 import starlette
+
+INTENDED = Path(__file__).parent / "intended"
 
 _CORS = "Starlette >= 0.48 CORSMiddleware always adds Vary: Origin (and more on preflights)"
 _FILE = "Starlette >= 0.48 FileResponse: unknown types are application/octet-stream; 416 Content-Range"
@@ -38,3 +55,12 @@ NEW_STARLETTE = tuple(int(part) for part in starlette.__version__.split(".")[:2]
 def excused(scenario: str, request: str) -> str | None:
     """Why a difference in this case is Starlette's, or None if it must match."""
     return KNOWN.get((scenario, request)) if NEW_STARLETTE else None
+
+
+@lru_cache(maxsize=None)
+def intended(scenario: str) -> dict[int, dict[str, Any]]:
+    """Case index -> {"reason": ..., "case": the answer we give on purpose}."""
+    path = INTENDED / f"{scenario}.json"
+    if not path.exists():
+        return {}
+    return {int(index): entry for index, entry in json.loads(path.read_text()).items()}

@@ -1,0 +1,15 @@
+"""Helpers shared by the security schemes."""
+
+from typing import Optional
+
+
+def get_authorization_scheme_param(authorization_header_value: Optional[str]) -> tuple[str, str]:
+    """Split an ``Authorization`` header value at its first space: ``(scheme, parameter)``.
+
+    A missing or empty value gives ``("", "")``; a value without a space is all scheme.
+    Nothing is stripped: ``"Bearer  x"`` gives ``("Bearer", " x")``.
+    """
+    if not authorization_header_value:
+        return "", ""
+    scheme, _, param = authorization_header_value.partition(" ")
+    return scheme, param

@@ -1,0 +1,114 @@
+"""Storing a call: the function by importable name, the arguments as JSON.
+
+A stored task may run in another process (after a restart, or in ``fastapi worker``), so
+the function must be reachable as ``module:qualified_name`` and the arguments must survive a
+trip through JSON. On the way back, arguments are validated against the function's own
+annotations, so models, dates, UUIDs, enums... come back as the types the function declares.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import sys
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from pydantic import TypeAdapter
+from pydantic_core import PydanticSerializationError, to_json
+
+
+class TaskNotStorableError(TypeError):
+    """A background task cannot be stored: its function or arguments cannot be persisted."""
+
+
+def _module_name(func: Callable[..., Any]) -> str:
+    module = getattr(func, "__module__", None)
+    if module == "__main__":
+        spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+        module = getattr(spec, "name", None)
+        if not module:
+            raise TaskNotStorableError(
+                f"{func!r} is defined in a script run as __main__; other processes cannot import it. "
+                "Define background tasks in an importable module."
+            )
+    if not module:
+        raise TaskNotStorableError(f"{func!r} has no __module__: it cannot be imported by name")
+    return module
+
+
+def reference(func: Callable[..., Any]) -> str:
+    """``module:qualified_name`` of ``func``, checked to import back to the same object."""
+    qualname = getattr(func, "__qualname__", None)
+    if not qualname or "<locals>" in qualname or "<lambda>" in qualname:
+        raise TaskNotStorableError(
+            f"{func!r} cannot be stored: durable background tasks must be module-level functions "
+            "(or methods of module-level classes) that other processes can import by name"
+        )
+    name = f"{_module_name(func)}:{qualname}"
+    try:
+        found = resolve(name)
+    except Exception as exc:
+        raise TaskNotStorableError(f"{func!r} cannot be stored: importing {name!r} fails ({exc})") from exc
+    if found is not func and inspect.unwrap(found) is not inspect.unwrap(func):
+        raise TaskNotStorableError(f"{func!r} cannot be stored: {name!r} imports a different object")
+    return name
+
+
+def resolve(name: str) -> Callable[..., Any]:
+    """The function a ``module:qualified_name`` reference points to."""
+    module_name, _, qualname = name.partition(":")
+    target: Any = importlib.import_module(module_name)
+    for part in qualname.split("."):
+        target = getattr(target, part)
+    if not callable(target):
+        raise TypeError(f"{name!r} is not callable")
+    return target  # type: ignore[no-any-return]
+
+
+def encode_arguments(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+    """The call's arguments as JSON text, or a TaskNotStorableError saying what cannot be stored."""
+    try:
+        return to_json({"args": list(args), "kwargs": kwargs}).decode()
+    except PydanticSerializationError as exc:
+        raise TaskNotStorableError(
+            f"The arguments of background task {getattr(func, '__qualname__', func)!r} cannot be stored as "
+            f"JSON ({exc}). Durable tasks take JSON-compatible values, Pydantic models, dataclasses, "
+            "dates, UUIDs, decimals and enums."
+        ) from exc
+
+
+@lru_cache(maxsize=512)
+def _adapters(func: Callable[..., Any]) -> tuple[inspect.Signature, dict[str, TypeAdapter[Any]]]:
+    signature = inspect.signature(func, eval_str=True)
+    adapters = {
+        name: TypeAdapter(param.annotation)
+        for name, param in signature.parameters.items()
+        if param.annotation is not inspect.Parameter.empty
+    }
+    return signature, adapters
+
+
+def decode_arguments(func: Callable[..., Any], payload: str) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """The call's arguments, restored to the types the function's annotations declare."""
+    data = json.loads(payload)
+    args, kwargs = list(data["args"]), dict(data["kwargs"])
+    try:
+        signature, adapters = _adapters(func)
+        bound = signature.bind(*args, **kwargs)
+    except (TypeError, ValueError, NameError):
+        return tuple(args), kwargs  # leave the mismatch to the call itself, which explains it
+    for name, value in list(bound.arguments.items()):
+        adapter = adapters.get(name)
+        if adapter is None:
+            continue
+        kind = signature.parameters[name].kind
+        if kind is inspect.Parameter.VAR_POSITIONAL:
+            bound.arguments[name] = tuple(adapter.validate_python(item) for item in value)
+        elif kind is inspect.Parameter.VAR_KEYWORD:
+            bound.arguments[name] = {key: adapter.validate_python(item) for key, item in value.items()}
+        else:
+            bound.arguments[name] = adapter.validate_python(value)
+    return bound.args, bound.kwargs

@@ -1,0 +1,56 @@
+"""An opt-in router that exposes task statuses: ``app.include_router(task_status_router())``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import Enum
+from typing import Annotated, Any
+
+from starlette.requests import Request
+
+from fastapi.exceptions import HTTPException
+from fastapi.param_functions import Path, Query
+from fastapi.routing import APIRouter
+from fastapi.tasks.records import TaskState, TaskStatus
+from fastapi.tasks.runtime import TaskRuntime, runtime_of
+
+
+def _runtime(request: Request) -> TaskRuntime:
+    runtime = runtime_of(request.app)
+    if runtime is None:  # pragma: no cover - only mounted on non-FastAPI apps
+        raise HTTPException(status_code=404, detail="Task not found")
+    return runtime
+
+
+def task_status_router(
+    *, prefix: str = "/tasks", tags: Sequence[str | Enum] = ("tasks",), list_tasks: bool = True, **options: Any
+) -> APIRouter:
+    """``GET {prefix}/{task_id}`` (and ``GET {prefix}``, recent tasks) with typed status models.
+
+    Extra ``options`` go to ``APIRouter`` (e.g. ``dependencies=[Depends(require_admin)]``).
+    """
+    router = APIRouter(prefix=prefix, tags=list(tags), **options)
+
+    @router.get(
+        "/{task_id}",
+        response_model=TaskStatus,
+        summary="Background task status",
+        responses={404: {"description": "No such task (unknown, or its record was pruned)"}},
+    )
+    def read_task(task_id: Annotated[str, Path(description="The id add_task() returned")], request: Request) -> Any:
+        status = _runtime(request).get(task_id)
+        if status is None:
+            raise HTTPException(status_code=404, detail="Task not found")
+        return status
+
+    if list_tasks:
+
+        @router.get("", response_model=list[TaskStatus], summary="Recent background tasks")
+        def list_recent(
+            request: Request,
+            state: Annotated[TaskState | None, Query(description="Only tasks in this state")] = None,
+            limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+        ) -> Any:
+            return _runtime(request).list(state=state, limit=limit)
+
+    return router

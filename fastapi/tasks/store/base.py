@@ -1,0 +1,90 @@
+"""What a durable task store must do; the rest of the task machinery only uses this."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus
+
+
+@dataclass
+class NewTask:
+    """A task to store: function reference, JSON arguments, and its place in its group."""
+
+    id: str
+    group_id: str
+    seq: int
+    name: str
+    payload: str
+    options: dict[str, Any]
+    max_attempts: int
+    created_at: float
+    not_before: float
+
+
+@dataclass
+class ClaimedTask:
+    """A task leased to one worker; ``attempt`` is the number of this attempt (1-based)."""
+
+    id: str
+    group_id: str
+    seq: int
+    name: str
+    payload: str
+    options: dict[str, Any]
+    attempt: int
+    max_attempts: int
+
+
+class TaskStore(ABC):
+    """Storage shared by every process that runs the app's tasks.
+
+    Methods are blocking (call them from a worker thread). ``owner`` identifies a worker;
+    every state change after a claim is conditional on the caller still holding the lease.
+    """
+
+    durable: bool = True
+
+    @abstractmethod
+    def add(self, tasks: Sequence[NewTask]) -> None:
+        """Store ``tasks`` atomically (all or none), pending and due now."""
+
+    @abstractmethod
+    def claim(self, owner: str, lease: float, *, task_id: str | None = None) -> ClaimedTask | None:
+        """Lease the next due task (or exactly ``task_id`` if it is due) to ``owner``."""
+
+    @abstractmethod
+    def extend(self, task_id: str, owner: str, lease: float) -> bool:
+        """Renew the lease; False if ``owner`` lost it."""
+
+    @abstractmethod
+    def finish(self, task_id: str, owner: str, *, error: str | None = None, retry_at: float | None = None) -> bool:
+        """Record the end of an attempt: success, failure, or (``retry_at``) a retry to come."""
+
+    @abstractmethod
+    def release(self, task_id: str, owner: str) -> bool:
+        """Return a claimed task unrun (the attempt does not count)."""
+
+    @abstractmethod
+    def report(self, task_id: str, progress: TaskProgress) -> None:
+        """Store the progress a running task reported."""
+
+    @abstractmethod
+    def prune(self, finished_before: float) -> int:
+        """Delete tasks that finished before the given time; return how many."""
+
+    @abstractmethod
+    def get(self, task_id: str) -> TaskStatus | None: ...
+
+    @abstractmethod
+    def list(self, *, state: TaskState | None = None, limit: int = 100) -> list[TaskStatus]: ...
+
+    @abstractmethod
+    def next_due(self) -> float | None:
+        """When the earliest pending task becomes due, or None."""
+
+    def close(self) -> None:  # noqa: B027 - optional
+        """Release connections."""
