@@ -157,7 +157,9 @@ class FastAPI(Starlette):
         )
         # Background tasks: in memory unless ``tasks`` names a store; workers live with the app.
         self.tasks = TaskRuntime(tasks)
-        self.router.lifespan_context = _merge_lifespan_context(self.router.lifespan_context, self.tasks.lifespan)
+        self.router.lifespan_context = _merge_lifespan_context(
+            self.router.lifespan_context, self.tasks.lifespan
+        )
         self.user_middleware: list[Middleware] = [] if middleware is None else list(middleware)
         self.middleware_stack: ASGIApp | None = None
         self.setup()

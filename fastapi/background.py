@@ -155,7 +155,8 @@ class BackgroundTasks(StarletteBackgroundTasks):
             # Any awaitable callable may sit in the list (even another BackgroundTasks).
             func, args, kwargs = (
                 (task.func, task.args, task.kwargs)
-                if isinstance(task, BackgroundTask) and not isinstance(task, StarletteBackgroundTasks)
+                if isinstance(task, BackgroundTask)
+                and not isinstance(task, StarletteBackgroundTasks)
                 else (task, (), {})
             )
             adopted = QueuedTask(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import http.client
 import inspect
 import warnings
+import weakref
 from collections.abc import Sequence
 from enum import Enum
 from typing import Any, Literal, cast
@@ -100,10 +101,15 @@ status_code_ranges: dict[str, str] = {
     "DEFAULT": "Default Response",
 }
 
-_VALIDATION_ERROR_RESPONSE: dict[str, Any] = {
-    "description": "Validation Error",
-    "content": {"application/json": {"schema": {"$ref": REF_PREFIX + "HTTPValidationError"}}},
-}
+
+def _validation_error_response() -> dict[str, Any]:
+    """The 422 response object (a fresh one each time: the caller may change it)."""
+    return {
+        "description": "Validation Error",
+        "content": {"application/json": {"schema": {"$ref": REF_PREFIX + "HTTPValidationError"}}},
+    }
+
+
 # Response keys under which a route already documents what a validation error answers.
 _CLIENT_ERROR_KEYS = ("422", "4XX", "default")
 
@@ -128,7 +134,9 @@ def get_compat_model_name_map(fields: list[ModelField]) -> ModelNameMap:
     return {}
 
 
-_model_fields_cache: dict[type[BaseModel], list[ModelField]] = {}
+_model_fields_cache: weakref.WeakKeyDictionary[type[BaseModel], list[ModelField]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _fields_of_model(model: type[BaseModel]) -> list[ModelField]:
@@ -518,10 +526,11 @@ def get_openapi_path(
                     "schema", {}
                 )
                 deep_dict_update(schema, field_schema)
+            status_text = _status_text(code)  # computed first: a key like "abc" raises
             description = (
                 response.get("description")
                 or documented.get("description")
-                or _status_text(code)
+                or status_text
                 or "Additional Response"
             )
             deep_dict_update(documented, response)
@@ -530,12 +539,7 @@ def get_openapi_path(
         if (get_flat_params(route.dependant) or route.body_field) and not any(
             key in responses for key in _CLIENT_ERROR_KEYS
         ):
-            responses["422"] = {
-                "description": _VALIDATION_ERROR_RESPONSE["description"],
-                "content": {
-                    "application/json": {"schema": {"$ref": REF_PREFIX + "HTTPValidationError"}}
-                },
-            }
+            responses["422"] = _validation_error_response()
             if "ValidationError" not in definitions:
                 definitions["ValidationError"] = validation_error_definition
                 definitions["HTTPValidationError"] = validation_error_response_definition

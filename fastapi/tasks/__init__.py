@@ -1,20 +1,20 @@
 """Background tasks that can't fail silently, report progress, survive restarts and scale out.
 
-    from fastapi import BackgroundTasks, FastAPI
-    from fastapi.tasks import Retry, current_task, task, task_status_router
+from fastapi import BackgroundTasks, FastAPI
+from fastapi.tasks import Retry, current_task, task, task_status_router
 
-    app = FastAPI(tasks="sqlite:///./tasks.db")       # durable; omit for in-memory
-    app.include_router(task_status_router())          # GET /tasks/{id}
+app = FastAPI(tasks="sqlite:///./tasks.db")       # durable; omit for in-memory
+app.include_router(task_status_router())          # GET /tasks/{id}
 
-    @task(retry=Retry(attempts=5, delay=1.0))
-    def send_report(user_id: int) -> None:
-        current_task().progress(1, 3, "rendering")
-        ...
+@task(retry=Retry(attempts=5, delay=1.0))
+def send_report(user_id: int) -> None:
+    current_task().progress(1, 3, "rendering")
+    ...
 
-    @app.post("/reports/{user_id}")
-    def create(user_id: int, background_tasks: BackgroundTasks):
-        handle = background_tasks.add_task(send_report, user_id)
-        return {"task": handle.id}
+@app.post("/reports/{user_id}")
+def create(user_id: int, background_tasks: BackgroundTasks):
+    handle = background_tasks.add_task(send_report, user_id)
+    return {"task": handle.id}
 """
 
 from __future__ import annotations
@@ -43,7 +43,25 @@ _EXPORTS = {
     "open_store": "fastapi.tasks.store",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "BackgroundTasks",
+    "Retry",
+    "RunningTask",
+    "TaskHandle",
+    "TaskNotStorableError",
+    "TaskPolicy",
+    "TaskProgress",
+    "TaskRuntime",
+    "TaskSettings",
+    "TaskState",
+    "TaskStatus",
+    "TaskStore",
+    "TaskStoreError",
+    "current_task",
+    "open_store",
+    "task",
+    "task_status_router",
+]
 
 if TYPE_CHECKING:  # pragma: no cover
     from fastapi.background import BackgroundTasks, TaskHandle

@@ -51,9 +51,13 @@ def reference(func: Callable[..., Any]) -> str:
     try:
         found = resolve(name)
     except Exception as exc:
-        raise TaskNotStorableError(f"{func!r} cannot be stored: importing {name!r} fails ({exc})") from exc
+        raise TaskNotStorableError(
+            f"{func!r} cannot be stored: importing {name!r} fails ({exc})"
+        ) from exc
     if found is not func and inspect.unwrap(found) is not inspect.unwrap(func):
-        raise TaskNotStorableError(f"{func!r} cannot be stored: {name!r} imports a different object")
+        raise TaskNotStorableError(
+            f"{func!r} cannot be stored: {name!r} imports a different object"
+        )
     return name
 
 
@@ -68,7 +72,9 @@ def resolve(name: str) -> Callable[..., Any]:
     return target  # type: ignore[no-any-return]
 
 
-def encode_arguments(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+def encode_arguments(
+    func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> str:
     """The call's arguments as JSON text, or a TaskNotStorableError saying what cannot be stored."""
     try:
         return to_json({"args": list(args), "kwargs": kwargs}).decode()
@@ -91,7 +97,9 @@ def _adapters(func: Callable[..., Any]) -> tuple[inspect.Signature, dict[str, Ty
     return signature, adapters
 
 
-def decode_arguments(func: Callable[..., Any], payload: str) -> tuple[tuple[Any, ...], dict[str, Any]]:
+def decode_arguments(
+    func: Callable[..., Any], payload: str
+) -> tuple[tuple[Any, ...], dict[str, Any]]:
     """The call's arguments, restored to the types the function's annotations declare."""
     data = json.loads(payload)
     args, kwargs = list(data["args"]), dict(data["kwargs"])
@@ -108,7 +116,9 @@ def decode_arguments(func: Callable[..., Any], payload: str) -> tuple[tuple[Any,
         if kind is inspect.Parameter.VAR_POSITIONAL:
             bound.arguments[name] = tuple(adapter.validate_python(item) for item in value)
         elif kind is inspect.Parameter.VAR_KEYWORD:
-            bound.arguments[name] = {key: adapter.validate_python(item) for key, item in value.items()}
+            bound.arguments[name] = {
+                key: adapter.validate_python(item) for key, item in value.items()
+            }
         else:
             bound.arguments[name] = adapter.validate_python(value)
     return bound.args, bound.kwargs

@@ -9,7 +9,9 @@ from typing import Any
 
 from fastapi.tasks.records import TaskProgress
 
-_current: contextvars.ContextVar[RunningTask | None] = contextvars.ContextVar("fastapi_current_task", default=None)
+_current: contextvars.ContextVar[RunningTask | None] = contextvars.ContextVar(
+    "fastapi_current_task", default=None
+)
 
 
 class RunningTask:
@@ -17,7 +19,9 @@ class RunningTask:
 
     __slots__ = ("_last_write", "_report", "attempt", "id", "name")
 
-    def __init__(self, task_id: str, name: str, attempt: int, report: Callable[[str, TaskProgress], Any]) -> None:
+    def __init__(
+        self, task_id: str, name: str, attempt: int, report: Callable[[str, TaskProgress], Any]
+    ) -> None:
         self.id = task_id
         self.name = name
         self.attempt = attempt

@@ -76,7 +76,9 @@ class MemoryRecords:
             record.next_attempt_at = None
             return record.attempts
 
-    def finish(self, task_id: str, *, error: str | None = None, retry_at: float | None = None) -> None:
+    def finish(
+        self, task_id: str, *, error: str | None = None, retry_at: float | None = None
+    ) -> None:
         with self._lock:
             record = self._records.get(task_id)
             if record is None:
@@ -101,7 +103,9 @@ class MemoryRecords:
 
     def list(self, *, state: TaskState | None = None, limit: int = 100) -> list[TaskStatus]:
         with self._lock:
-            records = [r for r in reversed(self._records.values()) if state is None or r.state is state]
+            records = [
+                r for r in reversed(self._records.values()) if state is None or r.state is state
+            ]
             return [record.status() for record in records[:limit]]
 
     def _evict(self) -> None:

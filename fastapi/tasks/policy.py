@@ -65,7 +65,9 @@ class TaskPolicy:
     name: str | None = None
 
     def merged(self, **overrides: Any) -> TaskPolicy:
-        return replace(self, **{key: value for key, value in overrides.items() if value is not None})
+        return replace(
+            self, **{key: value for key, value in overrides.items() if value is not None}
+        )
 
 
 def task(
@@ -83,7 +85,11 @@ def task(
     """
 
     def decorate(function: _F) -> _F:
-        setattr(function, POLICY_ATTRIBUTE, TaskPolicy(retry=retry or Retry(), on_failure=on_failure, name=name))
+        setattr(
+            function,
+            POLICY_ATTRIBUTE,
+            TaskPolicy(retry=retry or Retry(), on_failure=on_failure, name=name),
+        )
         return function
 
     return decorate(func) if func is not None else decorate

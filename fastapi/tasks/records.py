@@ -37,8 +37,12 @@ class TaskStatus(BaseModel):
     created_at: datetime
     started_at: datetime | None = Field(default=None, description="Start of the latest attempt")
     finished_at: datetime | None = None
-    next_attempt_at: datetime | None = Field(default=None, description="When a pending retry is due")
-    error: str | None = Field(default=None, description="The last error, as 'ExceptionType: message'")
+    next_attempt_at: datetime | None = Field(
+        default=None, description="When a pending retry is due"
+    )
+    error: str | None = Field(
+        default=None, description="The last error, as 'ExceptionType: message'"
+    )
     progress: TaskProgress | None = None
     durable: bool = Field(description="Whether the task is stored (survives restarts)")
 

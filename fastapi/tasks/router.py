@@ -23,7 +23,11 @@ def _runtime(request: Request) -> TaskRuntime:
 
 
 def task_status_router(
-    *, prefix: str = "/tasks", tags: Sequence[str | Enum] = ("tasks",), list_tasks: bool = True, **options: Any
+    *,
+    prefix: str = "/tasks",
+    tags: Sequence[str | Enum] = ("tasks",),
+    list_tasks: bool = True,
+    **options: Any,
 ) -> APIRouter:
     """``GET {prefix}/{task_id}`` (and ``GET {prefix}``, recent tasks) with typed status models.
 
@@ -37,7 +41,9 @@ def task_status_router(
         summary="Background task status",
         responses={404: {"description": "No such task (unknown, or its record was pruned)"}},
     )
-    def read_task(task_id: Annotated[str, Path(description="The id add_task() returned")], request: Request) -> Any:
+    def read_task(
+        task_id: Annotated[str, Path(description="The id add_task() returned")], request: Request
+    ) -> Any:
         status = _runtime(request).get(task_id)
         if status is None:
             raise HTTPException(status_code=404, detail="Task not found")
@@ -48,7 +54,9 @@ def task_status_router(
         @router.get("", response_model=list[TaskStatus], summary="Recent background tasks")
         def list_recent(
             request: Request,
-            state: Annotated[TaskState | None, Query(description="Only tasks in this state")] = None,
+            state: Annotated[
+                TaskState | None, Query(description="Only tasks in this state")
+            ] = None,
             limit: Annotated[int, Query(ge=1, le=1000)] = 100,
         ) -> Any:
             return _runtime(request).list(state=state, limit=limit)

@@ -10,6 +10,7 @@ them), and recovered by any worker of any process if that process dies.
 from __future__ import annotations
 
 import asyncio
+import functools
 import inspect
 import logging
 import os
@@ -152,8 +153,13 @@ class TaskRuntime:
         """The stored form of a task, or TaskNotStorableError right away."""
         policy = queued.policy
         options: dict[str, Any] = {
-            "retry": {**policy.retry.to_dict(), "on": [_class_reference(cls) for cls in policy.retry.on]},
-            "on_failure": codec.reference(policy.on_failure) if policy.on_failure is not None else None,
+            "retry": {
+                **policy.retry.to_dict(),
+                "on": [_class_reference(cls) for cls in policy.retry.on],
+            },
+            "on_failure": codec.reference(policy.on_failure)
+            if policy.on_failure is not None
+            else None,
         }
         now = time.time()
         return NewTask(
@@ -231,11 +237,15 @@ class TaskRuntime:
         while True:
             attempt = self.records.start(queued.id)
             try:
-                await self._call(queued.func, queued.args, queued.kwargs, queued.id, queued.name, attempt)
+                await self._call(
+                    queued.func, queued.args, queued.kwargs, queued.id, queued.name, attempt
+                )
             except Exception as exc:
                 if retry.retries(exc, attempt):
                     wait = retry.wait_before(attempt)
-                    self.records.finish(queued.id, error=error_text(exc), retry_at=time.time() + wait)
+                    self.records.finish(
+                        queued.id, error=error_text(exc), retry_at=time.time() + wait
+                    )
                     _log_retry(queued.id, queued.name, attempt, wait, exc)
                     await anyio.sleep(wait)
                     continue
@@ -257,7 +267,9 @@ class TaskRuntime:
             )
             if claimed is None:
                 return _DEFERRED  # another worker has it, or it waits for a retry
-            return await self._execute(claimed, queued.func, queued.args, queued.kwargs, queued.policy)
+            return await self._execute(
+                claimed, queued.func, queued.args, queued.kwargs, queued.policy
+            )
 
     # -- running a claimed (stored) task ------------------------------------------------------------
 
@@ -292,7 +304,9 @@ class TaskRuntime:
         finally:
             self._running.discard(claimed.id)
 
-    async def _after_failure(self, claimed: ClaimedTask, policy: TaskPolicy, exc: Exception) -> _Outcome:
+    async def _after_failure(
+        self, claimed: ClaimedTask, policy: TaskPolicy, exc: Exception
+    ) -> _Outcome:
         store = self.store
         assert store is not None
         retry = policy.retry
@@ -300,12 +314,16 @@ class TaskRuntime:
             wait = retry.wait_before(claimed.attempt)
             retry_at = time.time() + wait
             await anyio.to_thread.run_sync(
-                lambda: store.finish(claimed.id, self.owner, error=error_text(exc), retry_at=retry_at)
+                lambda: store.finish(
+                    claimed.id, self.owner, error=error_text(exc), retry_at=retry_at
+                )
             )
             _log_retry(claimed.id, claimed.name, claimed.attempt, wait, exc)
             self._loops.get()["wakeup"].set()
             return _DEFERRED
-        await anyio.to_thread.run_sync(lambda: store.finish(claimed.id, self.owner, error=error_text(exc)))
+        await anyio.to_thread.run_sync(
+            functools.partial(store.finish, claimed.id, self.owner, error=error_text(exc))
+        )
         _log_failure(claimed.id, claimed.name, claimed.attempt, exc)
         await self._on_failure(policy.on_failure, claimed.id, exc)
         return _Outcome(error=exc)
@@ -316,9 +334,13 @@ class TaskRuntime:
         interval = self.settings.lease / 3
         while True:
             await anyio.sleep(interval)
-            kept = await anyio.to_thread.run_sync(lambda: store.extend(task_id, self.owner, self.settings.lease))
+            kept = await anyio.to_thread.run_sync(
+                lambda: store.extend(task_id, self.owner, self.settings.lease)
+            )
             if not kept:
-                logger.warning("Background task %s: lease lost; another worker may run it again", task_id)
+                logger.warning(
+                    "Background task %s: lease lost; another worker may run it again", task_id
+                )
                 return
 
     async def _call(
@@ -345,7 +367,9 @@ class TaskRuntime:
         elif self.store is not None:
             self.store.report(task_id, progress)
 
-    async def _on_failure(self, hook: Callable[..., Any] | None, task_id: str, exc: BaseException) -> None:
+    async def _on_failure(
+        self, hook: Callable[..., Any] | None, task_id: str, exc: BaseException
+    ) -> None:
         if hook is None:
             return
         try:
@@ -392,7 +416,9 @@ class TaskRuntime:
             async with state["slots"]:
                 if stopping.is_set():
                     return
-                claimed = await anyio.to_thread.run_sync(lambda: store.claim(self.owner, self.settings.lease))
+                claimed = await anyio.to_thread.run_sync(
+                    lambda: store.claim(self.owner, self.settings.lease)
+                )
                 if claimed is not None:
                     await self._run_claimed(claimed)
                     continue
@@ -421,7 +447,9 @@ class TaskRuntime:
             args, kwargs = codec.decode_arguments(func, claimed.payload)
             policy = _policy_from_options(claimed.options)
         except Exception as exc:
-            await anyio.to_thread.run_sync(lambda: store.finish(claimed.id, self.owner, error=error_text(exc)))
+            await anyio.to_thread.run_sync(
+                functools.partial(store.finish, claimed.id, self.owner, error=error_text(exc))
+            )
             _log_failure(claimed.id, claimed.name, claimed.attempt, exc)
             return
         await self._execute(claimed, func, args, kwargs, policy)
@@ -432,7 +460,7 @@ class TaskRuntime:
         interval = min(300.0, max(1.0, self.settings.retention / 10))
         while not stopping.is_set():
             cutoff = time.time() - self.settings.retention
-            removed = await anyio.to_thread.run_sync(lambda: store.prune(cutoff))
+            removed = await anyio.to_thread.run_sync(store.prune, cutoff)
             if removed:
                 logger.info("Pruned %d finished background task records", removed)
             with anyio.move_on_after(interval):
@@ -456,9 +484,10 @@ def runtime_of(app: Any) -> TaskRuntime | None:
 
 
 def _is_async(func: Callable[..., Any]) -> bool:
-    while hasattr(func, "func") and not inspect.isroutine(func):  # functools.partial
+    while isinstance(func, functools.partial):
         func = func.func
-    return inspect.iscoroutinefunction(func) or inspect.iscoroutinefunction(getattr(func, "__call__", None))  # noqa: B004
+    dunder_call = getattr(type(func), "__call__", None)  # noqa: B004 - the method itself, not callability
+    return inspect.iscoroutinefunction(func) or inspect.iscoroutinefunction(dunder_call)
 
 
 def _class_reference(cls: type[BaseException]) -> str:

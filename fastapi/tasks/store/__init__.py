@@ -15,7 +15,9 @@ def open_store(url: str) -> TaskStore:
         from fastapi.tasks.store.redis import RedisTaskStore
 
         return RedisTaskStore(url)
-    raise ValueError(f"Unknown task store URL {url!r}: use 'sqlite:///path.db' or 'redis://host:port/0'")
+    raise ValueError(
+        f"Unknown task store URL {url!r}: use 'sqlite:///path.db' or 'redis://host:port/0'"
+    )
 
 
 __all__ = ["ClaimedTask", "NewTask", "TaskStore", "open_store"]

@@ -61,7 +61,9 @@ class TaskStore(ABC):
         """Renew the lease; False if ``owner`` lost it."""
 
     @abstractmethod
-    def finish(self, task_id: str, owner: str, *, error: str | None = None, retry_at: float | None = None) -> bool:
+    def finish(
+        self, task_id: str, owner: str, *, error: str | None = None, retry_at: float | None = None
+    ) -> bool:
         """Record the end of an attempt: success, failure, or (``retry_at``) a retry to come."""
 
     @abstractmethod

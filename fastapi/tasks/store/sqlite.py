@@ -73,9 +73,7 @@ WHERE id = (
 RETURNING id, group_id, seq, name, payload, options, attempts, max_attempts
 """
 
-_COLUMNS = (
-    "id, name, state, attempts, max_attempts, not_before, created_at, started_at, finished_at, error, progress"
-)
+_COLUMNS = "id, name, state, attempts, max_attempts, not_before, created_at, started_at, finished_at, error, progress"
 
 
 class SQLiteTaskStore(TaskStore):
@@ -90,8 +88,7 @@ class SQLiteTaskStore(TaskStore):
         self._local = threading.local()
         directory = os.path.dirname(os.path.abspath(path))
         os.makedirs(directory, exist_ok=True)
-        with self._transaction() as db:
-            db.executescript(_SCHEMA)
+        self._connection().executescript(_SCHEMA)  # its own transaction
 
     def __repr__(self) -> str:
         return f"SQLiteTaskStore({self.path!r})"
@@ -101,7 +98,9 @@ class SQLiteTaskStore(TaskStore):
     def _connection(self) -> sqlite3.Connection:
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
         if db is None:
-            db = sqlite3.connect(self.path, timeout=self._busy_timeout, isolation_level=None, check_same_thread=False)
+            db = sqlite3.connect(
+                self.path, timeout=self._busy_timeout, isolation_level=None, check_same_thread=False
+            )
             db.execute("PRAGMA journal_mode=WAL")
             db.execute(f"PRAGMA synchronous={self._synchronous}")
             db.row_factory = sqlite3.Row
@@ -154,7 +153,12 @@ class SQLiteTaskStore(TaskStore):
     def claim(self, owner: str, lease: float, *, task_id: str | None = None) -> ClaimedTask | None:
         now = time.time()
         query = _CLAIM.format(only="AND t.id = :task_id" if task_id else "")
-        values: dict[str, Any] = {"owner": owner, "expires": now + lease, "now": now, "task_id": task_id}
+        values: dict[str, Any] = {
+            "owner": owner,
+            "expires": now + lease,
+            "now": now,
+            "task_id": task_id,
+        }
         with self._transaction() as db:
             row = db.execute(query, values).fetchone()
         if row is None:
@@ -178,7 +182,9 @@ class SQLiteTaskStore(TaskStore):
             )
         return cursor.rowcount == 1
 
-    def finish(self, task_id: str, owner: str, *, error: str | None = None, retry_at: float | None = None) -> bool:
+    def finish(
+        self, task_id: str, owner: str, *, error: str | None = None, retry_at: float | None = None
+    ) -> bool:
         now = time.time()
         if retry_at is not None:
             sql = (
@@ -209,7 +215,10 @@ class SQLiteTaskStore(TaskStore):
 
     def report(self, task_id: str, progress: TaskProgress) -> None:
         with self._transaction() as db:
-            db.execute("UPDATE fastapi_tasks SET progress = ? WHERE id = ?", (progress.model_dump_json(), task_id))
+            db.execute(
+                "UPDATE fastapi_tasks SET progress = ? WHERE id = ?",
+                (progress.model_dump_json(), task_id),
+            )
 
     def prune(self, finished_before: float) -> int:
         with self._transaction() as db:
@@ -222,7 +231,11 @@ class SQLiteTaskStore(TaskStore):
     # -- reading --------------------------------------------------------------------------------
 
     def get(self, task_id: str) -> TaskStatus | None:
-        row = self._connection().execute(f"SELECT {_COLUMNS} FROM fastapi_tasks WHERE id = ?", (task_id,)).fetchone()
+        row = (
+            self._connection()
+            .execute(f"SELECT {_COLUMNS} FROM fastapi_tasks WHERE id = ?", (task_id,))
+            .fetchone()
+        )
         return None if row is None else _status(row)
 
     def list(self, *, state: TaskState | None = None, limit: int = 100) -> list[TaskStatus]:
@@ -239,14 +252,18 @@ class SQLiteTaskStore(TaskStore):
 
     def next_due(self) -> float | None:
         """When the earliest pending task becomes due (None when nothing waits)."""
-        row = self._connection().execute(
-            "SELECT MIN(not_before) FROM fastapi_tasks WHERE state = 'pending'"
-        ).fetchone()
+        row = (
+            self._connection()
+            .execute("SELECT MIN(not_before) FROM fastapi_tasks WHERE state = 'pending'")
+            .fetchone()
+        )
         return None if row is None else row[0]
 
     def counts(self) -> dict[str, int]:
-        rows = self._connection().execute("SELECT state, COUNT(*) FROM fastapi_tasks GROUP BY state")
-        return {state: count for state, count in rows}
+        rows = self._connection().execute(
+            "SELECT state, COUNT(*) FROM fastapi_tasks GROUP BY state"
+        )
+        return dict(rows)
 
 
 def _status(row: sqlite3.Row) -> TaskStatus:

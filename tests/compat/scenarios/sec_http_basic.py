@@ -101,3 +101,16 @@ CASES.append({"method": "GET", "url": "/optional", "headers": [(b"authorization"
               "name": "non-ascii byte inside base64"})
 CASES.append({"method": "GET", "url": "/optional", "headers": [(b"authorization", b"Basic\xa0YWxpY2U6c2VjcmV0")],
               "name": "nbsp separator"})
+
+basic_realm_optional = HTTPBasic(realm="Opt", auto_error=False, scheme_name="RealmOptional")
+
+
+@app.get("/realm-optional")
+def read_realm_optional(credentials: Annotated[Optional[HTTPBasicCredentials], Depends(basic_realm_optional)]):
+    return {"credentials": credentials}
+
+
+CASES.append({"method": "GET", "url": "/realm-optional", "name": "realm optional missing"})
+CASES.append({"method": "GET", "url": "/realm-optional", "headers": auth("Bearer x"), "name": "realm optional other scheme"})
+CASES.append({"method": "GET", "url": "/realm-optional", "headers": auth("Basic " + b64(b"nocolon")), "name": "realm optional invalid"})
+CASES.append({"method": "GET", "url": "/realm-optional", "headers": auth("Basic " + b64(b"a:b")), "name": "realm optional ok"})

@@ -1,8 +1,9 @@
 """FileResponse with ranges as Starlette serves them (single, suffix, open-ended, overlapping
-merged, unsatisfiable, malformed, If-Range with a matching and a stale validator), inline and
+merged, malformed, If-Range with a matching and a stale validator), inline and
 attachment dispositions, HEAD with a range, a file streamed from a path given as
 pathlib.Path, and FileResponse declared as response_class returning a path string.
-Files are written to a temporary directory with a fixed mtime."""
+Files are written to a temporary directory with a fixed mtime. (Unsatisfiable ranges are in
+resp_file_response, where their Starlette 0.48 change is excused.)"""
 import atexit
 import os
 import shutil
@@ -59,7 +60,6 @@ CASES = [
     {"name": "suffix range", "method": "GET", "url": "/data", "headers": {"Range": "bytes=-5"}},
     {"name": "open-ended range", "method": "GET", "url": "/data", "headers": {"Range": "bytes=3070-"}},
     {"name": "overlapping ranges merged", "method": "GET", "url": "/notes", "headers": {"Range": "bytes=0-4,2-6"}},
-    {"name": "unsatisfiable", "method": "GET", "url": "/notes", "headers": {"Range": "bytes=500-600"}},
     {"name": "malformed", "method": "GET", "url": "/notes", "headers": {"Range": "bytes=abc"}},
     {"name": "other unit", "method": "GET", "url": "/notes", "headers": {"Range": "items=0-1"}},
     {"name": "if-range stale date", "method": "GET", "url": "/notes", "headers": {"Range": "bytes=0-3", "If-Range": "Wed, 21 Oct 2015 07:28:00 GMT"}},

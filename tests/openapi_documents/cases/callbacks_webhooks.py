@@ -1,3 +1,5 @@
+"""Callbacks with parameters and bodies, and webhooks (path parameters, bodies, responses)."""
+
 from pydantic import BaseModel
 
 from fastapi import APIRouter, FastAPI

@@ -1,3 +1,6 @@
+"""Responses with models, openapi_extra request bodies, parameter de-duplication, router
+options, and get_openapi called directly with its own arguments."""
+
 from typing import Annotated, Optional
 
 from pydantic import BaseModel

@@ -1,3 +1,6 @@
+"""Models in bodies and responses: generics, recursion, docstrings cut at \\f, dataclasses,
+TypedDicts, duplicate model names, forms, files, app metadata, hidden and Starlette routes."""
+
 from dataclasses import dataclass
 from typing import Annotated, Generic, Optional, TypeVar
 

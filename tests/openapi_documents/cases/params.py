@@ -1,3 +1,6 @@
+"""Path, query, header and cookie parameters: metadata, examples, aliases, hidden ones,
+parameter models, dependencies, and bodies with examples and media types."""
+
 from enum import Enum
 from typing import Annotated, Literal, Optional, Union
 

@@ -1,3 +1,6 @@
+"""Response classes, additional responses (models, ranges, default), router responses shared
+between routes, status codes and openapi_extra."""
+
 from typing import Optional, Union
 
 from pydantic import BaseModel

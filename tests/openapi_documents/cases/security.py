@@ -1,3 +1,5 @@
+"""Security schemes declared by dependencies, shared and repeated, on routes and webhooks."""
+
 from fastapi import Depends, FastAPI
 from fastapi.openapi.models import (
     APIKey,

@@ -1,3 +1,5 @@
+"""separate_input_output_schemas=False: one schema per model for input and output."""
+
 from typing import Optional
 
 from pydantic import BaseModel, Field, computed_field

@@ -1,0 +1,242 @@
+"""Durable mode in one process: storing, running, retrying, recovering, pruning."""
+
+from __future__ import annotations
+
+import datetime
+import time
+import uuid
+from decimal import Decimal
+from pathlib import Path
+
+import anyio
+import httpx
+import pytest
+from pydantic import BaseModel
+
+from fastapi import BackgroundTasks, FastAPI
+from fastapi.tasks import Retry, TaskNotStorableError, TaskSettings, TaskState, task
+from fastapi.tasks.runtime import TaskRuntime
+from fastapi.tasks.store.sqlite import SQLiteTaskStore
+from fastapi.testclient import TestClient
+
+LOG: list[object] = []
+
+
+def note(message: str) -> None:
+    LOG.append(message)
+
+
+class Order(BaseModel):
+    id: int
+    total: Decimal
+
+
+def typed(order: Order, when: datetime.date, key: uuid.UUID, *, tags: list[str]) -> None:
+    LOG.append((type(order).__name__, order.total, type(when).__name__, type(key).__name__, tags))
+
+
+ATTEMPTS: dict[str, int] = {}
+
+
+@task(retry=Retry(attempts=3, delay=0.05, backoff=1.0, jitter=0.0))
+def flaky_first(key: str) -> None:
+    ATTEMPTS[key] = ATTEMPTS.get(key, 0) + 1
+    if ATTEMPTS[key] < 2:
+        raise ConnectionError("not yet")
+    LOG.append(f"flaky {key}")
+
+
+async def slow(seconds: float) -> None:
+    LOG.append("slow started")
+    await anyio.sleep(seconds)
+    LOG.append("slow finished")
+
+
+@pytest.fixture(autouse=True)
+def clean() -> None:
+    LOG.clear()
+    ATTEMPTS.clear()
+
+
+def settings(path: Path, **overrides) -> TaskSettings:
+    options = {
+        "store": f"sqlite:///{path}",
+        "poll_interval": 0.05,
+        "lease": 2.0,
+        "handoff": 0.2,
+        **overrides,
+    }
+    return TaskSettings(**options)
+
+
+def durable_app(path: Path, **overrides) -> FastAPI:
+    app = FastAPI(tasks=settings(path, **overrides))
+
+    @app.post("/note/{message}")
+    def add_note(message: str, background_tasks: BackgroundTasks):
+        return {"id": background_tasks.add_task(note, message).id}
+
+    @app.post("/typed")
+    def add_typed(background_tasks: BackgroundTasks):
+        order = Order(id=1, total=Decimal("9.50"))
+        key = uuid.UUID(int=7)
+        handle = background_tasks.add_task(typed, order, datetime.date(2024, 5, 1), key, tags=["a"])
+        return {"id": handle.id}
+
+    @app.post("/ordered")
+    def ordered(background_tasks: BackgroundTasks):
+        background_tasks.add_task(flaky_first, "one")
+        background_tasks.add_task(note, "after flaky")
+        return {}
+
+    @app.post("/slow")
+    def add_slow(background_tasks: BackgroundTasks):
+        return {"id": background_tasks.add_task(slow, 30.0).id}
+
+    @app.post("/lambda")
+    def add_lambda(background_tasks: BackgroundTasks):
+        background_tasks.add_task(lambda: None)
+
+    @app.post("/unstorable-argument")
+    def add_unstorable(background_tasks: BackgroundTasks):
+        background_tasks.add_task(note, object())
+
+    @app.post("/in-memory-escape")
+    def in_memory_escape(background_tasks: BackgroundTasks):
+        handle = background_tasks.options(durable=False).add_task(note, "kept in memory")
+        return {"id": handle.id}
+
+    return app
+
+
+def wait_for(condition, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached in time")
+        time.sleep(0.02)
+
+
+def test_tasks_are_stored_and_run_right_after_the_response(tmp_path: Path) -> None:
+    app = durable_app(tmp_path / "tasks.db")
+    with TestClient(app) as client:
+        task_id = client.post("/note/hello").json()["id"]
+        assert LOG == ["hello"]  # already run, like FastAPI, before the client got control back
+        status = client.app.tasks.get(task_id)
+    assert status is not None and status.durable and status.state is TaskState.succeeded
+    stored = SQLiteTaskStore(str(tmp_path / "tasks.db")).get(task_id)
+    assert stored is not None and stored.state is TaskState.succeeded
+
+
+def test_unstorable_tasks_fail_at_add_task(tmp_path: Path) -> None:
+    app = durable_app(tmp_path / "tasks.db")
+    with TestClient(app) as client:
+        with pytest.raises(TaskNotStorableError, match="module-level functions"):
+            client.post("/lambda")
+        with pytest.raises(TaskNotStorableError, match="cannot be stored as JSON"):
+            client.post("/unstorable-argument")
+        kept = client.post("/in-memory-escape").json()["id"]
+        assert app.tasks.get(kept).durable is False
+    assert LOG == ["kept in memory"]
+
+
+def test_a_store_failure_fails_the_request_instead_of_losing_tasks(tmp_path: Path) -> None:
+    class BrokenStore(SQLiteTaskStore):
+        def add(self, tasks):
+            raise OSError("disk full")
+
+    app = durable_app(tmp_path / "tasks.db", store=BrokenStore(str(tmp_path / "broken.db")))
+    with TestClient(app) as client:
+        response = client.post("/note/lost")
+    assert response.status_code == 503
+    assert response.json() == {"detail": "Background tasks could not be stored"}
+    assert LOG == []
+
+
+def test_arguments_come_back_as_the_annotated_types_in_another_runtime(tmp_path: Path) -> None:
+    producer = durable_app(tmp_path / "tasks.db", workers=False)  # stores only
+    with TestClient(producer) as client:
+        task_id = client.post("/typed").json()["id"]
+    assert LOG == []
+    consumer = durable_app(tmp_path / "tasks.db")
+    with TestClient(consumer):
+        wait_for(lambda: LOG)
+    assert LOG == [("Order", Decimal("9.50"), "date", "UUID", ["a"])]
+    assert consumer.tasks.get(task_id).state is TaskState.succeeded
+
+
+def test_tasks_of_one_response_keep_their_order_across_retries(tmp_path: Path) -> None:
+    app = durable_app(tmp_path / "tasks.db")
+    with TestClient(app) as client:
+        client.post("/ordered")
+        assert LOG == []  # the first task failed once and waits for its retry; the second waits too
+        wait_for(lambda: len(LOG) == 2)
+    assert LOG == ["flaky one", "after flaky"]
+    assert ATTEMPTS == {"one": 2}
+
+
+def test_pending_and_lease_expired_tasks_resume_on_start(tmp_path: Path) -> None:
+    path = tmp_path / "tasks.db"
+    with TestClient(durable_app(path, workers=False)) as client:
+        first = client.post("/note/pending").json()["id"]
+        second = client.post("/note/leased").json()["id"]
+    store = SQLiteTaskStore(str(path))
+    claimed = store.claim("dead-worker", lease=0.1)  # a worker that dies holding a task
+    assert claimed is not None and claimed.id == first
+    time.sleep(0.15)
+    app = durable_app(path)
+    with TestClient(app):
+        wait_for(lambda: len(LOG) == 2)
+    assert sorted(LOG) == ["leased", "pending"]
+    assert app.tasks.get(first).attempts == 2  # the dead worker's attempt counts
+    assert app.tasks.get(second).attempts == 1
+
+
+def test_shutdown_gives_unfinished_tasks_back(tmp_path: Path) -> None:
+    path = tmp_path / "tasks.db"
+    with TestClient(durable_app(path, workers=False)) as client:
+        task_id = client.post("/slow").json()["id"]
+    app = durable_app(path, shutdown_grace=0.2)
+    with TestClient(app):
+        wait_for(lambda: LOG == ["slow started"])
+    status = SQLiteTaskStore(str(path)).get(task_id)
+    assert status.state is TaskState.pending and status.attempts == 0  # released, not failed
+
+
+def test_concurrent_requests_commit_their_tasks_together(tmp_path: Path) -> None:
+    calls: list[int] = []
+
+    class CountingStore(SQLiteTaskStore):
+        def add(self, tasks):
+            calls.append(len(tasks))
+            time.sleep(0.01)  # a disk sync
+            super().add(tasks)
+
+    store = CountingStore(str(tmp_path / "tasks.db"))
+    app = durable_app(tmp_path / "tasks.db", store=store, workers=False)
+
+    async def burst() -> None:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            async with anyio.create_task_group() as group:
+                for index in range(40):
+                    group.start_soon(client.post, f"/note/{index}")
+
+    anyio.run(burst)
+    assert sum(calls) == 40
+    assert len(calls) < 20  # many requests per commit
+
+
+def test_finished_records_are_pruned_after_the_retention_period(tmp_path: Path) -> None:
+    path = tmp_path / "tasks.db"
+    app = durable_app(path, retention=0.5)
+    with TestClient(app) as client:
+        old = client.post("/note/old").json()["id"]
+        wait_for(lambda: app.tasks.get(old) is None, timeout=10)
+        assert LOG == ["old"]
+
+
+def test_runtime_settings_accept_a_url_string(tmp_path: Path) -> None:
+    runtime = TaskRuntime(f"sqlite:///{tmp_path / 'x.db'}")
+    assert runtime.durable and isinstance(runtime.store, SQLiteTaskStore)
+    assert not TaskRuntime().durable

@@ -1,0 +1,270 @@
+"""Background tasks without a store: FastAPI's semantics, plus failures, statuses and progress."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import pytest
+
+from fastapi import BackgroundTasks, Depends, FastAPI, Response
+from fastapi.background import TaskHandle
+from fastapi.tasks import Retry, TaskState, current_task, task, task_status_router
+from fastapi.tasks.memory import MemoryRecords
+from fastapi.testclient import TestClient
+
+LOG: list[str] = []
+
+
+def note(message: str) -> None:
+    LOG.append(message)
+
+
+async def async_note(message: str) -> None:
+    LOG.append(message)
+
+
+def boom(message: str) -> None:
+    LOG.append(f"boom {message}")
+    raise ValueError(message)
+
+
+def with_progress(total: int) -> None:
+    for done in range(1, total + 1):
+        current_task().progress(done, total, f"item {done}")
+
+
+async def async_with_progress() -> None:
+    current_task().progress(3, 3, "async done")
+
+
+FLAKY: dict[str, int] = {}
+
+
+@task(retry=Retry(attempts=3, delay=0.0, jitter=0.0))
+def flaky(key: str) -> None:
+    FLAKY[key] = FLAKY.get(key, 0) + 1
+    if FLAKY[key] < 3:
+        raise ConnectionError(f"attempt {FLAKY[key]}")
+    LOG.append(f"flaky {key} ok")
+
+
+FAILURES: list[tuple[str, str]] = []
+
+
+def record_failure(status, exc) -> None:
+    FAILURES.append((status.state.value, type(exc).__name__))
+
+
+@task(
+    retry=Retry(attempts=2, delay=0.0, jitter=0.0, on=(ConnectionError,)), on_failure=record_failure
+)
+def always_fails(kind: str) -> None:
+    raise ConnectionError(kind) if kind == "connection" else KeyError(kind)
+
+
+def make_app() -> FastAPI:
+    app = FastAPI()
+    app.include_router(task_status_router())
+
+    def dependency(background_tasks: BackgroundTasks) -> BackgroundTasks:
+        background_tasks.add_task(note, "from dependency")
+        return background_tasks
+
+    @app.post("/mixed")
+    def mixed(background_tasks: BackgroundTasks, shared=Depends(dependency)):
+        assert shared is background_tasks
+        first = background_tasks.add_task(note, "sync")
+        second = background_tasks.add_task(async_note, "async")
+        return {"ids": [first.id, second.id], "same": shared is background_tasks}
+
+    @app.post("/failing")
+    def failing(background_tasks: BackgroundTasks):
+        ids = [
+            background_tasks.add_task(note, "before").id,
+            background_tasks.add_task(boom, "first failure").id,
+            background_tasks.add_task(boom, "second failure").id,
+            background_tasks.add_task(note, "after").id,
+        ]
+        return {"ids": ids}
+
+    @app.post("/progress")
+    def progress(background_tasks: BackgroundTasks):
+        return {
+            "sync": background_tasks.add_task(with_progress, 4).id,
+            "async": background_tasks.add_task(async_with_progress).id,
+        }
+
+    @app.post("/flaky/{key}")
+    def flaky_endpoint(key: str, background_tasks: BackgroundTasks):
+        return {"id": background_tasks.add_task(flaky, key).id}
+
+    @app.post("/always-fails/{kind}")
+    def always_fails_endpoint(kind: str, background_tasks: BackgroundTasks):
+        return {"id": background_tasks.add_task(always_fails, kind).id}
+
+    @app.post("/override")
+    def override(background_tasks: BackgroundTasks):
+        handle = background_tasks.options(retry=Retry(attempts=1), name="custom").add_task(
+            flaky, "override"
+        )
+        return {"id": handle.id, "name": handle.name}
+
+    @app.post("/hand-made")
+    def hand_made():
+        tasks = BackgroundTasks()
+        tasks.add_task(note, "hand-made")
+        return Response(b"", background=tasks)
+
+    return app
+
+
+@pytest.fixture(autouse=True)
+def clean() -> None:
+    LOG.clear()
+    FLAKY.clear()
+    FAILURES.clear()
+
+
+def test_add_task_returns_a_handle_and_statuses_are_recorded() -> None:
+    with TestClient(make_app()) as client:
+        ids = client.post("/mixed").json()["ids"]
+        assert LOG == ["from dependency", "sync", "async"]
+        for task_id in ids:
+            status = client.get(f"/tasks/{task_id}").json()
+            assert status["state"] == "succeeded"
+            assert status["attempts"] == 1
+            assert status["durable"] is False
+            assert status["started_at"] <= status["finished_at"]
+        assert client.get(f"/tasks/{ids[0]}").json()["name"].endswith(":note")
+
+
+def test_failing_task_is_logged_later_tasks_run_and_the_first_error_reaches_the_server(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    app = make_app()
+    with TestClient(app) as client, caplog.at_level(logging.ERROR, logger="fastapi"):
+        with pytest.raises(ValueError, match="first failure"):
+            client.post("/failing")
+    assert LOG == ["before", "boom first failure", "boom second failure", "after"]
+    failures = [r for r in caplog.records if r.name == "fastapi" and r.levelno == logging.ERROR]
+    assert len(failures) == 2
+    assert (
+        ":boom" in failures[0].getMessage() and "failed after 1 attempt" in failures[0].getMessage()
+    )
+    assert failures[0].exc_info is not None and failures[0].exc_info[0] is ValueError
+
+
+def test_failing_task_statuses_when_the_server_swallows_errors() -> None:
+    app = make_app()
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.post("/failing")
+        assert response.status_code == 200  # the response was sent before the tasks ran
+        states = [app.tasks.get(task_id) for task_id in response.json()["ids"]]
+    assert [s.state for s in states] == [
+        TaskState.succeeded,
+        TaskState.failed,
+        TaskState.failed,
+        TaskState.succeeded,
+    ]
+    assert states[1].error == "ValueError: first failure"
+
+
+def test_progress_is_reported_without_passing_anything() -> None:
+    with TestClient(make_app()) as client:
+        ids = client.post("/progress").json()
+        assert client.get(f"/tasks/{ids['sync']}").json()["progress"] == {
+            "done": 4,
+            "total": 4,
+            "message": "item 4",
+        }
+        assert client.get(f"/tasks/{ids['async']}").json()["progress"]["message"] == "async done"
+
+
+def test_current_task_outside_a_task() -> None:
+    with pytest.raises(LookupError):
+        current_task()
+
+
+def test_retry_policy_declared_on_the_function() -> None:
+    app = make_app()
+    with TestClient(app) as client:
+        task_id = client.post("/flaky/a").json()["id"]
+    status = app.tasks.get(task_id)
+    assert status is not None and status.state is TaskState.succeeded and status.attempts == 3
+    assert LOG == ["flaky a ok"]
+
+
+def test_final_failure_goes_to_the_on_failure_hook() -> None:
+    app = make_app()
+    with TestClient(app, raise_server_exceptions=False) as client:
+        connection_id = client.post("/always-fails/connection").json()["id"]
+        other_id = client.post("/always-fails/other").json()["id"]
+    assert app.tasks.get(connection_id).attempts == 2  # retried on ConnectionError
+    assert app.tasks.get(other_id).attempts == 1  # KeyError is not in Retry(on=...)
+    assert FAILURES == [("failed", "ConnectionError"), ("failed", "KeyError")]
+
+
+def test_options_override_the_declared_policy() -> None:
+    app = make_app()
+    with TestClient(app, raise_server_exceptions=False) as client:
+        body = client.post("/override").json()
+    assert body["name"] == "custom"
+    status = app.tasks.get(body["id"])
+    assert status.state is TaskState.failed and status.attempts == 1
+
+
+def test_hand_made_background_tasks_are_recorded_too() -> None:
+    app = make_app()
+    with TestClient(app) as client:
+        client.post("/hand-made")
+        listed = client.get("/tasks").json()
+    assert LOG == ["hand-made"]
+    assert listed[0]["state"] == "succeeded"
+
+
+def test_status_router_answers_404_and_is_documented() -> None:
+    app = make_app()
+    with TestClient(app) as client:
+        missing = client.get("/tasks/nope")
+        assert missing.status_code == 404
+        assert missing.json() == {"detail": "Task not found"}
+        assert client.get("/tasks?state=bogus").status_code == 422
+        document = client.get("/openapi.json").json()
+    assert "/tasks/{task_id}" in document["paths"]
+    assert document["components"]["schemas"]["TaskStatus"]["properties"]["state"] == {
+        "$ref": "#/components/schemas/TaskState"
+    }
+
+
+def test_plain_background_tasks_still_work_standalone() -> None:
+    tasks = BackgroundTasks()
+    handle = tasks.add_task(note, "standalone")
+    assert isinstance(handle, TaskHandle)
+    assert tasks.tasks[0].func is note and tasks.tasks[0].args == ("standalone",)
+    import anyio
+
+    anyio.run(tasks)
+    assert LOG == ["standalone"]
+
+
+def test_memory_records_are_bounded_in_count_and_age() -> None:
+    records = MemoryRecords(max_records=3, max_age=3600)
+    for index in range(5):
+        records.create(f"t{index}", "f", 1)
+        records.start(f"t{index}")
+        records.finish(f"t{index}")
+    records.create("t5", "f", 1)
+    assert len(records) <= 4
+    assert records.get("t0") is None and records.get("t5") is not None
+
+    aging = MemoryRecords(max_records=100, max_age=0.01)
+    aging.create("old", "f", 1)
+    aging.start("old")
+    aging.finish("old")
+    aging.create("running", "f", 1)
+    aging.start("running")
+    time.sleep(0.02)
+    aging.create("new", "f", 1)
+    assert aging.get("old") is None
+    assert aging.get("running") is not None  # unfinished records are never dropped
