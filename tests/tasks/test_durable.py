@@ -14,10 +14,12 @@ import pytest
 from pydantic import BaseModel
 
 from fastapi import BackgroundTasks, FastAPI
-from fastapi.tasks import Retry, TaskNotStorableError, TaskSettings, TaskState, task
+from fastapi.tasks import Retry, TaskNotStorableError, TaskSettings, TaskState, open_store, task
 from fastapi.tasks.runtime import TaskRuntime
 from fastapi.tasks.store.sqlite import SQLiteTaskStore
 from fastapi.testclient import TestClient
+
+from .conftest import StoreFactory
 
 LOG: list[object] = []
 
@@ -58,19 +60,9 @@ def clean() -> None:
     ATTEMPTS.clear()
 
 
-def settings(path: Path, **overrides) -> TaskSettings:
-    options = {
-        "store": f"sqlite:///{path}",
-        "poll_interval": 0.05,
-        "lease": 2.0,
-        "handoff": 0.2,
-        **overrides,
-    }
-    return TaskSettings(**options)
-
-
-def durable_app(path: Path, **overrides) -> FastAPI:
-    app = FastAPI(tasks=settings(path, **overrides))
+def durable_app(url: str, **overrides) -> FastAPI:
+    options = {"store": url, "poll_interval": 0.05, "lease": 2.0, "handoff": 0.2, **overrides}
+    app = FastAPI(tasks=TaskSettings(**options))
 
     @app.post("/note/{message}")
     def add_note(message: str, background_tasks: BackgroundTasks):
@@ -117,19 +109,19 @@ def wait_for(condition, timeout: float = 5.0) -> None:
         time.sleep(0.02)
 
 
-def test_tasks_are_stored_and_run_right_after_the_response(tmp_path: Path) -> None:
-    app = durable_app(tmp_path / "tasks.db")
+def test_tasks_are_stored_and_run_right_after_the_response(stores: StoreFactory) -> None:
+    app = durable_app(stores.url)
     with TestClient(app) as client:
         task_id = client.post("/note/hello").json()["id"]
         assert LOG == ["hello"]  # already run, like FastAPI, before the client got control back
         status = client.app.tasks.get(task_id)
     assert status is not None and status.durable and status.state is TaskState.succeeded
-    stored = SQLiteTaskStore(str(tmp_path / "tasks.db")).get(task_id)
+    stored = open_store(stores.url).get(task_id)
     assert stored is not None and stored.state is TaskState.succeeded
 
 
-def test_unstorable_tasks_fail_at_add_task(tmp_path: Path) -> None:
-    app = durable_app(tmp_path / "tasks.db")
+def test_unstorable_tasks_fail_at_add_task(stores: StoreFactory) -> None:
+    app = durable_app(stores.url)
     with TestClient(app) as client:
         with pytest.raises(TaskNotStorableError, match="module-level functions"):
             client.post("/lambda")
@@ -145,7 +137,7 @@ def test_a_store_failure_fails_the_request_instead_of_losing_tasks(tmp_path: Pat
         def add(self, tasks):
             raise OSError("disk full")
 
-    app = durable_app(tmp_path / "tasks.db", store=BrokenStore(str(tmp_path / "broken.db")))
+    app = durable_app("unused", store=BrokenStore(str(tmp_path / "broken.db")))
     with TestClient(app) as client:
         response = client.post("/note/lost")
     assert response.status_code == 503
@@ -153,20 +145,22 @@ def test_a_store_failure_fails_the_request_instead_of_losing_tasks(tmp_path: Pat
     assert LOG == []
 
 
-def test_arguments_come_back_as_the_annotated_types_in_another_runtime(tmp_path: Path) -> None:
-    producer = durable_app(tmp_path / "tasks.db", workers=False)  # stores only
+def test_arguments_come_back_as_the_annotated_types_in_another_runtime(
+    stores: StoreFactory,
+) -> None:
+    producer = durable_app(stores.url, workers=False)  # stores only
     with TestClient(producer) as client:
         task_id = client.post("/typed").json()["id"]
     assert LOG == []
-    consumer = durable_app(tmp_path / "tasks.db")
+    consumer = durable_app(stores.url)
     with TestClient(consumer):
         wait_for(lambda: LOG)
     assert LOG == [("Order", Decimal("9.50"), "date", "UUID", ["a"])]
     assert consumer.tasks.get(task_id).state is TaskState.succeeded
 
 
-def test_tasks_of_one_response_keep_their_order_across_retries(tmp_path: Path) -> None:
-    app = durable_app(tmp_path / "tasks.db")
+def test_tasks_of_one_response_keep_their_order_across_retries(stores: StoreFactory) -> None:
+    app = durable_app(stores.url)
     with TestClient(app) as client:
         client.post("/ordered")
         assert LOG == []  # the first task failed once and waits for its retry; the second waits too
@@ -175,16 +169,15 @@ def test_tasks_of_one_response_keep_their_order_across_retries(tmp_path: Path) -
     assert ATTEMPTS == {"one": 2}
 
 
-def test_pending_and_lease_expired_tasks_resume_on_start(tmp_path: Path) -> None:
-    path = tmp_path / "tasks.db"
-    with TestClient(durable_app(path, workers=False)) as client:
+def test_pending_and_lease_expired_tasks_resume_on_start(stores: StoreFactory) -> None:
+    with TestClient(durable_app(stores.url, workers=False, handoff=0.0)) as client:
         first = client.post("/note/pending").json()["id"]
         second = client.post("/note/leased").json()["id"]
-    store = SQLiteTaskStore(str(path))
+    store = open_store(stores.url)
     claimed = store.claim("dead-worker", lease=0.1)  # a worker that dies holding a task
     assert claimed is not None and claimed.id == first
     time.sleep(0.15)
-    app = durable_app(path)
+    app = durable_app(stores.url)
     with TestClient(app):
         wait_for(lambda: len(LOG) == 2)
     assert sorted(LOG) == ["leased", "pending"]
@@ -192,14 +185,13 @@ def test_pending_and_lease_expired_tasks_resume_on_start(tmp_path: Path) -> None
     assert app.tasks.get(second).attempts == 1
 
 
-def test_shutdown_gives_unfinished_tasks_back(tmp_path: Path) -> None:
-    path = tmp_path / "tasks.db"
-    with TestClient(durable_app(path, workers=False)) as client:
+def test_shutdown_gives_unfinished_tasks_back(stores: StoreFactory) -> None:
+    with TestClient(durable_app(stores.url, workers=False, handoff=0.0)) as client:
         task_id = client.post("/slow").json()["id"]
-    app = durable_app(path, shutdown_grace=0.2)
+    app = durable_app(stores.url, shutdown_grace=0.2)
     with TestClient(app):
         wait_for(lambda: LOG == ["slow started"])
-    status = SQLiteTaskStore(str(path)).get(task_id)
+    status = open_store(stores.url).get(task_id)
     assert status.state is TaskState.pending and status.attempts == 0  # released, not failed
 
 
@@ -213,7 +205,7 @@ def test_concurrent_requests_commit_their_tasks_together(tmp_path: Path) -> None
             super().add(tasks)
 
     store = CountingStore(str(tmp_path / "tasks.db"))
-    app = durable_app(tmp_path / "tasks.db", store=store, workers=False)
+    app = durable_app("unused", store=store, workers=False)
 
     async def burst() -> None:
         transport = httpx.ASGITransport(app=app)
@@ -227,9 +219,8 @@ def test_concurrent_requests_commit_their_tasks_together(tmp_path: Path) -> None
     assert len(calls) < 20  # many requests per commit
 
 
-def test_finished_records_are_pruned_after_the_retention_period(tmp_path: Path) -> None:
-    path = tmp_path / "tasks.db"
-    app = durable_app(path, retention=0.5)
+def test_finished_records_are_pruned_after_the_retention_period(stores: StoreFactory) -> None:
+    app = durable_app(stores.url, retention=0.5)
     with TestClient(app) as client:
         old = client.post("/note/old").json()["id"]
         wait_for(lambda: app.tasks.get(old) is None, timeout=10)
