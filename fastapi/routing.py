@@ -19,6 +19,9 @@ from starlette._exception_handler import wrap_app_handling_exceptions
 from starlette._utils import is_async_callable
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from starlette._utils import get_route_path
+from starlette.datastructures import URL
+from starlette.responses import RedirectResponse
 from starlette.routing import (
     BaseRoute,
     Match,
@@ -39,6 +42,7 @@ from fastapi._core.analyse.dependant import (
 from fastapi._core.analyse.field import ModelField, create_model_field
 from fastapi._core.analyse.signature import return_annotation
 from fastapi._core.compile.body_field import body_field_of
+from fastapi._core.compile.route_index import RouteIndex, RouteList, register_matches
 from fastapi._core.compile.route_options import APIRouteOptions, RouteOptions
 from fastapi._core.execute.handler import build_request_handler
 from fastapi._core.execute.websocket import build_websocket_handler
@@ -413,6 +417,64 @@ class APIRouter(routing.Router):
         self.default_response_class = default_response_class
         self.generate_unique_id_function = generate_unique_id_function
 
+    # -- dispatch -------------------------------------------------------------------------------
+
+    @property
+    def routes(self) -> list[BaseRoute]:
+        return self._routes
+
+    @routes.setter
+    def routes(self, routes: list[BaseRoute]) -> None:
+        self._routes = routes if isinstance(routes, RouteList) else RouteList(routes)
+        self._index: RouteIndex | None = None
+        self._index_version = -1
+
+    def _candidates(self, scope: Scope) -> list[BaseRoute]:
+        routes = self._routes
+        if self._index is None or self._index_version != routes.version:
+            self._index = RouteIndex(routes)
+            self._index_version = routes.version
+        return self._index.candidates(get_route_path(scope))
+
+    async def app(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Starlette's routing, trying only the routes that can match (see ``route_index``)."""
+        assert scope["type"] in ("http", "websocket", "lifespan")
+        if "router" not in scope:
+            scope["router"] = self
+        if scope["type"] == "lifespan":
+            await self.lifespan(scope, receive, send)
+            return
+        partial = partial_scope = None
+        for route in self._candidates(scope):
+            match, child_scope = route.matches(scope)
+            if match is Match.FULL:
+                scope["route"] = route
+                scope.update(child_scope)
+                await route.handle(scope, receive, send)
+                return
+            if match is Match.PARTIAL and partial is None:
+                partial, partial_scope = route, child_scope
+        if partial is not None:
+            assert partial_scope is not None
+            scope["route"] = partial
+            scope.update(partial_scope)
+            await partial.handle(scope, receive, send)
+            return
+        route_path = get_route_path(scope)
+        if scope["type"] == "http" and self.redirect_slashes and route_path != "/":
+            redirect_scope = dict(scope)
+            if route_path.endswith("/"):
+                redirect_scope["path"] = redirect_scope["path"].rstrip("/")
+            else:
+                redirect_scope["path"] = redirect_scope["path"] + "/"
+            for route in self._candidates(redirect_scope):
+                match, _ = route.matches(redirect_scope)
+                if match is not Match.NONE:
+                    response = RedirectResponse(url=str(URL(scope=redirect_scope)))
+                    await response(scope, receive, send)
+                    return
+        await self.default(scope, receive, send)
+
     # -- lifespan ---------------------------------------------------------------------------
 
     async def startup(self) -> None:
@@ -713,3 +775,6 @@ class APIRouter(routing.Router):
         self.lifespan_context = _merge_lifespan_context(
             self.lifespan_context, router.lifespan_context
         )
+
+
+register_matches(APIRoute.matches, APIWebSocketRoute.matches)

@@ -1,0 +1,154 @@
+"""Measure one implementation in-process: ASGI calls straight into the app, no sockets.
+
+    python benchmarks/inprocess.py --app scenarios.app [--iterations N] [--only NAME]
+
+Prints JSON: scenario -> microseconds per request (best of a few inner repeats). Run by
+``run.py`` once per round and implementation; it is started with this folder (not the
+repository) first on ``sys.path``, so ``import fastapi`` finds the interpreter's own one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import importlib
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from scenarios.requests import REQUESTS  # noqa: E402
+
+
+def http_scope(method: str, path: str, query: bytes, headers: list[tuple[bytes, bytes]], body: bytes) -> dict[str, Any]:
+    all_headers = [(b"host", b"bench"), *headers]
+    if body:
+        all_headers.append((b"content-length", str(len(body)).encode()))
+    return {
+        "type": "http",
+        "asgi": {"version": "3.0", "spec_version": "2.3"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": query,
+        "root_path": "",
+        "headers": all_headers,
+        "client": ("127.0.0.1", 50000),
+        "server": ("bench", 80),
+        "extensions": {},
+    }
+
+
+def http_call(app: Any, method: str, path: str, query: bytes, headers: list[tuple[bytes, bytes]], body: bytes):
+    template = http_scope(method, path, query, headers, body)
+    request_message = {"type": "http.request", "body": body, "more_body": False}
+    disconnect = {"type": "http.disconnect"}
+
+    async def call() -> int:
+        scope = dict(template)
+        scope["headers"] = list(template["headers"])
+        received = False
+        status = 0
+
+        async def receive() -> dict[str, Any]:
+            nonlocal received
+            if received:
+                return disconnect
+            received = True
+            return request_message
+
+        async def send(message: dict[str, Any]) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+
+        await app(scope, receive, send)
+        return status
+
+    return call
+
+
+def websocket_call(app: Any, path: str, text: bytes):
+    template = {
+        "type": "websocket",
+        "asgi": {"version": "3.0"},
+        "scheme": "ws",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"bench")],
+        "client": ("127.0.0.1", 50000),
+        "server": ("bench", 80),
+        "subprotocols": [],
+        "extensions": {},
+    }
+    payload = text.decode()
+
+    async def call() -> int:
+        scope = dict(template)
+        incoming = [
+            {"type": "websocket.connect"},
+            {"type": "websocket.receive", "text": payload},
+            {"type": "websocket.disconnect", "code": 1000},
+        ]
+        echoed = 0
+
+        async def receive() -> dict[str, Any]:
+            return incoming.pop(0)
+
+        async def send(message: dict[str, Any]) -> None:
+            nonlocal echoed
+            if message["type"] == "websocket.send" and message.get("text") == payload:
+                echoed = 1
+
+        await app(scope, receive, send)
+        return echoed
+
+    return call
+
+
+async def measure(call: Any, expected: int, iterations: int) -> float:
+    status = await call()
+    if status != expected:
+        raise SystemExit(f"unexpected status {status} (wanted {expected})")
+    for _ in range(min(500, iterations)):
+        await call()
+    best = float("inf")
+    for _ in range(3):
+        gc.collect()
+        start = time.perf_counter()
+        for _ in range(iterations):
+            await call()
+        best = min(best, (time.perf_counter() - start) / iterations)
+    return best * 1e6
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--app", required=True)
+    parser.add_argument("--iterations", type=int, default=2000)
+    parser.add_argument("--only", action="append")
+    options = parser.parse_args()
+    app = importlib.import_module(options.app).app
+    results: dict[str, float] = {}
+    for name, (method, path, query, headers, body, expected) in REQUESTS.items():
+        if options.only and name not in options.only:
+            continue
+        if method == "WS":
+            call = websocket_call(app, path, body)
+            expected = 1
+        else:
+            call = http_call(app, method, path, query, headers, body)
+        results[name] = await measure(call, expected, options.iterations)
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

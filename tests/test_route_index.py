@@ -1,0 +1,133 @@
+"""The indexed router answers exactly as Starlette's linear scan, for any routes and request."""
+
+from __future__ import annotations
+
+import anyio
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from starlette.responses import PlainTextResponse
+from starlette.routing import BaseRoute, Host, Mount, Route, Router, WebSocketRoute
+
+from fastapi import FastAPI
+from fastapi._core.compile.route_index import RouteIndex
+from fastapi.routing import APIRouter
+
+LITERALS = ["a", "b", "users", "me", "items", "A"]
+PARAMS = ["{x}", "{n:int}", "{p:path}", "pre{x}", "{f:float}"]
+
+
+def endpoint_for(label: str):
+    async def endpoint(request):
+        return PlainTextResponse(f"{label} {sorted(request.path_params.items())}")
+
+    return endpoint
+
+
+segment = st.one_of(st.sampled_from(LITERALS), st.sampled_from(PARAMS))
+
+
+def _unique_params(parts: list[str]) -> str:
+    # Parameter names must not repeat within a path: suffix each with its position.
+    named = [part.replace("{x", f"{{x{i}").replace("{n", f"{{n{i}").replace("{p", f"{{p{i}").replace("{f", f"{{f{i}") for i, part in enumerate(parts)]
+    return "/" + "/".join(named)
+
+
+route_path = st.lists(segment, min_size=0, max_size=3).map(_unique_params)
+methods = st.sampled_from([["GET"], ["POST"], ["GET", "POST"], ["PUT"]])
+
+
+@st.composite
+def routes(draw: st.DrawFn, depth: int = 0) -> list[BaseRoute]:
+    result: list[BaseRoute] = []
+    for index in range(draw(st.integers(1, 8))):
+        kind = draw(st.sampled_from(["route", "route", "route", "mount", "host", "ws"] if depth == 0 else ["route"]))
+        label = f"{depth}.{index}"
+        if kind == "route":
+            result.append(Route(draw(route_path), endpoint_for(label), methods=draw(methods)))
+        elif kind == "ws":
+            result.append(WebSocketRoute(draw(route_path), endpoint_for(label)))
+        elif kind == "mount":
+            prefix = draw(st.sampled_from(["", "/a", "/users", "/{m}"]))
+            result.append(Mount(prefix, routes=draw(routes(depth=1))))
+        else:
+            result.append(Host(draw(st.sampled_from(["{sub}.example.com", "api.example.com"])), app=Router(draw(routes(depth=1)))))
+    return result
+
+
+request_path = st.lists(st.sampled_from([*LITERALS, "1", "2.5", "-3", "prex", ""]), min_size=0, max_size=4).map(
+    lambda parts: "/" + "/".join(parts)
+)
+
+
+async def call(app, path: str, method: str, host: str, root_path: str):
+    scope = {
+        "type": "http",
+        "method": method,
+        "path": root_path + path,
+        "root_path": root_path,
+        "raw_path": (root_path + path).encode(),
+        "query_string": b"",
+        "headers": [(b"host", host.encode())],
+        "scheme": "http",
+        "server": ("testserver", 80),
+    }
+    messages = []
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        messages.append(message)
+
+    await app(scope, receive, send)
+    start = messages[0]
+    body = b"".join(m.get("body", b"") for m in messages[1:])
+    return start["status"], sorted(start["headers"]), body
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    route_list=routes(),
+    path=request_path,
+    method=st.sampled_from(["GET", "POST", "PUT", "DELETE"]),
+    host=st.sampled_from(["testserver", "api.example.com", "x.example.com"]),
+    root_path=st.sampled_from(["", "", "/root"]),
+    redirect_slashes=st.booleans(),
+)
+def test_indexed_routing_matches_a_linear_scan(route_list, path, method, host, root_path, redirect_slashes) -> None:
+    linear = Router(routes=route_list, redirect_slashes=redirect_slashes)
+    indexed = APIRouter(routes=route_list, redirect_slashes=redirect_slashes)
+
+    async def both():
+        return (
+            await call(linear, path, method, host, root_path),
+            await call(indexed, path, method, host, root_path),
+        )
+
+    expected, actual = anyio.run(both)
+    assert actual == expected
+
+
+def test_the_index_follows_changes_to_the_routes() -> None:
+    app = FastAPI()
+
+    @app.get("/late")
+    def late():
+        return "first"
+
+    from fastapi.testclient import TestClient
+
+    client = TestClient(app)
+    assert client.get("/late").json() == "first"
+    app.router.routes.insert(0, Route("/late", endpoint_for("inserted")))
+    assert client.get("/late").text.startswith("inserted")
+    app.router.routes = [Route("/late", endpoint_for("replaced"))]
+    assert client.get("/late").text.startswith("replaced")
+
+
+def test_candidates_share_the_first_segment() -> None:
+    route_list = [Route(f"/r{n}/{{x}}", endpoint_for(str(n))) for n in range(300)]
+    route_list.append(Route("/{anything}", endpoint_for("open")))
+    index = RouteIndex(route_list)
+    assert [r.path for r in index.candidates("/r299/7")] == ["/r299/{x}", "/{anything}"]
+    assert [r.path for r in index.candidates("/nothing")] == ["/{anything}"]
