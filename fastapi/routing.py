@@ -16,12 +16,10 @@ from typing import Any, TypeVar
 
 from starlette import routing
 from starlette._exception_handler import wrap_app_handling_exceptions
-from starlette._utils import is_async_callable
-from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-from starlette._utils import get_route_path
+from starlette._utils import get_route_path, is_async_callable
 from starlette.datastructures import URL
-from starlette.responses import RedirectResponse
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import (
     BaseRoute,
     Match,
@@ -305,10 +303,25 @@ class APIRoute(routing.Route):
         )
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
-        match, child_scope = super().matches(scope)
-        if match is not Match.NONE:
-            child_scope["route"] = self
-        return match, child_scope
+        """Starlette's ``Route.matches`` (HTTP only), also naming the route in the child scope."""
+        if scope["type"] != "http":
+            return Match.NONE, {}
+        found = self.path_regex.match(get_route_path(scope))
+        if found is None:
+            return Match.NONE, {}
+        matched = found.groupdict()
+        if matched:
+            convertors = self.param_convertors
+            for key, value in matched.items():
+                matched[key] = convertors[key].convert(value)
+            path_params = dict(scope.get("path_params", {}))
+            path_params.update(matched)
+        else:
+            path_params = dict(scope.get("path_params", {}))
+        child_scope = {"endpoint": self.endpoint, "path_params": path_params, "route": self}
+        if self.methods and scope["method"] not in self.methods:
+            return Match.PARTIAL, child_scope
+        return Match.FULL, child_scope
 
 
 def _is_response_class(annotation: Any) -> bool:

@@ -14,7 +14,7 @@ def _namespace_of(call: Callable[..., Any]) -> dict[str, Any]:
     if inspect.isclass(call):
         target = vars(call).get("__init__", call.__init__)
     elif not (inspect.isfunction(call) or inspect.ismethod(call)):
-        target = getattr(type(call), "__call__", call)
+        target = getattr(type(call), "__call__", call)  # noqa: B004 - the method, for its globals
     target = inspect.unwrap(target) if callable(target) else target
     namespace = getattr(target, "__globals__", None)
     if namespace is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
+from contextlib import asynccontextmanager, contextmanager
 from enum import Enum
 from typing import Any
 
@@ -75,6 +76,7 @@ class Step:
         "cache_key",
         "call",
         "children",
+        "context",
         "cookie",
         "dependant",
         "has_params",
@@ -97,6 +99,12 @@ class Step:
         self.dependant = dependant
         self.call = dependant.call
         self.kind = call_kind(dependant.call)
+        # Generator dependencies become context managers; the wrapper is built once, here.
+        self.context: Any = None
+        if self.kind is CallKind.GENERATOR:
+            self.context = contextmanager(dependant.call)
+        elif self.kind is CallKind.ASYNC_GENERATOR:
+            self.context = asynccontextmanager(dependant.call)
         # An override is cached under the dependency it replaces.
         self.cache_key = cached_as.cache_key
         self.use_cache = cached_as.use_cache
@@ -121,10 +129,12 @@ class Step:
 class Plan:
     """Every step of a route, in resolution order; the endpoint is the last one."""
 
-    __slots__ = ("needs_exit_stack", "steps")
+    __slots__ = ("needs_exit_stack", "steps", "trivial")
 
     def __init__(self, steps: list[Step]) -> None:
         self.steps = steps
+        # An endpoint with no parameters at all: nothing to solve.
+        self.trivial = len(steps) == 1 and not steps[0].has_params and not steps[0].injections
         self.needs_exit_stack = any(
             step.kind in (CallKind.GENERATOR, CallKind.ASYNC_GENERATOR) for step in steps[:-1]
         )

@@ -49,10 +49,16 @@ class RouteIndex:
         segments = [first_segment(route) for route in self._all]
         keys = {segment for segment in segments if segment is not None}
         self._buckets: dict[str, list[BaseRoute]] = {
-            key: [route for route, segment in zip(self._all, segments, strict=True) if segment in (key, None)]
+            key: [
+                route
+                for route, segment in zip(self._all, segments, strict=True)
+                if segment in (key, None)
+            ]
             for key in keys
         }
-        self._open = [route for route, segment in zip(self._all, segments, strict=True) if segment is None]
+        self._open = [
+            route for route, segment in zip(self._all, segments, strict=True) if segment is None
+        ]
 
     def candidates(self, route_path: str) -> list[BaseRoute]:
         """The routes that may match ``route_path``, in declaration order."""

@@ -100,8 +100,9 @@ def build_request_handler(
     if isinstance(response_class, DefaultPlaceholder):
         response_class = response_class.value
     response_class = response_class or JSONResponse
-    serialize = ResponseSerializer(
+    serializer = ResponseSerializer(
         response_field,
+        response_class,
         include=response_model_include,
         exclude=response_model_exclude,
         by_alias=response_model_by_alias,
@@ -128,14 +129,12 @@ def build_request_handler(
             elif isinstance(raw.background, BackgroundTasks):
                 raw.background.bind(runtime_of(request.scope.get("app")))
             return raw
-        content = serialize(raw)
         sub_response = resolution.response
-        kwargs: dict[str, Any] = {"background": resolution.background}
         if sub_response is not None and sub_response.status_code:
-            kwargs["status_code"] = sub_response.status_code
-        elif status_code:
-            kwargs["status_code"] = status_code
-        response: Response = response_class(content, **kwargs)
+            code: int | None = sub_response.status_code
+        else:
+            code = status_code or None
+        response = serializer.response(raw, code, resolution.background)
         if not is_body_allowed_for_status_code(response.status_code):
             response.body = b""
         if sub_response is not None:

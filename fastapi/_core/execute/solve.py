@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
+from contextlib import AsyncExitStack
 from typing import Any
 
 from starlette.background import BackgroundTasks as StarletteBackgroundTasks
@@ -11,6 +11,7 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 
 from fastapi._core.compile.plan import CallKind, Inject, Plan
+from fastapi._core.execute.query import query_params_of
 from fastapi.background import BackgroundTasks
 from fastapi.concurrency import contextmanager_in_threadpool, run_in_threadpool
 from fastapi.security.oauth2 import SecurityScopes
@@ -77,6 +78,8 @@ async def solve(
     resolution = Resolution()
     resolution.background = background
     resolution.response = response
+    if plan.trivial:
+        return resolution
     errors = resolution.errors
     steps = plan.steps
     last = len(steps) - 1
@@ -106,7 +109,7 @@ async def solve(
                 ok = _read(step.path, path, values, errors) and ok
             if step.query:
                 if query is None:
-                    query = connection.query_params
+                    query = query_params_of(connection)
                 ok = _read(step.query, query, values, errors) and ok
             if step.header:
                 if headers is None:
@@ -130,7 +133,19 @@ async def solve(
         if index == last:
             resolution.values = values
             break
-        result = await _call(step.kind, step.call, values, stack)
+        kind = step.kind
+        if kind is CallKind.ASYNC:
+            result = await step.call(**values)
+        elif kind is CallKind.SYNC:
+            result = await run_in_threadpool(step.call, **values)
+        elif kind is CallKind.ASYNC_GENERATOR:
+            assert stack is not None
+            result = await stack.enter_async_context(step.context(**values))
+        else:
+            assert stack is not None
+            result = await stack.enter_async_context(
+                contextmanager_in_threadpool(step.context(**values))
+            )
         results[index] = result
         if step.cache_key not in cache:
             cache[step.cache_key] = result
@@ -147,18 +162,3 @@ def _read(readers: Any, source: Any, values: dict[str, Any], errors: list[dict[s
         else:
             values[reader.name] = value
     return ok
-
-
-async def _call(
-    kind: CallKind, call: Any, values: dict[str, Any], stack: AsyncExitStack | None
-) -> Any:
-    if kind is CallKind.ASYNC:
-        return await call(**values)
-    if kind is CallKind.SYNC:
-        return await run_in_threadpool(call, **values)
-    assert stack is not None
-    if kind is CallKind.GENERATOR:
-        return await stack.enter_async_context(
-            contextmanager_in_threadpool(contextmanager(call)(**values))
-        )
-    return await stack.enter_async_context(asynccontextmanager(call)(**values))

@@ -97,6 +97,58 @@ def _by_encoder(
 _ENCODERS_BY_CLASS = _by_encoder(ENCODERS_BY_TYPE)
 
 
+_PLAIN_CONTAINERS = frozenset({dict, list, tuple})
+
+
+def _plain(
+    obj: Any,
+    by_alias: bool,
+    exclude_unset: bool,
+    exclude_defaults: bool,
+    exclude_none: bool,
+    sqlalchemy_safe: bool,
+) -> Any:
+    """The rules below for exact dicts, lists and tuples, without re-dispatching per item."""
+    kind = type(obj)
+    if kind in _PRIMITIVES:
+        return obj
+    if kind is dict:
+        encoded: dict[Any, Any] = {}
+        for key, value in obj.items():
+            if value is None and exclude_none:
+                continue
+            if type(key) is not str:
+                if sqlalchemy_safe and isinstance(key, str) and key.startswith("_sa"):
+                    continue
+                key = jsonable_encoder(
+                    key,
+                    by_alias=by_alias,
+                    exclude_unset=exclude_unset,
+                    exclude_none=exclude_none,
+                    sqlalchemy_safe=sqlalchemy_safe,
+                )
+            elif sqlalchemy_safe and key.startswith("_sa"):
+                continue
+            # Dict values are encoded without exclude_defaults (FastAPI's rule).
+            encoded[key] = _plain(
+                value, by_alias, exclude_unset, False, exclude_none, sqlalchemy_safe
+            )
+        return encoded
+    if kind is list or kind is tuple:
+        return [
+            _plain(item, by_alias, exclude_unset, exclude_defaults, exclude_none, sqlalchemy_safe)
+            for item in obj
+        ]
+    return jsonable_encoder(
+        obj,
+        by_alias=by_alias,
+        exclude_unset=exclude_unset,
+        exclude_defaults=exclude_defaults,
+        exclude_none=exclude_none,
+        sqlalchemy_safe=sqlalchemy_safe,
+    )
+
+
 def jsonable_encoder(
     obj: Any,
     include: Any = None,
@@ -122,6 +174,8 @@ def jsonable_encoder(
                 return encoder(obj)
     elif type(obj) in _PRIMITIVES:
         return obj
+    elif include is None and exclude is None and type(obj) in _PLAIN_CONTAINERS:
+        return _plain(obj, by_alias, exclude_unset, exclude_defaults, exclude_none, sqlalchemy_safe)
     if include is not None and not isinstance(include, (set, dict)):
         include = set(include)
     if exclude is not None and not isinstance(exclude, (set, dict)):

@@ -1,22 +1,48 @@
-"""What an endpoint returned, made ready for its response class."""
+"""What an endpoint returned, turned into a response of the route's response class."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from starlette.background import BackgroundTask
+from starlette.responses import JSONResponse, Response
+
 from fastapi._core.analyse.field import ModelField
+from fastapi._core.serialize.json_bytes import JSONRenderer, render_reference
 from fastapi._core.serialize.jsonable import jsonable_encoder
 from fastapi.exceptions import ResponseValidationError
 
+_JSON_TYPE = (b"content-type", b"application/json")
+
+
+def json_response(
+    body: bytes, status_code: int | None, background: BackgroundTask | None
+) -> JSONResponse:
+    """A ``JSONResponse`` around bytes already rendered as ``JSONResponse`` would render them.
+
+    The headers are those ``Response.init_headers`` sets for a JSON body and no headers.
+    """
+    response = JSONResponse.__new__(JSONResponse)
+    status = 200 if status_code is None else status_code
+    response.status_code = status
+    response.background = background
+    response.body = body
+    if status < 200 or status in (204, 304):
+        response.raw_headers = [_JSON_TYPE]
+    else:
+        response.raw_headers = [(b"content-length", str(len(body)).encode("latin-1")), _JSON_TYPE]
+    return response
+
 
 class ResponseSerializer:
-    """Validates against the response model (if any) and dumps to JSON-compatible data."""
+    """Validates against the response model (if any) and builds the response."""
 
-    __slots__ = ("_dump", "_options", "_validate", "field")
+    __slots__ = ("_dump", "_options", "_render", "_validate", "field", "response_class")
 
     def __init__(
         self,
         field: ModelField | None,
+        response_class: type[Response],
         *,
         include: Any = None,
         exclude: Any = None,
@@ -26,6 +52,7 @@ class ResponseSerializer:
         exclude_none: bool = False,
     ) -> None:
         self.field = field
+        self.response_class = response_class
         self._options = {
             "include": include,
             "exclude": exclude,
@@ -34,14 +61,33 @@ class ResponseSerializer:
             "exclude_defaults": exclude_defaults,
             "exclude_none": exclude_none,
         }
+        self._render: JSONRenderer | None = None
         if field is not None:
             self._validate = field.validate
             self._dump = field.serialize
+            if response_class is JSONResponse:
+                self._render = JSONRenderer(field._type_adapter, self._options)
 
-    def __call__(self, content: Any) -> Any:
+    def content(self, raw: Any) -> Any:
+        """JSON-compatible data for ``raw`` (what the response class is given)."""
         if self.field is None:
-            return jsonable_encoder(content)
-        value, errors = self._validate(content, loc=("response",))
+            return jsonable_encoder(raw)
+        value, errors = self._validate(raw, loc=("response",))
         if errors:
-            raise ResponseValidationError(errors, body=content)
+            raise ResponseValidationError(errors, body=raw)
         return self._dump(value, mode="json", **self._options)
+
+    def response(
+        self, raw: Any, status_code: int | None, background: BackgroundTask | None
+    ) -> Response:
+        if self.response_class is not JSONResponse:
+            kwargs: dict[str, Any] = {"background": background}
+            if status_code is not None:
+                kwargs["status_code"] = status_code
+            return self.response_class(self.content(raw), **kwargs)
+        if self._render is None:
+            return json_response(render_reference(jsonable_encoder(raw)), status_code, background)
+        value, errors = self._validate(raw, loc=("response",))
+        if errors:
+            raise ResponseValidationError(errors, body=raw)
+        return json_response(self._render(value), status_code, background)

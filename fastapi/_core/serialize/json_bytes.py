@@ -1,0 +1,173 @@
+"""JSON bytes for a response model, fast and identical to ``JSONResponse``'s rendering.
+
+``JSONResponse`` renders ``json.dumps(dump_python(value, mode="json"))``. Pydantic's own
+``dump_json`` produces the same text several times faster, with two exceptions:
+
+- floats whose decimal exponent is -5 to -9: Python writes ``1e-05``, Pydantic ``0.00001``
+  or ``1e-5``. Pydantic's text then always contains ``0.0000`` or ``e-<one digit>``;
+- infinities and NaN: ``json.dumps`` refuses them (a 500), Pydantic writes ``null``. Only
+  types that can hold a float can produce them.
+
+So the fast text is used unless it shows one of those patterns; then (and only then) the
+value is rendered the slow, reference way. A false alarm costs time, never correctness.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from pydantic import TypeAdapter
+
+_SUSPICIOUS_FLOAT = re.compile(rb"e-\d(?!\d)|0\.0000")
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":"))
+
+
+def render_reference(data: Any) -> bytes:
+    """What ``JSONResponse.render`` produces (``json.dumps`` with these very options)."""
+    return _ENCODER.encode(data).encode("utf-8")
+
+
+def may_hold_float(schema: Any) -> bool:
+    """Whether values of this core schema can serialize to a JSON float (conservative)."""
+    definitions: dict[str, Any] = {}
+    seen: set[str] = set()
+
+    def walk(node: Any) -> bool:
+        if isinstance(node, (list, tuple)):
+            return any(walk(item) for item in node)
+        if not isinstance(node, dict):
+            return False
+        if "type" not in node:  # a mapping of schemas (model fields, tagged-union choices)
+            return any(walk(child) for child in node.values())
+        serialization = node.get("serialization")
+        if isinstance(serialization, dict) and serialization.get("type") not in (
+            "to-string",
+            "format",
+            None,
+        ):
+            return True  # a custom serializer may return anything
+        kind = node.get("type")
+        if kind in (
+            "float",
+            "any",
+            "is-instance",
+            "is-subclass",
+            "callable",
+            "json-or-python",
+            "function-plain",
+        ):
+            return True
+        if kind == "literal":
+            return any(isinstance(value, float) for value in node.get("expected", ()))
+        if kind == "enum":
+            return any(
+                isinstance(getattr(member, "value", None), float)
+                for member in node.get("members", ())
+            )
+        if kind == "definitions":
+            for definition in node.get("definitions", ()):
+                definitions[definition["ref"]] = definition
+            return walk(node.get("schema"))
+        if kind == "definition-ref":
+            ref = node["schema_ref"]
+            if ref in seen:
+                return False
+            seen.add(ref)
+            return walk(definitions.get(ref, {"type": "any"}))
+        if kind in _LEAVES:
+            return False
+        if kind not in _CONTAINERS:
+            return True  # unknown: assume the worst
+        return any(walk(node.get(key)) for key in _CHILD_KEYS if key in node)
+
+    return walk(schema)
+
+
+_LEAVES = frozenset(
+    {
+        "none",
+        "bool",
+        "int",
+        "str",
+        "bytes",
+        "date",
+        "time",
+        "datetime",
+        "timedelta",
+        "decimal",
+        "uuid",
+        "url",
+        "multi-host-url",
+        "complex",
+        "missing-sentinel",
+    }
+)
+_CONTAINERS = frozenset(
+    {
+        "model",
+        "model-fields",
+        "model-field",
+        "typed-dict",
+        "typed-dict-field",
+        "dataclass",
+        "dataclass-args",
+        "dataclass-field",
+        "list",
+        "set",
+        "frozenset",
+        "tuple",
+        "generator",
+        "dict",
+        "nullable",
+        "default",
+        "union",
+        "tagged-union",
+        "chain",
+        "lax-or-strict",
+        "function-after",
+        "function-before",
+        "function-wrap",
+        "computed-field",
+        "with-default",
+    }
+)
+_CHILD_KEYS = (
+    "schema",
+    "fields",
+    "items_schema",
+    "keys_schema",
+    "values_schema",
+    "choices",
+    "steps",
+    "lax_schema",
+    "strict_schema",
+    "computed_fields",
+    "return_schema",
+)
+
+
+class JSONRenderer:
+    """Renders validated values of one response type to JSONResponse's exact bytes."""
+
+    __slots__ = ("_adapter", "_floats", "_options")
+
+    def __init__(self, adapter: TypeAdapter[Any], options: dict[str, Any]) -> None:
+        self._adapter = adapter
+        self._options = options
+        try:
+            self._floats = may_hold_float(adapter.core_schema)
+        except Exception:  # pragma: no cover - an exotic schema: assume floats
+            self._floats = True
+
+    def __call__(self, value: Any) -> bytes:
+        try:
+            text = self._adapter.dump_json(value, **self._options)
+        except Exception:
+            text = None  # let the reference path raise (or not) exactly as it does
+        if text is None or _SUSPICIOUS_FLOAT.search(text) or (self._floats and b"null" in text):
+            return render_reference(self._adapter.dump_python(value, mode="json", **self._options))
+        return text
