@@ -12,7 +12,8 @@ functions run after the response, in order, sync ones in a worker thread. On top
 
 from __future__ import annotations
 
-import uuid
+import itertools
+import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,15 @@ class TaskHandle:
         return f"TaskHandle(id={self.id!r}, name={self.name!r})"
 
 
+_ID_PREFIX = os.urandom(8).hex()
+_ID_COUNTER = itertools.count()
+
+
+def new_task_id() -> str:
+    """32 hex digits, unique across processes: a random per-process prefix and a counter."""
+    return f"{_ID_PREFIX}{next(_ID_COUNTER):016x}"
+
+
 def _display_name(func: Callable[..., Any]) -> str:
     module = getattr(func, "__module__", None) or "?"
     qualname = getattr(func, "__qualname__", None) or type(func).__qualname__
@@ -66,7 +76,7 @@ class QueuedTask(BackgroundTask):
         durable: bool,
     ) -> None:
         super().__init__(func, *args, **kwargs)
-        self.id = uuid.uuid4().hex
+        self.id = new_task_id()
         self.group_id = group_id
         self.seq = seq
         self.policy = policy
@@ -95,7 +105,7 @@ class BackgroundTasks(StarletteBackgroundTasks):
 
     def __init__(self, tasks: Sequence[BackgroundTask] | None = None) -> None:
         super().__init__(tasks)
-        self.group_id = uuid.uuid4().hex
+        self.group_id = new_task_id()
         self._runtime: TaskRuntime | None = None
 
     def bind(self, runtime: TaskRuntime | None) -> BackgroundTasks:

@@ -7,7 +7,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from fastapi.tasks.records import FINISHED, TaskProgress, TaskState, TaskStatus, timestamp
+from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus, timestamp
 
 
 @dataclass
@@ -42,32 +42,38 @@ class _Record:
 
 
 class MemoryRecords:
-    """The last ``max_records`` tasks; finished ones are also dropped after ``max_age`` seconds.
+    """The last ``max_records`` finished tasks, none older than ``max_age`` seconds, plus all
+    pending and running ones (those are bounded by the work in flight).
 
-    Pending and running tasks are never dropped (they are bounded by the work in flight).
+    Finished records are kept in finishing order, so dropping the oldest is O(1).
     """
 
     def __init__(self, *, max_records: int = 10_000, max_age: float = 3600.0) -> None:
         self.max_records = max_records
         self.max_age = max_age
-        self._records: OrderedDict[str, _Record] = OrderedDict()
+        self._active: dict[str, _Record] = {}
+        self._finished: OrderedDict[str, _Record] = OrderedDict()
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
-        return len(self._records)
+        return len(self._active) + len(self._finished)
 
     def __contains__(self, task_id: object) -> bool:
-        return task_id in self._records
+        return task_id in self._active or task_id in self._finished
+
+    def _find(self, task_id: str) -> _Record | None:
+        return self._active.get(task_id) or self._finished.get(task_id)
 
     def create(self, task_id: str, name: str, max_attempts: int) -> None:
+        now = time.time()
         with self._lock:
-            self._records[task_id] = _Record(task_id, name, max_attempts, time.time())
-            self._evict()
+            self._active[task_id] = _Record(task_id, name, max_attempts, now)
+            self._evict(now)
 
     def start(self, task_id: str) -> int:
         """Mark an attempt started; return its number."""
         with self._lock:
-            record = self._records.get(task_id)
+            record = self._active.get(task_id)
             if record is None:
                 return 1
             record.state = TaskState.running
@@ -76,11 +82,9 @@ class MemoryRecords:
             record.next_attempt_at = None
             return record.attempts
 
-    def finish(
-        self, task_id: str, *, error: str | None = None, retry_at: float | None = None
-    ) -> None:
+    def finish(self, task_id: str, *, error: str | None = None, retry_at: float | None = None) -> None:
         with self._lock:
-            record = self._records.get(task_id)
+            record = self._active.get(task_id)
             if record is None:
                 return
             record.error = error
@@ -90,35 +94,31 @@ class MemoryRecords:
                 return
             record.state = TaskState.failed if error is not None else TaskState.succeeded
             record.finished_at = time.time()
+            del self._active[task_id]
+            self._finished[task_id] = record
+            self._evict(record.finished_at)
 
     def report(self, task_id: str, progress: TaskProgress) -> None:
-        record = self._records.get(task_id)
+        record = self._active.get(task_id)
         if record is not None:
             record.progress = progress
 
     def get(self, task_id: str) -> TaskStatus | None:
         with self._lock:
-            record = self._records.get(task_id)
+            record = self._find(task_id)
             return None if record is None else record.status()
 
     def list(self, *, state: TaskState | None = None, limit: int = 100) -> list[TaskStatus]:
         with self._lock:
-            records = [
-                r for r in reversed(self._records.values()) if state is None or r.state is state
-            ]
-            return [record.status() for record in records[:limit]]
+            records = [*self._active.values(), *self._finished.values()]
+        records.sort(key=lambda record: record.created_at, reverse=True)
+        return [record.status() for record in records if state is None or record.state is state][:limit]
 
-    def _evict(self) -> None:
-        """Drop finished records past the age limit, then the oldest finished past the count."""
-        cutoff = time.time() - self.max_age
-        excess = len(self._records) - self.max_records
-        for task_id, record in list(self._records.items()):
-            if record.state not in FINISHED:
-                continue
-            if excess > 0:
-                del self._records[task_id]
-                excess -= 1
-            elif record.finished_at is not None and record.finished_at < cutoff:
-                del self._records[task_id]
-            else:
+    def _evict(self, now: float) -> None:
+        finished = self._finished
+        cutoff = now - self.max_age
+        while finished:
+            oldest = next(iter(finished.values()))
+            if len(finished) <= self.max_records and (oldest.finished_at or now) >= cutoff:
                 break
+            finished.popitem(last=False)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import anyio
 import anyio.to_thread
 
-from fastapi.concurrency import run_in_threadpool
+from fastapi._core.execute.threads import run_sync
 from fastapi.exceptions import HTTPException
 from fastapi.tasks import codec
 from fastapi.tasks.context import RunningTask, reset, running_as
@@ -351,13 +351,14 @@ class TaskRuntime:
         task_id: str,
         name: str,
         attempt: int,
+        is_async: bool | None = None,
     ) -> None:
         token = running_as(RunningTask(task_id, name, attempt, self._report))
         try:
-            if _is_async(func):
+            if _is_async(func) if is_async is None else is_async:
                 await func(*args, **kwargs)
             else:
-                await run_in_threadpool(func, *args, **kwargs)
+                await run_sync(func, *args, **kwargs)
         finally:
             reset(token)
 

@@ -14,9 +14,9 @@ from fastapi._core.analyse.field import ModelField
 from fastapi._core.compile.plan import CallKind, Overrides, Plan, compile_plan
 from fastapi._core.execute.request_body import read_form_body, read_json_body
 from fastapi._core.execute.solve import Resolution, solve
+from fastapi._core.execute.threads import run_sync
 from fastapi._core.serialize.response import ResponseSerializer
 from fastapi.background import BackgroundTasks
-from fastapi.concurrency import run_in_threadpool
 from fastapi.datastructures import DefaultPlaceholder
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import FastAPIError, RequestValidationError
@@ -122,7 +122,7 @@ def build_request_handler(
         if endpoint_is_async:
             raw = await call(**resolution.values)
         else:
-            raw = await run_in_threadpool(call, **resolution.values)
+            raw = await run_sync(call, **resolution.values)
         if isinstance(raw, Response):
             if raw.background is None:
                 raw.background = resolution.background

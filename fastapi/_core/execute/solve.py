@@ -12,8 +12,9 @@ from starlette.websockets import WebSocket
 
 from fastapi._core.compile.plan import CallKind, Inject, Plan
 from fastapi._core.execute.query import query_params_of
+from fastapi._core.execute.threads import run_sync
 from fastapi.background import BackgroundTasks
-from fastapi.concurrency import contextmanager_in_threadpool, run_in_threadpool
+from fastapi.concurrency import contextmanager_in_threadpool
 from fastapi.security.oauth2 import SecurityScopes
 from fastapi.tasks.runtime import runtime_of
 
@@ -137,7 +138,7 @@ async def solve(
         if kind is CallKind.ASYNC:
             result = await step.call(**values)
         elif kind is CallKind.SYNC:
-            result = await run_in_threadpool(step.call, **values)
+            result = await run_sync(step.call, **values)
         elif kind is CallKind.ASYNC_GENERATOR:
             assert stack is not None
             result = await stack.enter_async_context(step.context(**values))

@@ -1,0 +1,216 @@
+"""Serving an app with uvicorn: the options and the start-up shared by ``dev`` and ``run``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from fastapi.cli import output
+from fastapi.cli.discover import AppTarget, ModuleLocation, discover, package_tree
+from fastapi.cli.registry import CLIError
+
+DISCOVERY_HELP = """\
+It finds the Python module or package to import from the PATH given (a file, or a package
+directory with __init__.py files), adding the right directory to sys.path. Without PATH it
+uses [tool.fastapi] entrypoint = "module:app" from ./pyproject.toml, or else tries main.py,
+app.py, api.py, app/main.py, app/app.py and app/api.py.
+
+In the module, the app is the object named by --app, else `app` or `api`, else the first
+FastAPI instance found."""
+
+INSTALL_HINT = 'To use the fastapi command, please install "fastapi[standard]":\n\n\tpip install "fastapi[standard]"'
+
+
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid port (from --port or $PORT): {value!r}")
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port out of range: {port}")
+    return port
+
+
+def _default_port() -> int | str:
+    # Checked again by argparse (through the type) when PORT is not a valid number.
+    return os.environ.get("PORT", "8000")
+
+
+def add_server_arguments(
+    parser: argparse.ArgumentParser, *, host: str, reload: bool, workers: bool
+) -> None:
+    """The arguments common to the commands that start a server."""
+    parser.add_argument(
+        "path",
+        nargs="?",
+        metavar="PATH",
+        help="a Python file or package directory (with __init__.py files) containing a FastAPI "
+        "app; if not given, a default set of paths is tried",
+    )
+    parser.add_argument(
+        "--host",
+        default=host,
+        help="the host to serve on: 127.0.0.1 for local development, 0.0.0.0 for every "
+        f"address, e.g. in a container (default: {host})",
+    )
+    parser.add_argument(
+        "--port",
+        type=_port,
+        default=_default_port(),
+        help="the port to serve on (default: $PORT or 8000)",
+    )
+    parser.add_argument(
+        "--reload",
+        action=argparse.BooleanOptionalAction,
+        default=reload,
+        help="restart the server when code files change; resource intensive, use it only "
+        f"during development (default: {'on' if reload else 'off'})",
+    )
+    parser.add_argument(
+        "--reload-dir",
+        action="append",
+        dest="reload_dirs",
+        metavar="DIR",
+        help="a directory to watch for changes, instead of the current directory (repeatable)",
+    )
+    if workers:
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            metavar="N",
+            help="the number of worker processes; not used together with --reload",
+        )
+    parser.add_argument(
+        "--root-path",
+        default="",
+        help="the path prefix under which a proxy serves the app",
+    )
+    parser.add_argument(
+        "--app",
+        dest="app_name",
+        metavar="NAME",
+        help="the name of the variable holding the FastAPI app in the module or package "
+        "(detected if not given)",
+    )
+    parser.add_argument(
+        "-e",
+        "--entrypoint",
+        metavar="MODULE:APP",
+        help="the app's import string, e.g. some.importable_module:app_name",
+    )
+    parser.add_argument(
+        "--proxy-headers",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="trust X-Forwarded-Proto, X-Forwarded-For and X-Forwarded-Port for the remote "
+        "address information (default: on)",
+    )
+    parser.add_argument(
+        "--forwarded-allow-ips",
+        metavar="IPS",
+        help="comma separated list of addresses to trust with proxy headers; '*' trusts all",
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="show how the app was discovered, and debug logs",
+    )
+
+
+def load_uvicorn() -> ModuleType:
+    try:
+        import uvicorn
+    except ImportError:
+        raise CLIError(INSTALL_HINT.replace(":\n", " (uvicorn is missing):\n", 1))
+    return uvicorn
+
+
+def server_url(host: str, port: int) -> str:
+    shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    return f"http://{shown}:{port}"
+
+
+def _explain(target: AppTarget, location: ModuleLocation | None, verbose: bool) -> None:
+    if verbose:
+        output.say(
+            "Searching for package file structure from directories with __init__.py files",
+            marker="🔎",
+        )
+        output.say()
+        output.say(f"Importing from {target.import_root}", marker="📂")
+        output.say()
+        if location is not None:
+            output.say("\n".join(package_tree(location)), indent=4)
+            output.say()
+        output.say(
+            "Importing the FastAPI app object from the module with the following code:", indent=4
+        )
+        output.say()
+        output.say(f"from {target.module} import {target.app_name.split('.')[0]}", indent=4)
+        output.say()
+        output.say(f"Using import string: {target.import_string}", marker="🐍")
+        output.say()
+        output.say("Configuration sources:", marker="📋")
+        if target.module_source == target.app_source:
+            output.say(f"• Import string: {target.module_source}", indent=4)
+        else:
+            output.say(f"• Module: {target.module_source}", indent=4)
+            output.say(f"• App name: {target.app_source}", indent=4)
+    else:
+        suffix = (
+            " (auto-discovered, use --verbose to learn more)" if target.could_be_configured else ""
+        )
+        output.say(f"Using import string: {target.import_string}{suffix}", marker="🐍")
+    output.say()
+    if target.could_be_configured:
+        output.say(
+            "You can configure an entrypoint in pyproject.toml for this app with:", marker="💡"
+        )
+        output.say()
+        output.say(f'[tool.fastapi]\nentrypoint = "{target.import_string}"', indent=4)
+        output.say()
+
+
+def serve(args: argparse.Namespace, *, mode: str) -> int:
+    """Find the app, tell where it will be served, and run uvicorn until it stops."""
+    verbose = bool(args.verbose or getattr(args, "global_verbose", False))
+    output.say()
+    output.say(f"Starting FastAPI in {mode} mode", marker="⚡️")
+    output.say()
+    uvicorn = load_uvicorn()
+    target, location = discover(
+        args.path, app_name=args.app_name, entrypoint=args.entrypoint, cwd=Path.cwd()
+    )
+    _explain(target, location, verbose)
+
+    url = server_url(args.host, args.port)
+    output.say(f"Server started at {url}", marker="🌐")
+    app: Any = target.app
+    if getattr(app, "openapi_url", None) and getattr(app, "docs_url", None):
+        output.say(f"Documentation at {url}{app.docs_url}", indent=4)
+    output.say()
+    output.say("Logs:", indent=2)
+    output.say()
+
+    options: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "reload": args.reload,
+        "root_path": args.root_path,
+        "proxy_headers": args.proxy_headers,
+        "forwarded_allow_ips": args.forwarded_allow_ips,
+    }
+    if args.reload and args.reload_dirs:
+        options["reload_dirs"] = [str(Path(d).resolve()) for d in args.reload_dirs]
+    if getattr(args, "workers", None) is not None:
+        options["workers"] = args.workers
+    if verbose:
+        options["log_level"] = "debug"
+    # An import string (not the object) so that reload and workers can import it again.
+    uvicorn.run(target.import_string, **options)
+    return 0
