@@ -50,15 +50,17 @@ class WorkerPool:
             with lock:
                 self._idle -= 1
             try:
-                result = context.run(func, *args)
+                outcome: tuple[Any, BaseException | None] = (context.run(func, *args), None)
             except BaseException as error:  # handed to the awaiting task
-                loop.call_soon_threadsafe(_resolve, future, None, error)
-            else:
-                loop.call_soon_threadsafe(_resolve, future, result, None)
+                outcome = (None, error)
+            try:
+                loop.call_soon_threadsafe(_resolve, future, *outcome)
+            except RuntimeError:  # the loop has closed meanwhile: nobody awaits the result
+                pass
 
-    def _ensure_worker(self) -> None:
+    def _ensure_worker(self, limit: int) -> None:
         with self._lock:
-            if self._idle > 0 or self._threads >= _thread_limit():
+            if self._idle > self._jobs.qsize() or self._threads >= limit:
                 return
             self._threads += 1
         threading.Thread(target=self._work, name="fastapi worker", daemon=True).start()
@@ -66,10 +68,10 @@ class WorkerPool:
     async def run(self, func: Callable[..., _T], *args: Any) -> _T:
         loop = asyncio.get_running_loop()
         future: asyncio.Future[_T] = loop.create_future()
-        self._ensure_worker()
         self._jobs.put((loop, future, contextvars.copy_context(), func, args))
+        self._ensure_worker(_thread_limit())
         try:
-            return await future
+            return await asyncio.shield(future)
         except asyncio.CancelledError:
             # Like AnyIO's uncancellable thread calls: the work is under way, wait for it.
             if not future.done():
