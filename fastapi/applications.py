@@ -20,7 +20,14 @@ from starlette.types import ASGIApp, ExceptionHandler, Lifespan, Receive, Scope,
 from typing_extensions import Unpack, deprecated
 
 from fastapi import routing
-from fastapi._core.compile.route_options import APIRouteOptions, RouteOptions
+from fastapi._core.compile.route_options import (
+    ADD_API_ROUTE_OPTIONS,
+    API_ROUTE_OPTIONS,
+    ROUTE_OPTIONS,
+    APIRouteOptions,
+    RouteOptions,
+    reject_unknown,
+)
 from fastapi.datastructures import Default
 from fastapi.exception_handlers import (
     http_exception_handler,
@@ -29,12 +36,6 @@ from fastapi.exception_handlers import (
 )
 from fastapi.exceptions import RequestValidationError, WebSocketRequestValidationError
 from fastapi.logger import logger
-from fastapi.openapi.docs import (
-    get_redoc_html,
-    get_swagger_ui_html,
-    get_swagger_ui_oauth2_redirect_html,
-)
-from fastapi.openapi.utils import get_openapi
 from fastapi.params import Depends
 from fastapi.routing import _merge_lifespan_context
 from fastapi.tasks.runtime import TaskRuntime, TaskSettings
@@ -179,6 +180,7 @@ class FastAPI(Starlette):
             *self.user_middleware,
             Middleware(ExceptionMiddleware, handlers=exception_handlers, debug=self.debug),
         ]
+        self.router.route_index()  # at start-up, not on the first request
         app: ASGIApp = self.router
         for cls, args, kwargs in reversed(middleware):
             app = cls(app, *args, **kwargs)
@@ -194,6 +196,8 @@ class FastAPI(Starlette):
     def openapi(self) -> dict[str, Any]:
         """The OpenAPI document, generated on first use and then cached in ``openapi_schema``."""
         if not self.openapi_schema:
+            from fastapi.openapi.utils import get_openapi  # the generator loads on first use
+
             self.openapi_schema = get_openapi(
                 title=self.title,
                 version=self.version,
@@ -212,6 +216,12 @@ class FastAPI(Starlette):
         return self.openapi_schema
 
     def setup(self) -> None:
+        from fastapi.openapi.docs import (
+            get_redoc_html,
+            get_swagger_ui_html,
+            get_swagger_ui_oauth2_redirect_html,
+        )
+
         if self.openapi_url:
             server_urls = {url for url in (server.get("url") for server in self.servers) if url}
 
@@ -265,51 +275,61 @@ class FastAPI(Starlette):
     # -- routes ---------------------------------------------------------------------------------
 
     def add_api_route(self, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
+        reject_unknown(FastAPI.add_api_route, options, ADD_API_ROUTE_OPTIONS)
         self.router.add_api_route(path, endpoint, **options)
 
     def api_route(
         self, path: str, **options: Unpack[APIRouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        reject_unknown(FastAPI.api_route, options, API_ROUTE_OPTIONS)
         return self.router.api_route(path, **options)
 
     def get(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        reject_unknown(FastAPI.get, options, ROUTE_OPTIONS)
         return self.router.get(path, **options)
 
     def put(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        reject_unknown(FastAPI.put, options, ROUTE_OPTIONS)
         return self.router.put(path, **options)
 
     def post(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        reject_unknown(FastAPI.post, options, ROUTE_OPTIONS)
         return self.router.post(path, **options)
 
     def delete(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        reject_unknown(FastAPI.delete, options, ROUTE_OPTIONS)
         return self.router.delete(path, **options)
 
     def options(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        reject_unknown(FastAPI.options, options, ROUTE_OPTIONS)
         return self.router.options(path, **options)
 
     def head(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        reject_unknown(FastAPI.head, options, ROUTE_OPTIONS)
         return self.router.head(path, **options)
 
     def patch(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        reject_unknown(FastAPI.patch, options, ROUTE_OPTIONS)
         return self.router.patch(path, **options)
 
     def trace(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        reject_unknown(FastAPI.trace, options, ROUTE_OPTIONS)
         return self.router.trace(path, **options)
 
     def add_api_websocket_route(

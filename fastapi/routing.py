@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager
 from enum import Enum, IntEnum
@@ -40,8 +41,15 @@ from fastapi._core.analyse.dependant import (
 from fastapi._core.analyse.field import ModelField, create_model_field
 from fastapi._core.analyse.signature import return_annotation
 from fastapi._core.compile.body_field import body_field_of
+from fastapi._core.compile.paths import path_template
 from fastapi._core.compile.route_index import RouteIndex, RouteList, register_matches
-from fastapi._core.compile.route_options import APIRouteOptions, RouteOptions
+from fastapi._core.compile.route_options import (
+    API_ROUTE_OPTIONS,
+    ROUTE_OPTIONS,
+    APIRouteOptions,
+    RouteOptions,
+    reject_unknown,
+)
 from fastapi._core.execute.handler import build_request_handler
 from fastapi._core.execute.websocket import build_websocket_handler
 from fastapi.concurrency import run_in_threadpool
@@ -239,7 +247,8 @@ class APIRoute(routing.Route):
         self.tags = tags or []
         self.responses = responses or {}
         self.name = get_name(endpoint) if name is None else name
-        self.path_regex, self.path_format, self.param_convertors = compile_path(path)
+        self.path_format, self.param_convertors = path_template(path)
+        self._path_regex: re.Pattern[str] | None = None
         self.methods: set[str] = {
             method.upper() for method in (["GET"] if methods is None else methods)
         }
@@ -302,11 +311,22 @@ class APIRoute(routing.Route):
             embed_body_fields=self._embed_body_fields,
         )
 
+    @property
+    def path_regex(self) -> re.Pattern[str]:  # type: ignore[override]
+        """The path's regex, compiled on first use (see ``fastapi._core.compile.paths``)."""
+        if self._path_regex is None:
+            self._path_regex = compile_path(self.path)[0]
+        return self._path_regex
+
+    @path_regex.setter
+    def path_regex(self, value: re.Pattern[str]) -> None:
+        self._path_regex = value
+
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
         """Starlette's ``Route.matches`` (HTTP only), also naming the route in the child scope."""
         if scope["type"] != "http":
             return Match.NONE, {}
-        found = self.path_regex.match(get_route_path(scope))
+        found = (self._path_regex or self.path_regex).match(get_route_path(scope))
         if found is None:
             return Match.NONE, {}
         matched = found.groupdict()
@@ -442,12 +462,16 @@ class APIRouter(routing.Router):
         self._index: RouteIndex | None = None
         self._index_version = -1
 
-    def _candidates(self, scope: Scope) -> list[BaseRoute]:
+    def route_index(self) -> RouteIndex:
+        """The lookup index of the current routes (rebuilt when they have changed)."""
         routes = self._routes
         if self._index is None or self._index_version != routes.version:
             self._index = RouteIndex(routes)
             self._index_version = routes.version
-        return self._index.candidates(get_route_path(scope))
+        return self._index
+
+    def _candidates(self, scope: Scope) -> list[BaseRoute]:
+        return self.route_index().candidates(get_route_path(scope))
 
     async def app(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Starlette's routing, trying only the routes that can match (see ``route_index``)."""
@@ -612,6 +636,7 @@ class APIRouter(routing.Router):
         self, path: str, **options: Unpack[APIRouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Decorate an endpoint to serve ``path`` for the given ``methods``."""
+        reject_unknown(APIRouter.api_route, options, API_ROUTE_OPTIONS)
 
         def decorator(func: DecoratedCallable) -> DecoratedCallable:
             self.add_api_route(path, func, **options)
@@ -622,41 +647,49 @@ class APIRouter(routing.Router):
     def get(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        reject_unknown(APIRouter.get, options, ROUTE_OPTIONS)
         return self.api_route(path, methods=["GET"], **options)
 
     def put(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        reject_unknown(APIRouter.put, options, ROUTE_OPTIONS)
         return self.api_route(path, methods=["PUT"], **options)
 
     def post(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        reject_unknown(APIRouter.post, options, ROUTE_OPTIONS)
         return self.api_route(path, methods=["POST"], **options)
 
     def delete(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        reject_unknown(APIRouter.delete, options, ROUTE_OPTIONS)
         return self.api_route(path, methods=["DELETE"], **options)
 
     def options(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        reject_unknown(APIRouter.options, options, ROUTE_OPTIONS)
         return self.api_route(path, methods=["OPTIONS"], **options)
 
     def head(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        reject_unknown(APIRouter.head, options, ROUTE_OPTIONS)
         return self.api_route(path, methods=["HEAD"], **options)
 
     def patch(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        reject_unknown(APIRouter.patch, options, ROUTE_OPTIONS)
         return self.api_route(path, methods=["PATCH"], **options)
 
     def trace(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        reject_unknown(APIRouter.trace, options, ROUTE_OPTIONS)
         return self.api_route(path, methods=["TRACE"], **options)
 
     # -- WebSockets -----------------------------------------------------------------------------

@@ -21,7 +21,10 @@ app.py, api.py, app/main.py, app/app.py and app/api.py.
 In the module, the app is the object named by --app, else `app` or `api`, else the first
 FastAPI instance found."""
 
-INSTALL_HINT = 'To use the fastapi command, please install "fastapi[standard]":\n\n\tpip install "fastapi[standard]"'
+UVICORN_MISSING = (
+    'To use the fastapi command, please install "fastapi[standard]" (uvicorn is missing):\n\n'
+    '\tpip install "fastapi[standard]"'
+)
 
 
 def _port(value: str) -> int:
@@ -34,8 +37,8 @@ def _port(value: str) -> int:
     return port
 
 
-def _default_port() -> int | str:
-    # Checked again by argparse (through the type) when PORT is not a valid number.
+def _default_port() -> str:
+    # argparse passes a string default through the type too: a bad $PORT is a usage error.
     return os.environ.get("PORT", "8000")
 
 
@@ -126,7 +129,7 @@ def load_uvicorn() -> ModuleType:
     try:
         import uvicorn
     except ImportError:
-        raise CLIError(INSTALL_HINT.replace(":\n", " (uvicorn is missing):\n", 1))
+        raise CLIError(UVICORN_MISSING)
     return uvicorn
 
 

@@ -2,7 +2,15 @@
 
 from typing import Any
 
-from fastapi.openapi.models import SecurityBase as SecurityBaseModel  # noqa: F401 (re-exported)
+
+def __getattr__(name: str) -> Any:
+    # ``SecurityBaseModel`` (the OpenAPI model) is imported on demand: the OpenAPI models are
+    # not needed to serve requests.
+    if name == "SecurityBaseModel":
+        from fastapi.openapi.models import SecurityBase
+
+        return SecurityBase
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class SecurityBase:

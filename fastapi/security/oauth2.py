@@ -11,6 +11,7 @@ from fastapi.openapi.models import OAuthFlowAuthorizationCode, OAuthFlowPassword
 from fastapi.openapi.models import OAuthFlows as OAuthFlowsModel
 from fastapi.param_functions import Form
 from fastapi.security.base import SecurityBase
+from fastapi.security.scopes import SecurityScopes as SecurityScopes
 from fastapi.security.utils import get_authorization_scheme_param
 
 
@@ -176,15 +177,3 @@ class OAuth2AuthorizationCodeBearer(OAuth2):
 
     async def __call__(self, request: Request) -> Optional[str]:
         return self._bearer_token(request)
-
-
-class SecurityScopes:
-    """The OAuth2 scopes required by every ``Security`` dependency up the chain to this one.
-
-    Declare a parameter with this type in a dependency to read them: ``scopes`` as a list,
-    ``scope_str`` as one space-separated string.
-    """
-
-    def __init__(self, scopes: Optional[list[str]] = None) -> None:
-        self.scopes: list[str] = scopes or []
-        self.scope_str: str = " ".join(self.scopes)

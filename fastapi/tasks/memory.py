@@ -82,7 +82,9 @@ class MemoryRecords:
             record.next_attempt_at = None
             return record.attempts
 
-    def finish(self, task_id: str, *, error: str | None = None, retry_at: float | None = None) -> None:
+    def finish(
+        self, task_id: str, *, error: str | None = None, retry_at: float | None = None
+    ) -> None:
         with self._lock:
             record = self._active.get(task_id)
             if record is None:
@@ -112,7 +114,9 @@ class MemoryRecords:
         with self._lock:
             records = [*self._active.values(), *self._finished.values()]
         records.sort(key=lambda record: record.created_at, reverse=True)
-        return [record.status() for record in records if state is None or record.state is state][:limit]
+        return [record.status() for record in records if state is None or record.state is state][
+            :limit
+        ]
 
     def _evict(self, now: float) -> None:
         finished = self._finished

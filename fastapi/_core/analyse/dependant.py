@@ -29,7 +29,7 @@ from fastapi._core.analyse.field import ModelField, create_model_field
 from fastapi._core.analyse.signature import typed_signature
 from fastapi.dependencies.models import Dependant, SecurityRequirement
 from fastapi.security.base import SecurityBase
-from fastapi.security.oauth2 import SecurityScopes
+from fastapi.security.scopes import SecurityScopes
 
 Undefined = params.Undefined
 

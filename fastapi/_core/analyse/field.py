@@ -26,6 +26,31 @@ def missing_error(loc: tuple[str | int, ...]) -> dict[str, Any]:
     return {"type": "missing", "loc": loc, "msg": "Field required", "input": None}
 
 
+_ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
+
+
+def adapter_for(field_info: FieldInfo) -> TypeAdapter[Any]:
+    """The TypeAdapter of ``Annotated[annotation, field_info]``, shared by equal declarations.
+
+    Routes repeat the same declarations (``q: str | None = None``, ``item: Item``...); an
+    adapter is immutable and depends only on the annotation and the FieldInfo's own
+    attributes (all in its Pydantic repr), so equal ones share one, built once.
+    """
+    try:
+        key = (field_info.annotation, type(field_info), FieldInfo.__repr__(field_info))
+        adapter = _ADAPTERS.get(key)
+    except TypeError:  # an unhashable annotation: no sharing
+        key, adapter = None, None
+    if adapter is None:
+        annotated: Any = Annotated[field_info.annotation, field_info]  # type: ignore[name-defined]
+        adapter = TypeAdapter(annotated)
+        if key is not None:
+            if len(_ADAPTERS) >= 8192:
+                _ADAPTERS.clear()
+            _ADAPTERS[key] = adapter
+    return adapter
+
+
 @dataclass(eq=False)
 class ModelField:
     """A named, typed value with its ``FieldInfo``; validates and serializes it."""
@@ -36,8 +61,7 @@ class ModelField:
     _type_adapter: TypeAdapter[Any] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        annotated: Any = Annotated[self.field_info.annotation, self.field_info]  # type: ignore[name-defined]
-        self._type_adapter = TypeAdapter(annotated)
+        self._type_adapter = adapter_for(self.field_info)
 
     @property
     def alias(self) -> str:

@@ -18,30 +18,37 @@ from starlette.datastructures import UploadFile as StarletteUploadFile
 from fastapi import params
 from fastapi._core.analyse import annotations as ann
 from fastapi._core.analyse.field import ModelField, missing_error
-from fastapi._core.compile.readers import Errors, Validator, is_multi_valued, model_fields_of
+from fastapi._core.compile.readers import Errors, SubField, Validator, sub_fields_of
 
 
 class _FormEntry:
     """How one field is taken out of a form."""
 
     __slots__ = (
+        "defaults",
         "empty_is_missing",
         "key",
         "multi",
         "read_bytes",
         "read_bytes_list",
         "sequence_type",
-        "validator",
     )
 
-    def __init__(self, field: ModelField, validator: Validator, first_is_file: bool) -> None:
-        self.key = field.alias
-        self.multi = is_multi_valued(field)
-        self.validator = validator
-        self.empty_is_missing = isinstance(field.field_info, params.Form)
-        self.read_bytes = first_is_file and ann.is_bytes(field.type_)
-        self.read_bytes_list = first_is_file and ann.is_bytes_sequence(field.type_)
-        self.sequence_type = _sequence_type(field.type_)
+    def __init__(
+        self,
+        key: str,
+        annotation: Any,
+        info: Any,
+        defaults: Validator | SubField,
+        first_is_file: bool,
+    ) -> None:
+        self.key = key
+        self.multi = ann.is_sequence(annotation)
+        self.defaults = defaults
+        self.empty_is_missing = isinstance(info, params.Form)
+        self.read_bytes = first_is_file and ann.is_bytes(annotation)
+        self.read_bytes_list = first_is_file and ann.is_bytes_sequence(annotation)
+        self.sequence_type = _sequence_type(annotation)
 
     async def take(self, form: FormData) -> Any:
         value: Any = form.getlist(self.key) if self.multi else form.get(self.key)
@@ -50,7 +57,7 @@ class _FormEntry:
             or (self.empty_is_missing and value == "")
             or (self.multi and len(value) == 0)
         ):
-            return None if self.validator.required else self.validator.default_value()
+            return None if self.defaults.required else self.defaults.default_value()
         if self.read_bytes and isinstance(value, StarletteUploadFile):
             return await value.read()
         if (
@@ -84,34 +91,39 @@ async def _read_all(files: Sequence[Any]) -> list[bytes]:
 
 
 class BodyReader:
-    """The body parameters of one Dependant."""
+    """The body parameters of one Dependant, read from JSON or (``reads_form``) a form."""
 
     __slots__ = ("fields", "form_entries", "single")
 
-    def __init__(self, fields: list[ModelField], *, embed: bool) -> None:
+    def __init__(self, fields: list[ModelField], *, embed: bool, reads_form: bool) -> None:
         self.single = len(fields) == 1 and not embed
         # A missing JSON value takes the default as it is; a missing form field's default is
-        # validated (FastAPI puts it into the flattened form first). Hence two validators.
+        # validated (FastAPI puts it into the flattened form first).
         self.fields = [
             (
                 field.name,
                 field.alias,
-                Validator(field, loc, validate_default=False),
-                Validator(field, loc),
+                Validator(
+                    field,
+                    ("body",) if self.single else ("body", field.alias),
+                    validate_default=reads_form,
+                ),
             )
             for field in fields
-            for loc in [("body",) if self.single else ("body", field.alias)]
         ]
+        self.form_entries: list[_FormEntry] = []
+        if not reads_form:
+            return
         first_is_file = isinstance(fields[0].field_info, params.File)
         if self.single and ann.is_model_class(fields[0].type_):
-            sub_fields = model_fields_of(fields[0].type_)
             self.form_entries = [
-                _FormEntry(f, Validator(f, ("body", f.alias)), False) for f in sub_fields
+                _FormEntry(sub.alias, sub.type_, sub.info, sub, False)
+                for sub in sub_fields_of(fields[0].type_)
             ]
         else:
             self.form_entries = [
-                _FormEntry(field, form_validator, first_is_file)
-                for (_, _, _, form_validator), field in zip(self.fields, fields, strict=True)
+                _FormEntry(field.alias, field.type_, field.field_info, validator, first_is_file)
+                for (_, _, validator), field in zip(self.fields, fields, strict=True)
             ]
 
     async def flatten_form(self, form: FormData) -> dict[str, Any]:
@@ -127,12 +139,10 @@ class BodyReader:
 
     async def read(self, body: Any, values: dict[str, Any], errors: Errors) -> bool:
         """Validate into ``values``; return False (after adding errors) when invalid."""
-        is_form = isinstance(body, FormData)
-        if is_form:
+        if isinstance(body, FormData):
             body = await self.flatten_form(body)
         if self.single:
-            name, _, json_validator, form_validator = self.fields[0]
-            validator = form_validator if is_form else json_validator
+            name, _, validator = self.fields[0]
             value, field_errors = validator.absent() if body is None else validator.check(body)
             if field_errors:
                 errors.extend(field_errors)
@@ -140,8 +150,7 @@ class BodyReader:
             values[name] = value
             return True
         ok = True
-        for name, key, json_validator, form_validator in self.fields:
-            validator = form_validator if is_form else json_validator
+        for name, key, validator in self.fields:
             if body is None:
                 value = None
             else:

@@ -94,6 +94,7 @@ class Step:
         children: list[tuple[str, int]],
         embed_body: bool,
         cached_as: Dependant,
+        reads_form: bool = False,
     ) -> None:
         assert dependant.call is not None
         self.dependant = dependant
@@ -116,7 +117,9 @@ class Step:
         self.header = param_readers(dependant.header_params, "header")
         self.cookie = param_readers(dependant.cookie_params, "cookie")
         self.body = (
-            BodyReader(dependant.body_params, embed=embed_body) if dependant.body_params else None
+            BodyReader(dependant.body_params, embed=embed_body, reads_form=reads_form)
+            if dependant.body_params
+            else None
         )
         self.has_params = bool(self.path or self.query or self.header or self.cookie or self.body)
         self.injections = tuple(
@@ -148,9 +151,16 @@ Overrides = dict[Callable[..., Any], Callable[..., Any]]
 
 
 def compile_plan(
-    dependant: Dependant, *, embed_body: bool, overrides: Overrides | None = None
+    dependant: Dependant,
+    *,
+    embed_body: bool,
+    overrides: Overrides | None = None,
+    reads_form: bool = False,
 ) -> Plan:
-    """Flatten ``dependant``'s tree, substituting ``overrides`` for overridden dependencies."""
+    """Flatten ``dependant``'s tree, substituting ``overrides`` for overridden dependencies.
+
+    ``reads_form``: the route's body is a form (so body readers flatten forms).
+    """
     steps: list[Step] = []
 
     def visit(node: Dependant, original: Dependant) -> int:
@@ -166,7 +176,7 @@ def compile_plan(
                     security_scopes=sub.security_scopes,
                 )
             children.append((sub.name or "", visit(used, sub)))
-        steps.append(Step(node, children, embed_body, original))
+        steps.append(Step(node, children, embed_body, original, reads_form))
         return len(steps) - 1
 
     visit(dependant, dependant)

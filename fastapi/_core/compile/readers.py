@@ -149,6 +149,29 @@ def model_fields_of(model: Any) -> list[ModelField]:
     return [create_model_field(info, name) for name, info in model.model_fields.items()]
 
 
+class SubField:
+    """A field of a parameter-group or form model: how it is found and its default.
+
+    The model validates these fields itself, so no validator is built for them.
+    """
+
+    __slots__ = ("alias", "info", "name", "required", "type_")
+
+    def __init__(self, name: str, info: Any) -> None:
+        self.name = name
+        self.info = info
+        self.alias: str = info.alias or name
+        self.required: bool = info.is_required()
+        self.type_ = info.annotation
+
+    def default_value(self) -> Any:
+        return fresh(self.info.get_default(call_default_factory=True))
+
+
+def sub_fields_of(model: Any) -> list[SubField]:
+    return [SubField(name, info) for name, info in model.model_fields.items()]
+
+
 class ParamGroupReader:
     """A Pydantic model whose fields are the query (header, cookie) parameters.
 
@@ -165,13 +188,13 @@ class ParamGroupReader:
         self.name = field.name
         self.validator = Validator(field, (location,))
         convert = getattr(field.field_info, "convert_underscores", True)
-        self.entries: list[tuple[str, str, bool, Validator]] = []
-        for sub in model_fields_of(field.type_):
+        self.entries: list[tuple[str, str, bool, SubField]] = []
+        for sub in sub_fields_of(field.type_):
             key = sub.alias
             if headers and convert and sub.alias == sub.name:
                 key = sub.name.replace("_", "-")
-            multi = multi_source and is_multi_valued(sub)
-            self.entries.append((sub.name, key, multi, Validator(sub, (location, key))))
+            multi = multi_source and ann.is_sequence(sub.type_)
+            self.entries.append((sub.name, key, multi, sub))
 
     def read(self, source: Any) -> tuple[Any, Errors | None]:
         data: dict[str, Any] = {}

@@ -46,19 +46,21 @@ class RouteIndex:
 
     def __init__(self, routes: Sequence[BaseRoute]) -> None:
         self._all = list(routes)
-        segments = [first_segment(route) for route in self._all]
-        keys = {segment for segment in segments if segment is not None}
-        self._buckets: dict[str, list[BaseRoute]] = {
-            key: [
-                route
-                for route, segment in zip(self._all, segments, strict=True)
-                if segment in (key, None)
-            ]
-            for key in keys
-        }
-        self._open = [
-            route for route, segment in zip(self._all, segments, strict=True) if segment is None
-        ]
+        self._buckets: dict[str, list[BaseRoute]] = {}
+        self._open: list[BaseRoute] = []
+        # One pass in declaration order: a bucket starts with the open routes seen so far,
+        # and every later open route joins every bucket. Cost: routes + open x buckets.
+        for route in self._all:
+            segment = first_segment(route)
+            if segment is None:
+                self._open.append(route)
+                for bucket in self._buckets.values():
+                    bucket.append(route)
+            else:
+                found = self._buckets.get(segment)
+                if found is None:
+                    found = self._buckets[segment] = list(self._open)
+                found.append(route)
 
     def candidates(self, route_path: str) -> list[BaseRoute]:
         """The routes that may match ``route_path``, in declaration order."""
@@ -122,7 +124,7 @@ class RouteList(list):  # type: ignore[type-arg]
         super().__delitem__(index)
         self._changed()
 
-    def __iadd__(self, items: Iterable[Any]) -> RouteList:  # type: ignore[override]
+    def __iadd__(self, items: Iterable[Any]) -> RouteList:  # type: ignore[override,misc]
         super().__iadd__(items)
         self._changed()
         return self

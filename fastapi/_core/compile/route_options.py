@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from typing import Any, TypedDict
 
@@ -43,3 +43,17 @@ class APIRouteOptions(RouteOptions, total=False):
     """``api_route``/``add_api_route`` also take the HTTP methods."""
 
     methods: set[str] | list[str] | None
+
+
+ROUTE_OPTIONS = frozenset(RouteOptions.__optional_keys__)
+API_ROUTE_OPTIONS = frozenset(APIRouteOptions.__optional_keys__)
+ADD_API_ROUTE_OPTIONS = API_ROUTE_OPTIONS | {"route_class_override"}
+
+
+def reject_unknown(
+    method: Callable[..., Any], options: Mapping[str, Any], allowed: frozenset[str]
+) -> None:
+    """The TypeError Python raises for an unexpected keyword (the signature is ``**options``)."""
+    for key in options:
+        if key not in allowed:
+            raise TypeError(f"{method.__qualname__}() got an unexpected keyword argument '{key}'")

@@ -36,14 +36,25 @@ RequestHandler = Callable[[Request], Awaitable[Response]]
 class PlanCache:
     """The route's plan, and the plans compiled for the dependency overrides seen so far."""
 
-    __slots__ = ("_by_overrides", "base", "dependant", "embed_body", "provider")
+    __slots__ = ("_by_overrides", "base", "dependant", "embed_body", "provider", "reads_form")
 
-    def __init__(self, dependant: Dependant, *, embed_body: bool, provider: Any) -> None:
+    def __init__(
+        self, dependant: Dependant, *, embed_body: bool, provider: Any, reads_form: bool = False
+    ) -> None:
         self.dependant = dependant
         self.embed_body = embed_body
         self.provider = provider
-        self.base = compile_plan(dependant, embed_body=embed_body)
+        self.reads_form = reads_form
+        self.base = self._compile(None)
         self._by_overrides: dict[Any, Plan] = {}
+
+    def _compile(self, overrides: Overrides | None) -> Plan:
+        return compile_plan(
+            self.dependant,
+            embed_body=self.embed_body,
+            overrides=overrides,
+            reads_form=self.reads_form,
+        )
 
     def current(self) -> Plan:
         overrides: Overrides | None = (
@@ -55,14 +66,12 @@ class PlanCache:
             key: Any = tuple(overrides.items())
             hash(key)
         except TypeError:  # unhashable callables: compile every time
-            return compile_plan(self.dependant, embed_body=self.embed_body, overrides=overrides)
+            return self._compile(overrides)
         plan = self._by_overrides.get(key)
         if plan is None:
             if len(self._by_overrides) > 64:
                 self._by_overrides.clear()
-            plan = self._by_overrides[key] = compile_plan(
-                self.dependant, embed_body=self.embed_body, overrides=overrides
-            )
+            plan = self._by_overrides[key] = self._compile(overrides)
         return plan
 
 
@@ -94,8 +103,12 @@ def build_request_handler(
     from starlette.responses import JSONResponse
 
     assert dependant.call is not None, "dependant.call must be a function"
+    reads_form = body_field is not None and isinstance(body_field.field_info, params.Form)
     plans = PlanCache(
-        dependant, embed_body=embed_body_fields, provider=dependency_overrides_provider
+        dependant,
+        embed_body=embed_body_fields,
+        provider=dependency_overrides_provider,
+        reads_form=reads_form,
     )
     if isinstance(response_class, DefaultPlaceholder):
         response_class = response_class.value
@@ -112,9 +125,7 @@ def build_request_handler(
     )
     read_body: Callable[[Request], Awaitable[Any]] | None = None
     if body_field is not None:
-        read_body = (
-            read_form_body if isinstance(body_field.field_info, params.Form) else read_json_body
-        )
+        read_body = read_form_body if reads_form else read_json_body
     endpoint_is_async = plans.base.endpoint.kind is CallKind.ASYNC
 
     async def respond(request: Request, plan: Plan, resolution: Resolution) -> Response:

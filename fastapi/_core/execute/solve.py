@@ -15,7 +15,7 @@ from fastapi._core.execute.query import query_params_of
 from fastapi._core.execute.threads import run_sync
 from fastapi.background import BackgroundTasks
 from fastapi.concurrency import contextmanager_in_threadpool
-from fastapi.security.oauth2 import SecurityScopes
+from fastapi.security.scopes import SecurityScopes
 from fastapi.tasks.runtime import runtime_of
 
 
@@ -124,8 +124,8 @@ async def solve(
                 ok = _read(step.cookie, cookies, values, errors) and ok
             if step.body is not None:
                 ok = await step.body.read(body, values, errors) and ok
-        for name, kind in step.injections:
-            value = _injected(kind, connection, resolution, step.dependant.security_scopes)
+        for name, inject in step.injections:
+            value = _injected(inject, connection, resolution, step.dependant.security_scopes)
             if value is not _SKIP:
                 values[name] = value
         if not ok:
@@ -134,7 +134,7 @@ async def solve(
         if index == last:
             resolution.values = values
             break
-        kind = step.kind
+        kind: CallKind = step.kind
         if kind is CallKind.ASYNC:
             result = await step.call(**values)
         elif kind is CallKind.SYNC:

@@ -150,6 +150,24 @@ _CHILD_KEYS = (
 )
 
 
+_FLOATS: dict[int, tuple[TypeAdapter[Any], bool]] = {}
+
+
+def _floats_of(adapter: TypeAdapter[Any]) -> bool:
+    """``may_hold_float`` of an adapter's schema, worked out once per (shared) adapter."""
+    known = _FLOATS.get(id(adapter))
+    if known is not None and known[0] is adapter:
+        return known[1]
+    try:
+        floats = may_hold_float(adapter.core_schema)
+    except Exception:  # pragma: no cover - an exotic schema: assume floats
+        floats = True
+    if len(_FLOATS) >= 8192:
+        _FLOATS.clear()
+    _FLOATS[id(adapter)] = (adapter, floats)
+    return floats
+
+
 class JSONRenderer:
     """Renders validated values of one response type to JSONResponse's exact bytes."""
 
@@ -158,10 +176,7 @@ class JSONRenderer:
     def __init__(self, adapter: TypeAdapter[Any], options: dict[str, Any]) -> None:
         self._adapter = adapter
         self._options = options
-        try:
-            self._floats = may_hold_float(adapter.core_schema)
-        except Exception:  # pragma: no cover - an exotic schema: assume floats
-            self._floats = True
+        self._floats = _floats_of(adapter)
 
     def __call__(self, value: Any) -> bytes:
         try:
