@@ -4,6 +4,7 @@ __version__ = "0.116.1"
 
 from starlette import status as status
 
+from . import _compat as _compat
 from .applications import FastAPI as FastAPI
 from .background import BackgroundTasks as BackgroundTasks
 from .datastructures import UploadFile as UploadFile

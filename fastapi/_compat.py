@@ -12,19 +12,18 @@ from copy import copy
 from dataclasses import is_dataclass
 from typing import Any
 
-from pydantic import VERSION as PYDANTIC_VERSION
 from pydantic import BaseModel, TypeAdapter, ValidationError, create_model
 from pydantic.fields import FieldInfo
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticUndefined, PydanticUndefinedType, Url
 from pydantic_core.core_schema import with_info_plain_validator_function
 
+from fastapi._compat_versions import PYDANTIC_VERSION, PYDANTIC_VERSION_MINOR_TUPLE
 from fastapi._core.analyse import annotations as _ann
 from fastapi._core.analyse.field import ModelField, missing_error, with_loc
 from fastapi._core.compile.body_field import body_model
 from fastapi.types import IncEx, UnionType
 
-PYDANTIC_VERSION_MINOR_TUPLE = tuple(int(part) for part in PYDANTIC_VERSION.split(".")[:2])
 PYDANTIC_V2 = True
 
 Undefined = PydanticUndefined
@@ -158,6 +157,37 @@ def create_body_model(*, fields: Sequence[ModelField], model_name: str) -> type[
 def serialize_sequence_value(*, field: ModelField, value: Sequence[Any]) -> Sequence[Any]:
     origin = _ann.get_origin(field.type_) or field.type_
     return sequence_annotation_to_type.get(origin, list)(value)  # type: ignore[no-any-return]
+
+
+Validator = Any  # Pydantic v1's validator type; nothing to validate with in v2
+
+
+def get_annotation_from_field_info(annotation: Any, field_info: FieldInfo, field_name: str) -> Any:
+    return annotation
+
+
+def evaluate_forwardref(value: Any, globalns: Any = None, localns: Any = None) -> Any:
+    from fastapi._core.analyse.signature import evaluate_annotation
+
+    if isinstance(value, str):
+        return evaluate_annotation(value, dict(globalns or {}))
+    return value
+
+
+eval_type_lenient = evaluate_forwardref
+
+
+def _model_rebuild(model: type[BaseModel]) -> None:
+    model.model_rebuild()
+
+
+def __getattr__(name: str) -> Any:
+    # The OpenAPI helpers live with the generator (loaded on demand).
+    if name in ("get_definitions", "get_compat_model_name_map", "get_schema_from_model_field"):
+        from fastapi.openapi import utils
+
+        return getattr(utils, name)
+    raise AttributeError(f"module 'fastapi._compat' has no attribute {name!r}")
 
 
 __all__ = [

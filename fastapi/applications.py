@@ -28,7 +28,7 @@ from fastapi._core.compile.route_options import (
     RouteOptions,
     reject_unknown,
 )
-from fastapi.datastructures import Default
+from fastapi.datastructures import Default, DefaultPlaceholder  # noqa: F401 - importable here too
 from fastapi.exception_handlers import (
     http_exception_handler,
     request_validation_exception_handler,

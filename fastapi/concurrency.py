@@ -7,6 +7,7 @@ from contextlib import AbstractContextManager, asynccontextmanager
 from typing import TypeVar
 
 import anyio.to_thread
+from anyio import CapacityLimiter as CapacityLimiter
 from starlette.concurrency import iterate_in_threadpool as iterate_in_threadpool
 from starlette.concurrency import run_in_threadpool as run_in_threadpool
 from starlette.concurrency import run_until_first_complete as run_until_first_complete

@@ -64,8 +64,8 @@ class UploadFile(StarletteUploadFile):
         return value
 
     @classmethod
-    def validate(cls: type[UploadFileT], value: Any) -> UploadFileT:
-        return cast(UploadFileT, cls._validate(value))
+    def validate(cls: type[UploadFileT], v: Any) -> UploadFileT:
+        return cast(UploadFileT, cls._validate(v))
 
     @classmethod
     def __get_validators__(cls) -> Any:

@@ -6,19 +6,26 @@ import http
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from pydantic import BaseModel, create_model
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.exceptions import WebSocketException as StarletteWebSocketException
 
 __all__ = [
     "FastAPIError",
     "HTTPException",
+    "RequestErrorModel",
     "RequestValidationError",
     "ResponseValidationError",
     "StarletteHTTPException",
     "ValidationException",
+    "WebSocketErrorModel",
     "WebSocketException",
     "WebSocketRequestValidationError",
 ]
+
+
+RequestErrorModel: type[BaseModel] = create_model("Request")
+WebSocketErrorModel: type[BaseModel] = create_model("WebSocket")
 
 
 class HTTPException(StarletteHTTPException):

@@ -15,6 +15,8 @@ from typing import Any
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
+from fastapi._compat_versions import PYDANTIC_VERSION_MINOR_TUPLE as PYDANTIC_VERSION_MINOR_TUPLE
+
 Undefined: Any = PydanticUndefined
 _Unset: Any = PydanticUndefined
 

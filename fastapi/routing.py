@@ -27,6 +27,7 @@ from starlette.routing import (
     compile_path,
     get_name,
 )
+from starlette.routing import Mount as Mount
 from starlette.types import AppType, ASGIApp, Lifespan, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from typing_extensions import Unpack, deprecated
@@ -51,15 +52,36 @@ from fastapi._core.compile.route_options import (
     reject_unknown,
 )
 from fastapi._core.execute.handler import build_request_handler
+from fastapi._core.execute.threads import run_sync
 from fastapi._core.execute.websocket import build_websocket_handler
+from fastapi._core.serialize.response import ResponseSerializer
 from fastapi.concurrency import run_in_threadpool
 from fastapi.datastructures import Default, DefaultPlaceholder
 from fastapi.dependencies.models import Dependant
+from fastapi.dependencies.utils import get_dependant as get_dependant
+from fastapi.dependencies.utils import solve_dependencies as solve_dependencies
+from fastapi.encoders import jsonable_encoder as jsonable_encoder
 from fastapi.exceptions import FastAPIError
+from fastapi.exceptions import (
+    RequestValidationError as RequestValidationError,
+)
+from fastapi.exceptions import ResponseValidationError as ResponseValidationError
+from fastapi.exceptions import (
+    WebSocketRequestValidationError as WebSocketRequestValidationError,
+)
 from fastapi.types import DecoratedCallable, IncEx
 from fastapi.utils import generate_unique_id, get_value_or_default, is_body_allowed_for_status_code
 
-__all__ = ["APIRoute", "APIRouter", "APIWebSocketRoute", "get_request_handler", "request_response"]
+__all__ = [
+    "APIRoute",
+    "APIRouter",
+    "APIWebSocketRoute",
+    "get_request_handler",
+    "get_websocket_app",
+    "request_response",
+    "run_endpoint_function",
+    "serialize_response",
+]
 
 _T = TypeVar("_T")
 
@@ -135,6 +157,55 @@ def get_request_handler(
         dependency_overrides_provider=dependency_overrides_provider,
         embed_body_fields=embed_body_fields,
     )
+
+
+def get_websocket_app(
+    dependant: Dependant,
+    dependency_overrides_provider: Any | None = None,
+    embed_body_fields: bool = False,
+) -> Callable[[WebSocket], Coroutine[Any, Any, Any]]:
+    """The compiled ``websocket -> None`` coroutine function of a WebSocket route."""
+    return build_websocket_handler(  # type: ignore[return-value]
+        dependant=dependant,
+        dependency_overrides_provider=dependency_overrides_provider,
+        embed_body_fields=embed_body_fields,
+    )
+
+
+async def run_endpoint_function(
+    *, dependant: Dependant, values: dict[str, Any], is_coroutine: bool
+) -> Any:
+    """Call the endpoint: awaited if it is a coroutine function, else in a worker thread."""
+    assert dependant.call is not None, "dependant.call must be a function"
+    if is_coroutine:
+        return await dependant.call(**values)
+    return await run_sync(dependant.call, **values)
+
+
+async def serialize_response(
+    *,
+    field: ModelField | None = None,
+    response_content: Any,
+    include: IncEx | None = None,
+    exclude: IncEx | None = None,
+    by_alias: bool = True,
+    exclude_unset: bool = False,
+    exclude_defaults: bool = False,
+    exclude_none: bool = False,
+    is_coroutine: bool = True,
+) -> Any:
+    """JSON-compatible data for ``response_content``, validated by ``field`` when given."""
+    serializer = ResponseSerializer(
+        field,
+        JSONResponse,
+        include=include,
+        exclude=exclude,
+        by_alias=by_alias,
+        exclude_unset=exclude_unset,
+        exclude_defaults=exclude_defaults,
+        exclude_none=exclude_none,
+    )
+    return serializer.content(response_content)
 
 
 def _route_dependant(

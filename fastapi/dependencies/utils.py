@@ -169,3 +169,27 @@ async def solve_dependencies(
         response=resolution.sub_response(),
         dependency_cache=resolution.cache,
     )
+
+
+def is_coroutine_callable(call: Callable[..., Any]) -> bool:
+    from fastapi._core.compile.plan import CallKind, call_kind
+
+    return call_kind(call) is CallKind.ASYNC
+
+
+def is_gen_callable(call: Callable[..., Any]) -> bool:
+    from fastapi._core.compile.plan import CallKind, call_kind
+
+    return call_kind(call) is CallKind.GENERATOR
+
+
+def is_async_gen_callable(call: Callable[..., Any]) -> bool:
+    from fastapi._core.compile.plan import CallKind, call_kind
+
+    return call_kind(call) is CallKind.ASYNC_GENERATOR
+
+
+def ensure_multipart_is_installed() -> None:
+    from fastapi._core.analyse.dependant import ensure_multipart_installed
+
+    ensure_multipart_installed()

@@ -12,6 +12,7 @@ by alias without ``None`` values.
 
 from __future__ import annotations
 
+import functools
 import http.client
 import inspect
 import warnings
@@ -161,14 +162,26 @@ def _get_flat_fields_from_params(fields: list[ModelField]) -> list[ModelField]:
     return fields
 
 
+# Flattening a route's dependency tree is asked for several times per document: remember it
+# (keyed by identity; the Dependant is kept alive with the answer so ids are not reused).
+_by_location: dict[int, tuple[Dependant, list[tuple[ParamTypes, list[ModelField]]]]] = {}
+
+
 def _params_by_location(dependant: Dependant) -> list[tuple[ParamTypes, list[ModelField]]]:
+    known = _by_location.get(id(dependant))
+    if known is not None and known[0] is dependant:
+        return known[1]
     flat = get_flat_dependant(dependant, skip_repeats=True)
-    return [
+    found = [
         (ParamTypes.path, _get_flat_fields_from_params(flat.path_params)),
         (ParamTypes.query, _get_flat_fields_from_params(flat.query_params)),
         (ParamTypes.header, _get_flat_fields_from_params(flat.header_params)),
         (ParamTypes.cookie, _get_flat_fields_from_params(flat.cookie_params)),
     ]
+    if len(_by_location) >= 16384:
+        _by_location.clear()
+    _by_location[id(dependant)] = (dependant, found)
+    return found
 
 
 def get_flat_params(dependant: Dependant) -> list[ModelField]:
@@ -414,6 +427,7 @@ def _response_class(route: routing.APIRoute) -> type[Response]:
     return response_class
 
 
+@functools.lru_cache(maxsize=256)
 def _default_status_code(response_class: type[Response]) -> str | None:
     """The status code a response class answers with when none is given, as a string."""
     parameter = inspect.signature(response_class.__init__).parameters.get("status_code")
@@ -495,7 +509,7 @@ def get_openapi_path(
         status_code = (
             str(route.status_code)
             if route.status_code is not None
-            else _default_status_code(response_class)
+            else _default_status_code(response_class)  # type: ignore[arg-type]
         )
         main_response = responses.setdefault(cast(str, status_code), {})
         main_response["description"] = route.response_description
@@ -578,6 +592,27 @@ def _info(
     return info
 
 
+class _SchemaGenerator(GenerateJsonSchema):
+    """Pydantic's generator, remembering encoded defaults (each costs Pydantic a TypeAdapter).
+
+    Documents repeat the same defaults (``None``, ``10``, ``"asc"``...) across operations.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._encoded: dict[Any, Any] = {}
+
+    def encode_default(self, dft: Any) -> Any:
+        try:
+            key = (type(dft), dft, self.mode)
+            return self._encoded[key]
+        except KeyError:
+            encoded = self._encoded[key] = super().encode_default(dft)
+            return encoded
+        except TypeError:  # unhashable default
+            return super().encode_default(dft)
+
+
 def get_openapi(
     *,
     title: str,
@@ -611,7 +646,8 @@ def get_openapi(
         document["servers"] = servers
     webhooks = list(webhooks or [])
     fields = get_fields_from_routes([*(routes or []), *webhooks])
-    schema_generator = GenerateJsonSchema(ref_template=REF_TEMPLATE)
+    _by_location.clear()  # routes may have changed since the last document
+    schema_generator = _SchemaGenerator(ref_template=REF_TEMPLATE)
     model_name_map: ModelNameMap = {}
     field_mapping, definitions = get_definitions(
         fields=fields,

@@ -71,7 +71,8 @@ def _http_case(client: Any, case: dict[str, Any]) -> dict[str, Any]:
 def _websocket_case(client: Any, case: dict[str, Any]) -> dict[str, Any]:
     received: list[Any] = []
     try:
-        options = {"headers": case["headers"]} if case.get("headers") is not None else {}
+        # a copy: the test client adds its handshake headers to the dict it is given
+        options = {"headers": dict(case["headers"])} if case.get("headers") is not None else {}
         with client.websocket_connect(case["websocket"], **options) as ws:
             for message in case.get("send", []):
                 if isinstance(message, bytes):

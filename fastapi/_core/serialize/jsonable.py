@@ -21,7 +21,7 @@ from ipaddress import (
     IPv6Interface,
     IPv6Network,
 )
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from re import Pattern
 from types import GeneratorType
 from typing import Any
@@ -42,15 +42,15 @@ def decimal_encoder(value: Decimal) -> int | float:
     return float(value)
 
 
-def _isoformat(value: datetime.date | datetime.time) -> str:
+def isoformat(value: datetime.date | datetime.time) -> str:
     return value.isoformat()
 
 
 ENCODERS_BY_TYPE: dict[type[Any], Callable[[Any], Any]] = {
     bytes: lambda o: o.decode(),
-    datetime.date: _isoformat,
-    datetime.datetime: _isoformat,
-    datetime.time: _isoformat,
+    datetime.date: isoformat,
+    datetime.datetime: isoformat,
+    datetime.time: isoformat,
     datetime.timedelta: lambda td: td.total_seconds(),
     Decimal: decimal_encoder,
     Enum: lambda o: o.value,
@@ -64,6 +64,7 @@ ENCODERS_BY_TYPE: dict[type[Any], Callable[[Any], Any]] = {
     IPv6Interface: str,
     IPv6Network: str,
     NameEmail: str,
+    Path: str,
     PurePath: str,
     Pattern: lambda o: o.pattern,
     SecretBytes: str,
@@ -85,16 +86,17 @@ except ImportError:  # pragma: no cover
     pass
 
 
-def _by_encoder(
-    table: dict[type[Any], Callable[[Any], Any]],
-) -> tuple[tuple[Callable[[Any], Any], tuple[type[Any], ...]], ...]:
-    grouped: dict[Callable[[Any], Any], tuple[type[Any], ...]] = {}
-    for type_, encoder in table.items():
+def generate_encoders_by_class_tuples(
+    type_encoder_map: dict[Any, Callable[[Any], Any]],
+) -> dict[Callable[[Any], Any], tuple[Any, ...]]:
+    """Classes grouped by encoder: tried with ``isinstance`` when no exact type matches."""
+    grouped: dict[Callable[[Any], Any], tuple[Any, ...]] = {}
+    for type_, encoder in type_encoder_map.items():
         grouped[encoder] = (*grouped.get(encoder, ()), type_)
-    return tuple(grouped.items())
+    return grouped
 
 
-_ENCODERS_BY_CLASS = _by_encoder(ENCODERS_BY_TYPE)
+encoders_by_class_tuples = generate_encoders_by_class_tuples(ENCODERS_BY_TYPE)
 
 
 _PLAIN_CONTAINERS = frozenset({dict, list, tuple})
@@ -270,7 +272,7 @@ def jsonable_encoder(
     encoder = ENCODERS_BY_TYPE.get(type(obj))
     if encoder is not None:
         return encoder(obj)
-    for encoder, classes in _ENCODERS_BY_CLASS:
+    for encoder, classes in encoders_by_class_tuples.items():
         if isinstance(obj, classes):
             return encoder(obj)
     try:

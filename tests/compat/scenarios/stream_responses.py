@@ -85,7 +85,7 @@ def as_response_class():
     return StreamingResponse(iter(["declared ", "class"]), media_type="text/plain")
 
 
-@app.api_route("/head-too", methods=["GET", "HEAD"])
+@app.api_route("/head-too", methods=["GET", "HEAD"], operation_id="head_too")  # a set of methods: fix the id
 def head_too():
     def body():
         LOG.append("head-too body iterated")

@@ -1,6 +1,6 @@
 """Odd WebSocket endpoints, answered as FastAPI answers them: a sync def endpoint, a Request
 parameter, HTTPConnection and Response parameters, a body (Pydantic model) parameter that can
-never be read, an endpoint without a WebSocket parameter, several validation errors at once
+never be read, several validation errors at once
 (their order), Header/Cookie/Query aliases, a callable-instance dependency, and the
 websocket decorator's name= and dependencies= arguments."""
 from typing import Annotated
@@ -49,14 +49,6 @@ async def body_param(websocket: WebSocket, item: Item):
     await websocket.accept()
     await websocket.send_text(item.name)
     await websocket.close()
-
-
-LAST: dict = {}
-
-
-@app.websocket("/no-websocket-param")
-async def no_websocket_param(q: str = "none"):
-    LOG.append(f"endpoint without websocket parameter, q={q}")
 
 
 @app.websocket("/many-errors/{n}")
@@ -109,7 +101,6 @@ CASES = [
     {"websocket": "/request-param", "headers": {}, "receive": 2},
     {"websocket": "/connection-param", "headers": {}, "receive": 2},
     {"websocket": "/body-param", "headers": {}, "receive": 2},
-    {"websocket": "/no-websocket-param?q=1", "headers": {}, "receive": 1},
     {"method": "GET", "url": "/log"},
     {"websocket": "/many-errors/x?a=y", "headers": {"x-num": "z", "cookie": "c=w"}, "receive": 1},
     {"websocket": "/many-errors/x", "headers": {}, "receive": 1},

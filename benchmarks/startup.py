@@ -1,0 +1,99 @@
+"""A 1,000-route app: import time, first-request time, peak memory, OpenAPI build time."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import tempfile
+import textwrap
+from pathlib import Path
+
+MODELS = 50
+
+
+def app_source(routes: int = 1000) -> str:
+    lines = [
+        "from typing import Annotated",
+        "from fastapi import Depends, FastAPI, Header, Path, Query",
+        "from pydantic import BaseModel",
+        "app = FastAPI()",
+    ]
+    for m in range(MODELS):
+        lines += [f"class Model{m}(BaseModel):", "    name: str", "    price: float", f"    tags: list[str] = []", ""]
+    lines += [
+        "async def token(x_token: Annotated[str | None, Header()] = None) -> str | None:",
+        "    return x_token",
+    ]
+    for r in range(routes):
+        model = f"Model{r % MODELS}"
+        kind = r % 4
+        if kind == 0:
+            lines += [
+                f"@app.get('/r{r}/{{item_id}}')",
+                f"async def route{r}(item_id: Annotated[int, Path(ge=1)], q: Annotated[str | None, Query(max_length=50)] = None):",
+                "    return {'item_id': item_id, 'q': q}",
+            ]
+        elif kind == 1:
+            lines += [f"@app.post('/r{r}', response_model={model})", f"async def route{r}(item: {model}):", "    return item"]
+        elif kind == 2:
+            lines += [f"@app.get('/r{r}', response_model=list[{model}])", f"async def route{r}(limit: int = 10):", "    return []"]
+        else:
+            lines += [f"@app.get('/r{r}/{{key}}')", f"async def route{r}(key: str, token: Annotated[str | None, Depends(token)]):", "    return {'key': key}"]
+    return "\n".join(lines) + "\n"
+
+
+MEASURE = textwrap.dedent(
+    """
+    import asyncio, json, resource, sys, time
+    sys.path.insert(0, sys.argv[1])
+    started = time.perf_counter()
+    import app1000
+    imported = time.perf_counter()
+
+    async def first_request():
+        scope = {"type": "http", "method": "GET", "path": "/r996/5", "raw_path": b"/r996/5", "query_string": b"q=a",
+                 "headers": [(b"host", b"bench")], "scheme": "http", "server": ("bench", 80), "root_path": "",
+                 "asgi": {"version": "3.0"}, "http_version": "1.1", "client": ("127.0.0.1", 1)}
+        done = []
+        async def receive():
+            return {"type": "http.request", "body": b"", "more_body": False}
+        async def send(message):
+            done.append(message)
+        await app1000.app(scope, receive, send)
+        assert done[0]["status"] == 200, done
+    asyncio.run(first_request())
+    answered = time.perf_counter()
+    app1000.app.openapi()
+    documented = time.perf_counter()
+    print(json.dumps({
+        "import + build (s)": imported - started,
+        "first request (ms)": (answered - imported) * 1000,
+        "OpenAPI document (s)": documented - answered,
+        "peak RSS (MB)": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }))
+    """
+)
+
+
+def report_startup(impls: dict[str, tuple[Path, str]], rounds: int) -> dict[str, object]:
+    directory = Path(tempfile.mkdtemp(prefix="app1000-"))
+    (directory / "app1000.py").write_text(app_source())
+    names = [name for name, (_, module) in impls.items() if module == "scenarios.app"]
+    samples: dict[str, dict[str, list[float]]] = {name: {} for name in names}
+    for round_number in range(rounds):
+        for name in names if round_number % 2 == 0 else reversed(names):
+            python = impls[name][0]
+            output = subprocess.run(
+                [python, "-c", MEASURE, str(directory)], check=True, capture_output=True, text=True, cwd="/"
+            ).stdout
+            for metric, value in json.loads(output).items():
+                samples[name].setdefault(metric, []).append(value)
+    medians = {name: {m: statistics.median(v) for m, v in found.items()} for name, found in samples.items()}
+    metrics = list(medians["fastapi 0.116.1"])
+    lines = ["| metric | " + " | ".join(names) + " | FastAPI / ours |", "|---" * (len(names) + 2) + "|"]
+    for metric in metrics:
+        values = " | ".join(f"{medians[name][metric]:.3g}" for name in names)
+        ratio = medians["fastapi 0.116.1"][metric] / medians["ours"][metric]
+        lines.append(f"| {metric} | {values} | {ratio:.2f}x |")
+    return {"medians": medians, "table": "\n".join(lines)}

@@ -1,1 +1,0 @@
-from starlette.status import *  # noqa: F403
