@@ -1,8 +1,9 @@
 """The ``fastapi`` command line (also ``python -m fastapi``).
 
 Each subcommand is a module of this package that defines ``COMMAND`` (see
-:mod:`fastapi.cli.registry`): ``dev`` and ``run`` serve an app with uvicorn, sharing the app
-discovery of :mod:`fastapi.cli.discover`. Everything is plain ``argparse``.
+:mod:`fastapi.cli.registry`): ``dev`` and ``run`` serve an app with uvicorn, ``worker`` runs
+background-task workers; all share the app discovery of :mod:`fastapi.cli.discover`.
+Everything is plain ``argparse``.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ FastAPI's command line: run your FastAPI apps.
 
   fastapi dev [PATH]   serve for development: auto-reload, on 127.0.0.1:8000
   fastapi run [PATH]   serve for production: on 0.0.0.0:8000, optional workers
+  fastapi worker PATH  run a durable app's background-task workers (no HTTP)
 
 Run `fastapi COMMAND --help` for the options of a command."""
 

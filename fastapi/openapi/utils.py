@@ -228,11 +228,25 @@ def get_definitions(
 
     Descriptions of models (their docstrings) stop at a form feed, as for endpoints.
     """
-    inputs = [
-        (field, _schema_mode(field, separate_input_output_schemas), field._type_adapter.core_schema)
-        for field in fields
-    ]
-    field_mapping, definitions = schema_generator.generate_definitions(inputs=inputs)
+    # Equal declarations share one adapter (see ``fastapi._core.analyse.field``), hence one
+    # core schema: Pydantic is asked once per distinct (schema, mode), in first-seen order.
+    inputs: list[tuple[ModelField, Any, Any]] = []
+    representative: dict[tuple[int, str], ModelField] = {}
+    wanted: list[tuple[ModelField, Any, tuple[int, str]]] = []
+    for field in fields:
+        mode = _schema_mode(field, separate_input_output_schemas)
+        core_schema = field._type_adapter.core_schema
+        key = (id(core_schema), mode)
+        if key not in representative:
+            representative[key] = field
+            inputs.append((field, mode, core_schema))
+        wanted.append((field, mode, key))
+    unique_mapping, definitions = schema_generator.generate_definitions(inputs=inputs)
+    # Each field gets its own top-level dict: a title is set on it per field afterwards.
+    field_mapping = {
+        (field, mode): dict(unique_mapping[(representative[key], mode)])
+        for field, mode, key in wanted
+    }
     for definition in definitions.values():
         description = definition.get("description")
         if isinstance(description, str):

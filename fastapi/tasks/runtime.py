@@ -130,6 +130,13 @@ class TaskRuntime:
     def durable(self) -> bool:
         return self.store is not None
 
+    def enable_workers(self, concurrency: int | None = None) -> None:
+        """Run the worker pool during the lifespan (``fastapi worker`` does), at ``concurrency``."""
+        self.run_pool = True
+        if concurrency is not None and concurrency != self.settings.concurrency:
+            self.settings.concurrency = concurrency
+            self._loops = _PerLoop(max(1, concurrency))
+
     # -- status ---------------------------------------------------------------------------------
 
     def get(self, task_id: str) -> TaskStatus | None:
