@@ -92,6 +92,7 @@ class FastAPI(Starlette):
         ),
         separate_input_output_schemas: bool = True,
         tasks: TaskSettings | str | None = None,
+        offline_docs: bool = False,
         **extra: Any,
     ) -> None:
         self.debug = debug
@@ -110,6 +111,8 @@ class FastAPI(Starlette):
         self.swagger_ui_oauth2_redirect_url = swagger_ui_oauth2_redirect_url
         self.swagger_ui_init_oauth = swagger_ui_init_oauth
         self.swagger_ui_parameters = swagger_ui_parameters
+        # Serve the docs pages' JavaScript/CSS from the app (no CDN, no internet needed).
+        self.offline_docs = offline_docs
         self.servers = servers or []
         self.separate_input_output_schemas = separate_input_output_schemas
         self.extra = extra
@@ -222,6 +225,23 @@ class FastAPI(Starlette):
             get_swagger_ui_oauth2_redirect_html,
         )
 
+        offline = bool(self.offline_docs and self.openapi_url and (self.docs_url or self.redoc_url))
+        if offline:
+            from starlette.staticfiles import StaticFiles
+
+            from fastapi.openapi import assets
+
+            self.mount(
+                assets.MOUNT_PATH,
+                StaticFiles(directory=assets.assets_directory()),
+                name="docs-assets",
+            )
+
+        def asset(root_path: str, name: str) -> dict[str, str]:
+            from fastapi.openapi import assets
+
+            return {name: f"{root_path}{assets.MOUNT_PATH}/{getattr(assets, name.upper())}"}
+
         if self.openapi_url:
             server_urls = {url for url in (server.get("url") for server in self.servers) if url}
 
@@ -241,12 +261,17 @@ class FastAPI(Starlette):
                 oauth2_redirect_url = self.swagger_ui_oauth2_redirect_url
                 if oauth2_redirect_url:
                     oauth2_redirect_url = root_path + oauth2_redirect_url
+                urls: dict[str, str] = {}
+                if offline:
+                    for name in ("swagger_js", "swagger_css", "swagger_favicon"):
+                        urls[f"{name}_url"] = asset(root_path, name)[name]
                 return get_swagger_ui_html(
                     openapi_url=root_path + self.openapi_url,
                     title=f"{self.title} - Swagger UI",
                     oauth2_redirect_url=oauth2_redirect_url,
                     init_oauth=self.swagger_ui_init_oauth,
                     swagger_ui_parameters=self.swagger_ui_parameters,
+                    **urls,
                 )
 
             self.add_route(self.docs_url, swagger_ui_html, include_in_schema=False)
@@ -266,8 +291,15 @@ class FastAPI(Starlette):
             async def redoc_html(req: Request) -> HTMLResponse:
                 root_path = req.scope.get("root_path", "").rstrip("/")
                 assert self.openapi_url is not None
+                urls: dict[str, Any] = {}
+                if offline:
+                    urls = {
+                        "redoc_js_url": asset(root_path, "redoc_js")["redoc_js"],
+                        "redoc_favicon_url": asset(root_path, "swagger_favicon")["swagger_favicon"],
+                        "with_google_fonts": False,
+                    }
                 return get_redoc_html(
-                    openapi_url=root_path + self.openapi_url, title=f"{self.title} - ReDoc"
+                    openapi_url=root_path + self.openapi_url, title=f"{self.title} - ReDoc", **urls
                 )
 
             self.add_route(self.redoc_url, redoc_html, include_in_schema=False)
