@@ -20,7 +20,7 @@ def app_source(routes: int = 1000) -> str:
         "app = FastAPI()",
     ]
     for m in range(MODELS):
-        lines += [f"class Model{m}(BaseModel):", "    name: str", "    price: float", f"    tags: list[str] = []", ""]
+        lines += [f"class Model{m}(BaseModel):", "    name: str", "    price: float", "    tags: list[str] = []", ""]
     lines += [
         "async def token(x_token: Annotated[str | None, Header()] = None) -> str | None:",
         "    return x_token",

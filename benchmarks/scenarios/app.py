@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import BackgroundTasks, Depends, FastAPI, File, Form, Header, Path, Query, UploadFile, WebSocket
+from fastapi import (
+    BackgroundTasks,
+    Depends,
+    FastAPI,
+    File,
+    Form,
+    Header,
+    Path,
+    Query,
+    UploadFile,
+    WebSocket,
+)
 
 from .common import ITEMS, Item, ItemOut
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 
 from pydantic import TypeAdapter, ValidationError
+from scenarios.common import ITEMS, Item, ItemOut
 from starlette.applications import Starlette
 from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
-
-from scenarios.common import ITEMS, Item, ItemOut
 
 
 def error(loc: list, message: str, value: object) -> JSONResponse:
