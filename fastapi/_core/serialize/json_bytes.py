@@ -23,6 +23,11 @@ from pydantic import TypeAdapter
 _SUSPICIOUS_FLOAT = re.compile(rb"e-\d(?!\d)|0\.0000")
 
 
+def _suspicious_float(text: bytes) -> bool:
+    """Whether the text may hold a float Pydantic writes differently (a C substring scan first)."""
+    return (b"e-" in text or b"0.0000" in text) and _SUSPICIOUS_FLOAT.search(text) is not None
+
+
 _ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":"))
 
 
@@ -183,6 +188,6 @@ class JSONRenderer:
             text = self._adapter.dump_json(value, **self._options)
         except Exception:
             text = None  # let the reference path raise (or not) exactly as it does
-        if text is None or _SUSPICIOUS_FLOAT.search(text) or (self._floats and b"null" in text):
+        if text is None or (self._floats and b"null" in text) or _suspicious_float(text):
             return render_reference(self._adapter.dump_python(value, mode="json", **self._options))
         return text
