@@ -122,7 +122,19 @@ def get_flat_dependant(
     dependant: Dependant, *, skip_repeats: bool = False, visited: list[Any] | None = None
 ) -> Dependant:
     """Every parameter of the dependency tree gathered in one Dependant."""
-    return flat_dependant(dependant, skip_repeats=skip_repeats, visited=visited)
+    if not skip_repeats or visited is not None:
+        return flat_dependant(dependant, skip_repeats=skip_repeats, visited=visited)
+    # Asked for several times per route while a document is built: remember it (by identity;
+    # the Dependant is kept alive with the answer so ids are not reused). Cleared per document.
+    known = _flat.get(id(dependant))
+    if known is not None and known[0] is dependant:
+        return known[1]
+    flat = flat_dependant(dependant, skip_repeats=True)
+    _flat[id(dependant)] = (dependant, flat)
+    return flat
+
+
+_flat: dict[int, tuple[Dependant, Dependant]] = {}
 
 
 def lenient_issubclass(cls: Any, class_or_tuple: Any) -> bool:
@@ -661,6 +673,7 @@ def get_openapi(
     webhooks = list(webhooks or [])
     fields = get_fields_from_routes([*(routes or []), *webhooks])
     _by_location.clear()  # routes may have changed since the last document
+    _flat.clear()
     schema_generator = _SchemaGenerator(ref_template=REF_TEMPLATE)
     model_name_map: ModelNameMap = {}
     field_mapping, definitions = get_definitions(
