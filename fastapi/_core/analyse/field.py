@@ -29,6 +29,31 @@ def missing_error(loc: tuple[str | int, ...]) -> dict[str, Any]:
 _ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
 
 
+_KEY_SLOTS = tuple(
+    name
+    for name in getattr(FieldInfo, "__slots__", ())
+    if name not in ("annotation", "metadata") and not name.startswith("_")
+)
+
+
+def _declaration_key(field_info: FieldInfo) -> Any:
+    """Everything a TypeAdapter of the field depends on: its annotation, its FieldInfo class,
+    every FieldInfo attribute (with value types: a default of 10 documents differently from
+    10.0) and its metadata (constraints). Unhashable values stand in by their repr."""
+    values = []
+    for name in _KEY_SLOTS:
+        value = getattr(field_info, name, None)
+        try:
+            hash(value)
+        except TypeError:
+            value = repr(value)
+        values.append((type(value), value))
+    # ``Union[int, float] == Union[float, int]``, but the schemas list them in order: the repr
+    # keeps the order.
+    annotation = field_info.annotation
+    return (annotation, repr(annotation), type(field_info), tuple(values), tuple(field_info.metadata))
+
+
 def adapter_for(field_info: FieldInfo) -> TypeAdapter[Any]:
     """The TypeAdapter of ``Annotated[annotation, field_info]``, shared by equal declarations.
 
@@ -37,7 +62,7 @@ def adapter_for(field_info: FieldInfo) -> TypeAdapter[Any]:
     attributes (all in its Pydantic repr), so equal ones share one, built once.
     """
     try:
-        key = (field_info.annotation, type(field_info), FieldInfo.__repr__(field_info))
+        key = _declaration_key(field_info)
         adapter = _ADAPTERS.get(key)
     except TypeError:  # an unhashable annotation: no sharing
         key, adapter = None, None
