@@ -372,7 +372,7 @@ def test_a_command_is_one_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     write(package / "__init__.py")
     write(package / "helpers.py", "VALUE = 1\n")  # no COMMAND: not a command
     write(
-        package / "worker.py",
+        package / "purge.py",
         """\
         from fastapi.cli.registry import Command
 
@@ -381,20 +381,20 @@ def test_a_command_is_one_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
             parser.add_argument("--queues", default="default")
 
         def handle(args):
-            print(f"worker for {args.path} on {args.queues}")
+            print(f"purge for {args.path} on {args.queues}")
             return 7
 
-        COMMAND = Command(name="worker", help="Run task workers.", add_arguments=add_arguments, handle=handle, order=30)
+        COMMAND = Command(name="purge", help="Purge queues.", add_arguments=add_arguments, handle=handle, order=30)
         """,
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     commands = discover_commands("extra_cli")
-    assert [c.name for c in commands] == ["worker"]
+    assert [c.name for c in commands] == ["purge"]
     parser = build_parser("fastapi", [*discover_commands(), *commands])
-    args = parser.parse_args(["worker", "main.py", "--queues", "mail"])
+    args = parser.parse_args(["purge", "main.py", "--queues", "mail"])
     assert args.handle(args) == 7
-    assert capsys.readouterr().out == "worker for main.py on mail\n"
-    monkeypatch.delitem(sys.modules, "extra_cli.worker")
+    assert capsys.readouterr().out == "purge for main.py on mail\n"
+    monkeypatch.delitem(sys.modules, "extra_cli.purge")
     monkeypatch.delitem(sys.modules, "extra_cli.helpers")
     monkeypatch.delitem(sys.modules, "extra_cli")
 

@@ -54,11 +54,30 @@ def reference(func: Callable[..., Any]) -> str:
         raise TaskNotStorableError(
             f"{func!r} cannot be stored: importing {name!r} fails ({exc})"
         ) from exc
-    if found is not func and inspect.unwrap(found) is not inspect.unwrap(func):
+    if not _same_definition(found, func):
         raise TaskNotStorableError(
             f"{func!r} cannot be stored: {name!r} imports a different object"
         )
     return name
+
+
+def _same_definition(found: Any, func: Any) -> bool:
+    """The object a reference imports is the function's own definition.
+
+    Identity, except for a module run as ``__main__`` (``python -m app``), whose importable name
+    loads a second copy of it: the same source definition is then what a worker would run.
+    """
+    found, func = inspect.unwrap(found), inspect.unwrap(func)
+    if found is func:
+        return True
+    found_code, func_code = getattr(found, "__code__", None), getattr(func, "__code__", None)
+    if found_code is None or func_code is None:
+        return False
+    return bool(
+        getattr(found, "__qualname__", None) == getattr(func, "__qualname__", None)
+        and found_code.co_filename == func_code.co_filename
+        and found_code.co_firstlineno == func_code.co_firstlineno
+    )
 
 
 def resolve(name: str) -> Callable[..., Any]:

@@ -101,8 +101,8 @@ class _PerLoop:
             state = self._state[loop] = {
                 "slots": anyio.CapacityLimiter(self._concurrency),
                 "wakeup": anyio.Event(),
-                "batch": [],
-                "flushing": False,
+                "batch": [],  # store calls waiting for the next flush
+                "flushing": None,  # the flush task, while one runs
             }
         return state
 
@@ -183,33 +183,55 @@ class TaskRuntime:
         )
 
     async def persist(self, tasks: Sequence[NewTask]) -> None:
-        """Store tasks, committing those of concurrent requests together (one disk sync)."""
+        """Store tasks (committed with the other writes of the moment: one disk sync)."""
         if not tasks or self.store is None:
             return
-        state = self._loops.get()
-        done = asyncio.get_running_loop().create_future()
-        state["batch"].append((tasks, done))
-        if not state["flushing"]:
-            state["flushing"] = True
-            try:
-                while state["batch"]:
-                    batch, state["batch"] = state["batch"], []
-                    rows = [task for pending, _ in batch for task in pending]
-                    try:
-                        await anyio.to_thread.run_sync(self.store.add, rows)
-                    except Exception as exc:
-                        for _, waiter in batch:
-                            waiter.set_exception(exc)
-                    else:
-                        for _, waiter in batch:
-                            waiter.set_result(None)
-            finally:
-                state["flushing"] = False
         try:
-            await done
+            await self._write("add", list(tasks))
         except Exception as exc:
             logger.error("Storing %d background task(s) failed: %s", len(tasks), error_text(exc))
             raise TaskStoreError() from exc
+
+    async def _write(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        """Call a store method; the calls of concurrent coroutines go to the store together.
+
+        Whoever finds no flush under way starts one; each flush takes every call queued so
+        far into one ``run_batch`` (for SQLite, one transaction and one disk sync) and repeats
+        until the queue is empty. Callers only wait for their own result.
+        """
+        state = self._loops.get()
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Any] = loop.create_future()
+        state["batch"].append((method, args, kwargs, future))
+        if state["flushing"] is None:
+            state["flushing"] = loop.create_task(self._flush(state))
+        return await future
+
+    async def _flush(self, state: dict[str, Any]) -> None:
+        store = self.store
+        assert store is not None
+        try:
+            while state["batch"]:
+                batch, state["batch"] = state["batch"], []
+                calls = [(method, args, kwargs) for method, args, kwargs, _ in batch]
+                try:
+                    results = await anyio.to_thread.run_sync(store.run_batch, calls)
+                except Exception as exc:
+                    results = [(False, exc)] * len(batch)
+                for (method, _, _, future), (ok, value) in zip(batch, results, strict=True):
+                    if future.cancelled():
+                        if ok and method == "claim" and value is not None:
+                            # Its claimer is gone: hand the task back rather than hold it
+                            # until the lease runs out.
+                            state["batch"].append(
+                                ("release", (value.id, self.owner), {}, _orphan(future))
+                            )
+                    elif ok:
+                        future.set_result(value)
+                    else:
+                        future.set_exception(value)
+        finally:
+            state["flushing"] = None
 
     async def run_group(self, group: BackgroundTasks) -> None:
         """Run a response's tasks in order; failures are isolated, the first is re-raised."""
@@ -269,9 +291,7 @@ class TaskRuntime:
             await self.persist([queued.new_task or self.new_task(queued)])
             queued.stored = True
         async with self._loops.get()["slots"]:
-            claimed = await anyio.to_thread.run_sync(
-                lambda: self.store.claim(self.owner, self.settings.lease, task_id=queued.id)  # type: ignore[union-attr]
-            )
+            claimed = await self._write("claim", self.owner, self.settings.lease, task_id=queued.id)
             if claimed is None:
                 return _DEFERRED  # another worker has it, or it waits for a retry
             return await self._execute(
@@ -299,14 +319,14 @@ class TaskRuntime:
                 except Exception as exc:
                     outcome = await self._after_failure(claimed, policy, exc)
                 else:
-                    await anyio.to_thread.run_sync(lambda: store.finish(claimed.id, self.owner))
+                    await self._write("finish", claimed.id, self.owner)
                     outcome = _DONE
                 group.cancel_scope.cancel()
             return outcome
         except BaseException:
             # Cancelled (shutdown past its grace period): give the task back unfinished.
             with anyio.CancelScope(shield=True):
-                await anyio.to_thread.run_sync(lambda: store.release(claimed.id, self.owner))
+                await self._write("release", claimed.id, self.owner)
             raise
         finally:
             self._running.discard(claimed.id)
@@ -320,17 +340,13 @@ class TaskRuntime:
         if retry.retries(exc, claimed.attempt):
             wait = retry.wait_before(claimed.attempt)
             retry_at = time.time() + wait
-            await anyio.to_thread.run_sync(
-                lambda: store.finish(
-                    claimed.id, self.owner, error=error_text(exc), retry_at=retry_at
-                )
+            await self._write(
+                "finish", claimed.id, self.owner, error=error_text(exc), retry_at=retry_at
             )
             _log_retry(claimed.id, claimed.name, claimed.attempt, wait, exc)
             self._loops.get()["wakeup"].set()
             return _DEFERRED
-        await anyio.to_thread.run_sync(
-            functools.partial(store.finish, claimed.id, self.owner, error=error_text(exc))
-        )
+        await self._write("finish", claimed.id, self.owner, error=error_text(exc))
         _log_failure(claimed.id, claimed.name, claimed.attempt, exc)
         await self._on_failure(policy.on_failure, claimed.id, exc)
         return _Outcome(error=exc)
@@ -341,9 +357,7 @@ class TaskRuntime:
         interval = self.settings.lease / 3
         while True:
             await anyio.sleep(interval)
-            kept = await anyio.to_thread.run_sync(
-                lambda: store.extend(task_id, self.owner, self.settings.lease)
-            )
+            kept = await self._write("extend", task_id, self.owner, self.settings.lease)
             if not kept:
                 logger.warning(
                     "Background task %s: lease lost; another worker may run it again", task_id
@@ -424,9 +438,7 @@ class TaskRuntime:
             async with state["slots"]:
                 if stopping.is_set():
                     return
-                claimed = await anyio.to_thread.run_sync(
-                    lambda: store.claim(self.owner, self.settings.lease)
-                )
+                claimed = await self._write("claim", self.owner, self.settings.lease)
                 if claimed is not None:
                     await self._run_claimed(claimed)
                     continue
@@ -455,9 +467,7 @@ class TaskRuntime:
             args, kwargs = codec.decode_arguments(func, claimed.payload)
             policy = _policy_from_options(claimed.options)
         except Exception as exc:
-            await anyio.to_thread.run_sync(
-                functools.partial(store.finish, claimed.id, self.owner, error=error_text(exc))
-            )
+            await self._write("finish", claimed.id, self.owner, error=error_text(exc))
             _log_failure(claimed.id, claimed.name, claimed.attempt, exc)
             return
         await self._execute(claimed, func, args, kwargs, policy)
@@ -484,6 +494,13 @@ def default_runtime() -> TaskRuntime:
     if _default is None:
         _default = TaskRuntime()
     return _default
+
+
+def _orphan(like: asyncio.Future[Any]) -> asyncio.Future[Any]:
+    """A future nobody awaits, for a call made on no caller's behalf."""
+    future = like.get_loop().create_future()
+    future.add_done_callback(lambda done: done.cancelled() or done.exception())
+    return future
 
 
 def runtime_of(app: Any) -> TaskRuntime | None:

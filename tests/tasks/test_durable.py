@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import importlib
+import importlib.util
 import time
 import uuid
 from decimal import Decimal
@@ -14,8 +16,17 @@ import pytest
 from pydantic import BaseModel
 
 from fastapi import BackgroundTasks, FastAPI
-from fastapi.tasks import Retry, TaskNotStorableError, TaskSettings, TaskState, open_store, task
+from fastapi.tasks import (
+    Retry,
+    TaskNotStorableError,
+    TaskSettings,
+    TaskState,
+    codec,
+    open_store,
+    task,
+)
 from fastapi.tasks.runtime import TaskRuntime
+from fastapi.tasks.store import NewTask
 from fastapi.tasks.store.sqlite import SQLiteTaskStore
 from fastapi.testclient import TestClient
 
@@ -132,6 +143,27 @@ def test_unstorable_tasks_fail_at_add_task(stores: StoreFactory) -> None:
     assert LOG == ["kept in memory"]
 
 
+def test_a_module_run_as_main_stores_its_tasks_by_importable_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ``python -m jobs`` runs a second copy of ``jobs``: its functions are stored by the name
+    # a worker imports, since it holds the same definitions. A different object is refused.
+    (tmp_path / "jobs_module.py").write_text("def send():\n    pass\n\nother = send\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    spec = importlib.util.spec_from_file_location("jobs_module", tmp_path / "jobs_module.py")
+    copy = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(copy)
+    assert copy.send is not importlib.import_module("jobs_module").send
+    assert codec.reference(copy.send) == "jobs_module:send"
+
+    def impostor() -> None:
+        pass
+
+    impostor.__module__, impostor.__qualname__ = "jobs_module", "send"
+    with pytest.raises(TaskNotStorableError, match="imports a different object"):
+        codec.reference(impostor)
+
+
 def test_a_store_failure_fails_the_request_instead_of_losing_tasks(tmp_path: Path) -> None:
     class BrokenStore(SQLiteTaskStore):
         def add(self, tasks):
@@ -199,10 +231,10 @@ def test_concurrent_requests_commit_their_tasks_together(tmp_path: Path) -> None
     calls: list[int] = []
 
     class CountingStore(SQLiteTaskStore):
-        def add(self, tasks):
-            calls.append(len(tasks))
+        def run_batch(self, batch):
+            calls.append(sum(len(args[0]) for method, args, _ in batch if method == "add"))
             time.sleep(0.01)  # a disk sync
-            super().add(tasks)
+            return super().run_batch(batch)
 
     store = CountingStore(str(tmp_path / "tasks.db"))
     app = durable_app("unused", store=store, workers=False)
@@ -217,6 +249,76 @@ def test_concurrent_requests_commit_their_tasks_together(tmp_path: Path) -> None
     anyio.run(burst)
     assert sum(calls) == 40
     assert len(calls) < 20  # many requests per commit
+    assert len(store.list(limit=100)) == 40
+
+
+def _new_task(task_id: str) -> NewTask:
+    now = time.time()
+    return NewTask(
+        id=task_id,
+        group_id=task_id,
+        seq=0,
+        name=f"{__name__}:note",
+        payload='{"args": ["x"], "kwargs": {}}',
+        options={},
+        max_attempts=1,
+        created_at=now,
+        not_before=now,
+    )
+
+
+def test_a_failing_call_in_a_sqlite_batch_undoes_only_itself(tmp_path: Path) -> None:
+    store = SQLiteTaskStore(str(tmp_path / "tasks.db"))
+    results = store.run_batch(
+        [
+            ("add", ([_new_task("a")],), {}),
+            ("add", ([_new_task("b"), _new_task("a")],), {}),  # duplicate id: fails whole
+            ("claim", ("me", 30.0), {}),
+        ]
+    )
+    assert [ok for ok, _ in results] == [True, False, True]
+    assert "UNIQUE" in str(results[1][1])
+    assert results[2][1].id == "a"
+    assert store.get("b") is None  # the failed call's first row was rolled back with it
+    assert store.get("a").state is TaskState.running  # the others committed
+    assert not store._connection().in_transaction
+
+
+def test_a_batch_of_writes_answers_each_call_on_its_own(stores: StoreFactory) -> None:
+    store = open_store(stores.url)
+    results = store.run_batch(
+        [
+            ("add", ([_new_task("a")],), {}),
+            ("claim", ("me", 30.0), {}),
+            ("extend", ("a", "me", "not a number"), {}),  # fails alone
+            ("finish", ("a", "me"), {}),
+            ("claim", ("me", 30.0), {}),  # nothing left
+        ]
+    )
+    assert [ok for ok, _ in results] == [True, True, False, True, True]
+    assert results[1][1].id == "a" and results[1][1].attempt == 1
+    assert results[3][1] is True and results[4][1] is None
+    assert store.get("a").state is TaskState.succeeded
+
+
+def test_a_claim_whose_caller_gave_up_is_handed_back(tmp_path: Path) -> None:
+    class SlowStore(SQLiteTaskStore):
+        def run_batch(self, calls):
+            time.sleep(0.2)
+            return super().run_batch(calls)
+
+    store = SlowStore(str(tmp_path / "tasks.db"))
+    store.add([_new_task("a")])
+    runtime = TaskRuntime(TaskSettings(store=store))
+
+    async def give_up_then_settle() -> None:
+        with anyio.move_on_after(0.05):
+            await runtime._write("claim", runtime.owner, 30.0)
+        await anyio.sleep(0.6)
+
+    anyio.run(give_up_then_settle, backend="asyncio")
+    status = store.get("a")
+    assert status.state is TaskState.pending and status.attempts == 0
 
 
 def test_finished_records_are_pruned_after_the_retention_period(stores: StoreFactory) -> None:

@@ -9,6 +9,11 @@ from typing import Any
 
 from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus
 
+StoreCall = tuple[str, tuple[Any, ...], dict[str, Any]]
+"""A store method's name with its positional and keyword arguments."""
+CallResult = tuple[bool, Any]
+"""``(True, result)``, or ``(False, exception)`` for a call that raised."""
+
 
 @dataclass
 class NewTask:
@@ -88,5 +93,22 @@ class TaskStore(ABC):
     def next_due(self) -> float | None:
         """When the earliest pending task becomes due, or None."""
 
+    def run_batch(self, calls: Sequence[StoreCall]) -> Sequence[CallResult]:
+        """Run several calls, each succeeding or failing alone.
+
+        Stores that can (SQLite) commit them together; the default runs them one by one.
+        """
+        return run_each(self, calls)
+
     def close(self) -> None:  # noqa: B027 - optional
         """Release connections."""
+
+
+def run_each(store: TaskStore, calls: Sequence[StoreCall]) -> list[CallResult]:
+    results: list[CallResult] = []
+    for method, args, kwargs in calls:
+        try:
+            results.append((True, getattr(store, method)(*args, **kwargs)))
+        except Exception as exc:
+            results.append((False, exc))
+    return results

@@ -15,11 +15,21 @@ Keys (under a prefix, ``fastapi:tasks:`` by default):
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus, timestamp
-from fastapi.tasks.store.base import ClaimedTask, NewTask, TaskStore
+from fastapi.tasks.store.base import (
+    CallResult,
+    ClaimedTask,
+    NewTask,
+    StoreCall,
+    TaskStore,
+    run_each,
+)
+
+T = TypeVar("T")
 
 _NOW = "local t = redis.call('TIME'); local now = tonumber(t[1]) + tonumber(t[2]) / 1000000\n"
 
@@ -189,7 +199,52 @@ class RedisTaskStore(TaskStore):
     def __repr__(self) -> str:
         return f"RedisTaskStore({self.url!r}, prefix={self.prefix!r})"
 
+    # Each write is one script call, described by ``_<method>_call`` as the script, its
+    # arguments and how to read its reply: a batch of writes is then one pipelined round trip.
+
     def add(self, tasks: Sequence[NewTask]) -> None:
+        self._call(self._add_call(tasks))
+
+    def claim(self, owner: str, lease: float, *, task_id: str | None = None) -> ClaimedTask | None:
+        return self._call(self._claim_call(owner, lease, task_id=task_id))
+
+    def extend(self, task_id: str, owner: str, lease: float) -> bool:
+        return self._call(self._extend_call(task_id, owner, lease))
+
+    def finish(
+        self, task_id: str, owner: str, *, error: str | None = None, retry_at: float | None = None
+    ) -> bool:
+        return self._call(self._finish_call(task_id, owner, error=error, retry_at=retry_at))
+
+    def release(self, task_id: str, owner: str) -> bool:
+        return self._call(self._release_call(task_id, owner))
+
+    def run_batch(self, calls: Sequence[StoreCall]) -> Sequence[CallResult]:
+        """The calls pipelined: one round trip to the server (each script is still atomic)."""
+        prepared: list[_ScriptCall[Any] | None] = []
+        for method, args, kwargs in calls:
+            build = getattr(self, f"_{method}_call", None)
+            prepared.append(None if build is None else build(*args, **kwargs))
+        if any(call is None for call in prepared):
+            return run_each(self, calls)
+        pipeline = self.redis.pipeline(transaction=False)
+        for call in prepared:
+            assert call is not None
+            call.script(args=call.args, client=pipeline)
+        replies = pipeline.execute(raise_on_error=False)
+        results: list[CallResult] = []
+        for call, reply in zip(prepared, replies, strict=True):
+            assert call is not None
+            if isinstance(reply, Exception):
+                results.append((False, reply))
+            else:
+                results.append((True, call.parse(reply)))
+        return results
+
+    def _call(self, call: _ScriptCall[T]) -> T:
+        return call.parse(call.script(args=call.args))
+
+    def _add_call(self, tasks: Sequence[NewTask]) -> _ScriptCall[None]:
         rows = [
             {
                 "id": task.id,
@@ -203,38 +258,29 @@ class RedisTaskStore(TaskStore):
             }
             for task in tasks
         ]
-        self._add(args=[self.prefix, json.dumps(rows)])
+        return _ScriptCall(self._add, [self.prefix, json.dumps(rows)], _ignore)
 
-    def claim(self, owner: str, lease: float, *, task_id: str | None = None) -> ClaimedTask | None:
-        row = self._claim(args=[self.prefix, owner, lease, task_id or ""])
-        if not row:
-            return None
-        task_id, group_id, seq, name, payload, options, attempt, max_attempts = row
-        return ClaimedTask(
-            id=task_id,
-            group_id=group_id,
-            seq=int(seq),
-            name=name,
-            payload=payload,
-            options=json.loads(options),
-            attempt=int(attempt),
-            max_attempts=int(max_attempts),
-        )
+    def _claim_call(
+        self, owner: str, lease: float, *, task_id: str | None = None
+    ) -> _ScriptCall[ClaimedTask | None]:
+        return _ScriptCall(self._claim, [self.prefix, owner, lease, task_id or ""], _claimed)
 
-    def extend(self, task_id: str, owner: str, lease: float) -> bool:
-        return bool(self._extend(args=[self.prefix, task_id, owner, lease]))
+    def _extend_call(self, task_id: str, owner: str, lease: float) -> _ScriptCall[bool]:
+        return _ScriptCall(self._extend, [self.prefix, task_id, owner, lease], bool)
 
-    def finish(
+    def _finish_call(
         self, task_id: str, owner: str, *, error: str | None = None, retry_at: float | None = None
-    ) -> bool:
+    ) -> _ScriptCall[bool]:
         if retry_at is not None:
             outcome, wait = "retry", max(0.0, retry_at - _local_now())
         else:
             outcome, wait = ("failed" if error is not None else "succeeded"), 0.0
-        return bool(self._finish(args=[self.prefix, task_id, owner, outcome, error or "", wait]))
+        return _ScriptCall(
+            self._finish, [self.prefix, task_id, owner, outcome, error or "", wait], bool
+        )
 
-    def release(self, task_id: str, owner: str) -> bool:
-        return bool(self._finish(args=[self.prefix, task_id, owner, "release", "", 0.0]))
+    def _release_call(self, task_id: str, owner: str) -> _ScriptCall[bool]:
+        return _ScriptCall(self._finish, [self.prefix, task_id, owner, "release", "", 0.0], bool)
 
     def report(self, task_id: str, progress: TaskProgress) -> None:
         self.redis.hset(f"{self.prefix}task:{task_id}", "progress", progress.model_dump_json())
@@ -268,6 +314,33 @@ class RedisTaskStore(TaskStore):
 
     def close(self) -> None:
         self.redis.close()
+
+
+@dataclass
+class _ScriptCall(Generic[T]):
+    script: Any
+    args: list[Any]
+    parse: Callable[[Any], T]
+
+
+def _ignore(reply: Any) -> None:
+    return None
+
+
+def _claimed(row: Any) -> ClaimedTask | None:
+    if not row:
+        return None
+    task_id, group_id, seq, name, payload, options, attempt, max_attempts = row
+    return ClaimedTask(
+        id=task_id,
+        group_id=group_id,
+        seq=int(seq),
+        name=name,
+        payload=payload,
+        options=json.loads(options),
+        attempt=int(attempt),
+        max_attempts=int(max_attempts),
+    )
 
 
 def _local_now() -> float:

@@ -19,7 +19,14 @@ from contextlib import contextmanager
 from typing import Any
 
 from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus, timestamp
-from fastapi.tasks.store.base import ClaimedTask, NewTask, TaskStore
+from fastapi.tasks.store.base import (
+    CallResult,
+    ClaimedTask,
+    NewTask,
+    StoreCall,
+    TaskStore,
+    run_each,
+)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS fastapi_tasks (
@@ -41,37 +48,52 @@ CREATE TABLE IF NOT EXISTS fastapi_tasks (
     error TEXT,
     progress TEXT
 );
-CREATE INDEX IF NOT EXISTS fastapi_tasks_due ON fastapi_tasks (state, not_before);
+DROP INDEX IF EXISTS fastapi_tasks_due;
+CREATE INDEX IF NOT EXISTS fastapi_tasks_queue
+    ON fastapi_tasks (state, not_before, created_at, seq);
 CREATE INDEX IF NOT EXISTS fastapi_tasks_group ON fastapi_tasks (group_id, seq);
 CREATE INDEX IF NOT EXISTS fastapi_tasks_finished ON fastapi_tasks (finished_at);
 """
 
-# A task is due when it is pending and its time has come (or, for the process that stored
-# it, when it has never been tried), or running on an expired lease; and every earlier task
-# of its group has finished.
-_DUE = """
-(
-    (t.state = 'pending' AND (t.not_before <= :now OR (:task_id IS NOT NULL AND t.attempts = 0)))
-    OR (t.state = 'running' AND t.lease_expires < :now)
-)
-AND NOT EXISTS (
+# A task is claimable when every earlier task of its group has finished, and it is due:
+# pending and its time has come (or, for the process that stored it, never tried yet), or
+# running on an expired lease. Each query below walks an index in claim order and stops at
+# the first claimable row, so a claim costs the same with ten or a million tasks waiting.
+_GROUP_CLEAR = """
+NOT EXISTS (
     SELECT 1 FROM fastapi_tasks p
     WHERE p.group_id = t.group_id AND p.seq < t.seq AND p.state IN ('pending', 'running')
 )
 """
 
-_CLAIM = f"""
+_CLAIMABLE = {
+    "by_id": f"""
+        SELECT t.id FROM fastapi_tasks t
+        WHERE t.id = :task_id AND (
+            (t.state = 'pending' AND (t.not_before <= :now OR t.attempts = 0))
+            OR (t.state = 'running' AND t.lease_expires < :now)
+        ) AND {_GROUP_CLEAR}
+    """,
+    "expired": f"""
+        SELECT t.id FROM fastapi_tasks t
+        WHERE t.state = 'running' AND t.lease_expires < :now AND {_GROUP_CLEAR}
+        ORDER BY t.lease_expires LIMIT 1
+    """,
+    "pending": f"""
+        SELECT t.id FROM fastapi_tasks t
+        WHERE t.state = 'pending' AND t.not_before <= :now AND {_GROUP_CLEAR}
+        ORDER BY t.not_before, t.created_at, t.seq LIMIT 1
+    """,
+}
+
+_CLAIM = """
 UPDATE fastapi_tasks
 SET state = 'running', lease_owner = :owner, lease_expires = :expires,
     attempts = attempts + 1, started_at = :now
-WHERE id = (
-    SELECT t.id FROM fastapi_tasks t
-    WHERE {_DUE} {{only}}
-    ORDER BY t.not_before, t.created_at, t.seq
-    LIMIT 1
-)
+WHERE id = ({claimable})
 RETURNING id, group_id, seq, name, payload, options, attempts, max_attempts
 """
+_CLAIMS = {kind: _CLAIM.format(claimable=select) for kind, select in _CLAIMABLE.items()}
 
 _COLUMNS = "id, name, state, attempts, max_attempts, not_before, created_at, started_at, finished_at, error, progress"
 
@@ -109,8 +131,22 @@ class SQLiteTaskStore(TaskStore):
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction holding the database's write lock from its first statement."""
+        """A write transaction holding the database's write lock from its first statement.
+
+        Inside ``run_batch`` it is a savepoint of the batch's one transaction instead.
+        """
         db = self._connection()
+        if getattr(self._local, "batching", False):
+            db.execute("SAVEPOINT operation")
+            try:
+                yield db
+            except BaseException:
+                db.execute("ROLLBACK TO operation")
+                db.execute("RELEASE operation")
+                raise
+            else:
+                db.execute("RELEASE operation")
+            return
         db.execute("BEGIN IMMEDIATE")
         try:
             yield db
@@ -119,6 +155,22 @@ class SQLiteTaskStore(TaskStore):
             raise
         else:
             db.execute("COMMIT")
+
+    def run_batch(self, calls: Sequence[StoreCall]) -> Sequence[CallResult]:
+        """Several operations in one transaction (one disk sync); each succeeds or fails alone."""
+        db = self._connection()
+        db.execute("BEGIN IMMEDIATE")
+        self._local.batching = True
+        try:
+            results = run_each(self, calls)
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        finally:
+            self._local.batching = False
+        return results
 
     def close(self) -> None:
         db = getattr(self._local, "db", None)
@@ -152,15 +204,18 @@ class SQLiteTaskStore(TaskStore):
 
     def claim(self, owner: str, lease: float, *, task_id: str | None = None) -> ClaimedTask | None:
         now = time.time()
-        query = _CLAIM.format(only="AND t.id = :task_id" if task_id else "")
         values: dict[str, Any] = {
             "owner": owner,
             "expires": now + lease,
             "now": now,
             "task_id": task_id,
         }
+        kinds = ("by_id",) if task_id else ("expired", "pending")
         with self._transaction() as db:
-            row = db.execute(query, values).fetchone()
+            for kind in kinds:
+                row = db.execute(_CLAIMS[kind], values).fetchone()
+                if row is not None:
+                    break
         if row is None:
             return None
         return ClaimedTask(
@@ -258,12 +313,6 @@ class SQLiteTaskStore(TaskStore):
             .fetchone()
         )
         return None if row is None else row[0]
-
-    def counts(self) -> dict[str, int]:
-        rows = self._connection().execute(
-            "SELECT state, COUNT(*) FROM fastapi_tasks GROUP BY state"
-        )
-        return dict(rows)
 
 
 def _status(row: sqlite3.Row) -> TaskStatus:

@@ -1,0 +1,189 @@
+"""Background-task costs: enqueueing per request, and no-op tasks run per second.
+
+    .venv/bin/python -m benchmarks.tasks [--requests 2000] [--tasks 2000] [--redis URL]
+
+1. Enqueue: the time from the start of a request to the end of its response (what the client
+   waits for), for an endpoint that queues one task, in memory and durable (SQLite, synced to
+   disk on commit). Measured one request at a time, and with 64 requests in flight, where
+   durable mode commits the tasks of concurrent requests together (one disk sync for many).
+2. Throughput: no-op tasks executed per second by one process: in memory (a response with N
+   tasks), and durable (N stored tasks drained by the worker pool). Async and sync (thread)
+   no-op tasks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from fastapi import BackgroundTasks, FastAPI  # noqa: E402
+from fastapi.tasks import TaskSettings  # noqa: E402
+
+FINISHED: list[None] = []  # one entry per task run (list.append is atomic across threads)
+
+
+async def async_noop() -> None:
+    FINISHED.append(None)
+
+
+def sync_noop() -> None:
+    FINISHED.append(None)
+
+
+def make_app(store: str | None, *, workers: bool = True) -> FastAPI:
+    settings = TaskSettings(store=store, workers=workers, handoff=3600.0) if store else None
+    app = FastAPI(tasks=settings)
+
+    @app.post("/enqueue")
+    async def enqueue(background_tasks: BackgroundTasks) -> dict[str, bool]:
+        background_tasks.add_task(async_noop)
+        return {"queued": True}
+
+    return app
+
+
+def response_latency(app: Any) -> Any:
+    """A call that returns the seconds until the response body was sent (tasks excluded)."""
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/enqueue",
+        "raw_path": b"/enqueue",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"bench")],
+        "client": ("127.0.0.1", 1),
+        "server": ("bench", 80),
+    }
+
+    async def call() -> float:
+        sent_at = 0.0
+
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: dict[str, Any]) -> None:
+            nonlocal sent_at
+            if message["type"] == "http.response.body" and not message.get("more_body"):
+                sent_at = time.perf_counter()
+
+        start = time.perf_counter()
+        await app(dict(scope), receive, send)
+        return sent_at - start
+
+    return call
+
+
+async def enqueue_latency(app: Any, requests: int, in_flight: int) -> float:
+    call = response_latency(app)
+    for _ in range(50):
+        await call()
+    samples: list[float] = []
+    for _ in range(requests // in_flight):
+        samples.extend(await asyncio.gather(*(call() for _ in range(in_flight))))
+    return statistics.median(samples) * 1e6
+
+
+async def memory_throughput(count: int, task: Any) -> float:
+    tasks = BackgroundTasks()
+    for _ in range(count):
+        tasks.add_task(task)
+    start = time.perf_counter()
+    await tasks()
+    return count / (time.perf_counter() - start)
+
+
+async def durable_throughput(url: str, count: int, task: Any, concurrency: int = 4) -> float:
+    app = FastAPI(tasks=TaskSettings(store=url, workers=False, handoff=0.0))
+    runtime = app.tasks
+    batch = BackgroundTasks().bind(runtime)
+    for _ in range(count):
+        batch.add_task(task)
+    # Independent tasks (one per group), as from many requests, so that workers run them in parallel.
+    for index, queued in enumerate(batch.tasks):
+        queued.new_task.group_id = f"g{index}"  # type: ignore[attr-defined,union-attr]
+    await runtime.persist(batch.unstored())
+    runtime.enable_workers(concurrency)
+    stop = asyncio.Event()
+    FINISHED.clear()
+    start = time.perf_counter()
+    worker = asyncio.create_task(runtime.work(stop))  # type: ignore[arg-type]
+    while len(FINISHED) < count or runtime._running:  # ran, and their outcome written
+        await asyncio.sleep(0.001)
+    elapsed = time.perf_counter() - start
+    stop.set()
+    await worker
+    return count / elapsed
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--tasks", type=int, default=2000)
+    parser.add_argument("--redis", help="also measure a Redis store (its database is flushed)")
+    options = parser.parse_args()
+    directory = Path(tempfile.mkdtemp(prefix="task-bench-"))
+
+    print("## Enqueueing one task: time until the response is sent (median µs)\n")
+    print("| mode | 1 request at a time | 64 requests in flight |")
+    print("|---|---:|---:|")
+    apps = [
+        ("in memory", make_app(None)),
+        (
+            "durable (SQLite, synced)",
+            make_app(f"sqlite:///{directory / 'enqueue.db'}", workers=False),
+        ),
+    ]
+    if options.redis:
+        apps.append(("durable (Redis)", make_app(flushed(options.redis), workers=False)))
+    for label, app in apps:
+        one = await enqueue_latency(app, options.requests // 4, 1)
+        many = await enqueue_latency(app, options.requests, 64)
+        print(f"| {label} | {one:.0f} | {many:.0f} |")
+
+    print("\n## No-op tasks executed per second by one process\n")
+    print("| mode | async no-op | sync no-op (worker thread) |")
+    print("|---|---:|---:|")
+    row = [
+        await memory_throughput(options.tasks, async_noop),
+        await memory_throughput(options.tasks, sync_noop),
+    ]
+    print(f"| in memory (one response, N tasks) | {row[0]:,.0f} | {row[1]:,.0f} |")
+    stores = [("SQLite", lambda name: f"sqlite:///{directory / name}.db")]
+    if options.redis:
+        stores.append(("Redis", lambda name: flushed(options.redis)))
+    for label, url_for in stores:
+        for concurrency in (4, 32):
+            row = [
+                await durable_throughput(
+                    url_for(f"{kind}-{concurrency}"), options.tasks, task, concurrency
+                )
+                for kind, task in (("async", async_noop), ("sync", sync_noop))
+            ]
+            print(f"| durable ({label}, {concurrency} at a time) | {row[0]:,.0f} | {row[1]:,.0f} |")
+
+
+def flushed(url: str) -> str:
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+    return url
+
+
+if __name__ == "__main__":
+    # Run the importable copy of this module: that is where workers, which import durable
+    # tasks by name, find the no-op functions and the FINISHED list they append to.
+    from benchmarks import tasks
+
+    asyncio.run(tasks.main())
