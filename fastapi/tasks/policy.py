@@ -65,9 +65,8 @@ class TaskPolicy:
     name: str | None = None
 
     def merged(self, **overrides: Any) -> TaskPolicy:
-        return replace(
-            self, **{key: value for key, value in overrides.items() if value is not None}
-        )
+        changes = {key: value for key, value in overrides.items() if value is not None}
+        return replace(self, **changes) if changes else self
 
 
 def task(
@@ -95,6 +94,9 @@ def task(
     return decorate(func) if func is not None else decorate
 
 
+_DEFAULT_POLICY = TaskPolicy()
+
+
 def policy_of(func: Callable[..., Any]) -> TaskPolicy:
     found = getattr(func, POLICY_ATTRIBUTE, None)
-    return found if isinstance(found, TaskPolicy) else TaskPolicy()
+    return found if isinstance(found, TaskPolicy) else _DEFAULT_POLICY

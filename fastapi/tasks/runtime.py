@@ -267,7 +267,13 @@ class TaskRuntime:
             attempt = self.records.start(queued.id)
             try:
                 await self._call(
-                    queued.func, queued.args, queued.kwargs, queued.id, queued.name, attempt
+                    queued.func,
+                    queued.args,
+                    queued.kwargs,
+                    queued.id,
+                    queued.name,
+                    attempt,
+                    is_async=queued.is_async,  # Starlette's BackgroundTask worked it out
                 )
             except Exception as exc:
                 if retry.retries(exc, attempt):

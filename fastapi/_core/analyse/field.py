@@ -51,7 +51,13 @@ def _declaration_key(field_info: FieldInfo) -> Any:
     # ``Union[int, float] == Union[float, int]``, but the schemas list them in order: the repr
     # keeps the order.
     annotation = field_info.annotation
-    return (annotation, repr(annotation), type(field_info), tuple(values), tuple(field_info.metadata))
+    return (
+        annotation,
+        repr(annotation),
+        type(field_info),
+        tuple(values),
+        tuple(field_info.metadata),
+    )
 
 
 def adapter_for(field_info: FieldInfo) -> TypeAdapter[Any]:

@@ -58,7 +58,11 @@ class WorkerPool:
             except RuntimeError:  # the loop has closed meanwhile: nobody awaits the result
                 pass
 
-    def _ensure_worker(self, limit: int) -> None:
+    def _ensure_worker(self) -> None:
+        with self._lock:
+            if self._idle > self._jobs.qsize():
+                return  # the usual case: an idle worker takes the job
+        limit = _thread_limit()  # asks AnyIO: only worth it when a thread may start
         with self._lock:
             if self._idle > self._jobs.qsize() or self._threads >= limit:
                 return
@@ -69,7 +73,7 @@ class WorkerPool:
         loop = asyncio.get_running_loop()
         future: asyncio.Future[_T] = loop.create_future()
         self._jobs.put((loop, future, contextvars.copy_context(), func, args))
-        self._ensure_worker(_thread_limit())
+        self._ensure_worker()
         try:
             return await asyncio.shield(future)
         except asyncio.CancelledError:
