@@ -14,13 +14,15 @@ COMPAT_STAMP := $(COMPAT_VENV)/.installed
 
 $(STAMP): pyproject.toml requirements-dev.txt hatch_build.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip || ($(PYTHON) -m venv --clear $(VENV) \
+		&& $(BIN)/python -m pip install --quiet --upgrade pip)  # a broken venv: made anew
 	$(BIN)/python -m pip install --quiet -e ".[all,redis]" -r requirements-dev.txt
 	touch $(STAMP)
 
 $(COMPAT_STAMP): pyproject.toml hatch_build.py
 	test -x $(COMPAT_VENV)/bin/python || $(PYTHON) -m venv $(COMPAT_VENV)
-	$(COMPAT_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(COMPAT_VENV)/bin/python -m pip install --quiet --upgrade pip || ($(PYTHON) -m venv --clear $(COMPAT_VENV) \
+		&& $(COMPAT_VENV)/bin/python -m pip install --quiet --upgrade pip)
 	$(COMPAT_VENV)/bin/python -m pip install --quiet -e ".[all]" "starlette==0.47.3" pytest pytest-timeout
 	touch $(COMPAT_STAMP)
 
