@@ -105,8 +105,15 @@ class BackgroundTasks(StarletteBackgroundTasks):
 
     def __init__(self, tasks: Sequence[BackgroundTask] | None = None) -> None:
         super().__init__(tasks)
-        self.group_id = new_task_id()
+        self._group_id: str | None = None
         self._runtime: TaskRuntime | None = None
+
+    @property
+    def group_id(self) -> str:
+        """The id shared by this response's tasks (made on first use: most requests add none)."""
+        if self._group_id is None:
+            self._group_id = new_task_id()
+        return self._group_id
 
     def bind(self, runtime: TaskRuntime | None) -> BackgroundTasks:
         """Attach to the app's task runtime (done for the injected instance)."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus, timestamp
 
 
-@dataclass
+@dataclass(slots=True)
 class _Record:
     id: str
     name: str
@@ -54,6 +54,7 @@ class MemoryRecords:
         self._active: dict[str, _Record] = {}
         self._finished: OrderedDict[str, _Record] = OrderedDict()
         self._lock = threading.Lock()
+        self._next_age_check = 0.0
 
     def __len__(self) -> int:
         return len(self._active) + len(self._finished)
@@ -68,7 +69,6 @@ class MemoryRecords:
         now = time.time()
         with self._lock:
             self._active[task_id] = _Record(task_id, name, max_attempts, now)
-            self._evict(now)
 
     def start(self, task_id: str) -> int:
         """Mark an attempt started; return its number."""
@@ -107,19 +107,26 @@ class MemoryRecords:
 
     def get(self, task_id: str) -> TaskStatus | None:
         with self._lock:
+            self._evict(time.time(), force=True)
             record = self._find(task_id)
             return None if record is None else record.status()
 
     def list(self, *, state: TaskState | None = None, limit: int = 100) -> list[TaskStatus]:
         with self._lock:
+            self._evict(time.time(), force=True)
             records = [*self._active.values(), *self._finished.values()]
         records.sort(key=lambda record: record.created_at, reverse=True)
         return [record.status() for record in records if state is None or record.state is state][
             :limit
         ]
 
-    def _evict(self, now: float) -> None:
+    def _evict(self, now: float, force: bool = False) -> None:
+        """Drop finished records beyond the count and those past the age limit (the age is
+        checked at most once a second as tasks finish, and on every read)."""
         finished = self._finished
+        if not force and len(finished) <= self.max_records and now < self._next_age_check:
+            return
+        self._next_age_check = now + 1.0
         cutoff = now - self.max_age
         while finished:
             oldest = next(iter(finished.values()))

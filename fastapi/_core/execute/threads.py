@@ -22,13 +22,29 @@ import anyio.to_thread
 _T = TypeVar("_T")
 
 
-def _resolve(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:
+def _resolve(
+    future: asyncio.Future[Any], call: _Call, result: Any, error: BaseException | None
+) -> None:
+    call.finished = True
+    if call.waiter is not None and not call.waiter.done():
+        call.waiter.set_result(None)
     if future.cancelled():
         return
     if error is None:
         future.set_result(result)
     else:
         future.set_exception(error)
+
+
+class _Call:
+    """What the awaiting side needs to know once its future was cancelled: when the thread is
+    done (the future itself can no longer tell)."""
+
+    __slots__ = ("finished", "waiter")
+
+    def __init__(self) -> None:
+        self.finished = False
+        self.waiter: asyncio.Future[None] | None = None
 
 
 class WorkerPool:
@@ -46,7 +62,7 @@ class WorkerPool:
         while True:
             with lock:
                 self._idle += 1
-            loop, future, context, func, args = jobs.get()
+            loop, future, call, context, func, args = jobs.get()
             with lock:
                 self._idle -= 1
             try:
@@ -54,7 +70,7 @@ class WorkerPool:
             except BaseException as error:  # handed to the awaiting task
                 outcome = (None, error)
             try:
-                loop.call_soon_threadsafe(_resolve, future, *outcome)
+                loop.call_soon_threadsafe(_resolve, future, call, *outcome)
             except RuntimeError:  # the loop has closed meanwhile: nobody awaits the result
                 pass
 
@@ -72,14 +88,17 @@ class WorkerPool:
     async def run(self, func: Callable[..., _T], *args: Any) -> _T:
         loop = asyncio.get_running_loop()
         future: asyncio.Future[_T] = loop.create_future()
-        self._jobs.put((loop, future, contextvars.copy_context(), func, args))
+        call = _Call()
+        self._jobs.put((loop, future, call, contextvars.copy_context(), func, args))
         self._ensure_worker()
         try:
-            return await asyncio.shield(future)
+            return await future
         except asyncio.CancelledError:
             # Like AnyIO's uncancellable thread calls: the work is under way, wait for it.
-            if not future.done():
-                await asyncio.wait([future])
+            # (Awaiting the future itself, not a shield around it, saves a loop iteration.)
+            if not call.finished:
+                call.waiter = loop.create_future()
+                await asyncio.wait([call.waiter])
             raise
 
 
