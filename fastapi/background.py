@@ -202,6 +202,8 @@ class BackgroundTasks(StarletteBackgroundTasks):
                 task.stored = True
 
     async def __call__(self) -> None:
+        if not self.tasks:
+            return  # declared but unused: the common case
         from fastapi.tasks.runtime import default_runtime
 
         await (self._runtime or default_runtime()).run_group(self)
