@@ -125,9 +125,30 @@ def test_the_index_follows_changes_to_the_routes() -> None:
     assert client.get("/late").text.startswith("replaced")
 
 
-def test_candidates_share_the_first_segment() -> None:
+def test_candidates_share_the_literal_prefix() -> None:
     route_list = [Route(f"/r{n}/{{x}}", endpoint_for(str(n))) for n in range(300)]
     route_list.append(Route("/{anything}", endpoint_for("open")))
     index = RouteIndex(route_list)
     assert [r.path for r in index.candidates("/r299/7")] == ["/r299/{x}", "/{anything}"]
     assert [r.path for r in index.candidates("/nothing")] == ["/{anything}"]
+
+
+def test_routes_under_one_common_prefix_are_told_apart_deeper() -> None:
+    # Real apps often put every route under /api/v1: the index keeps going past it.
+    route_list = [Route("/api/{version}/health", endpoint_for("any version"))]
+    route_list += [Route(f"/api/v1/r{n}/{{x}}", endpoint_for(str(n))) for n in range(3000)]
+    route_list += [Mount("/api/v1/r7", routes=[]), Route("/api/v1", endpoint_for("root"))]
+    index = RouteIndex(route_list)
+    assert [r.path for r in index.candidates("/api/v1/r2999/5")] == [
+        "/api/{version}/health",
+        "/api/v1/r2999/{x}",
+        "/api/v1",
+    ]
+    assert [r.path for r in index.candidates("/api/v1/r7/5")] == [
+        "/api/{version}/health",
+        "/api/v1/r7/{x}",
+        "/api/v1/r7",
+        "/api/v1",
+    ]
+    assert [r.path for r in index.candidates("/api/v2/health")] == ["/api/{version}/health"]
+    assert index.candidates("/elsewhere") == []

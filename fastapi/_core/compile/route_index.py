@@ -1,12 +1,14 @@
 """The route lookup index: which routes can possibly match a path, in declaration order.
 
-Starlette tries every route's regex in order. Most routes begin with a literal segment
-(``/users/...``), and a route whose first literal segment differs from the request's cannot
-match it. So routes are bucketed by that segment; routes that could match anything (a
-parameter first, a host, a catch-all mount, a custom ``matches``) are "open" and join every
-bucket. Each bucket keeps declaration order, so trying its routes in turn gives exactly
-Starlette's answer (first full match, else first partial match, else redirect or 404),
-while a request only looks at the routes that share its first segment.
+Starlette tries every route's regex in order. But a route path is mostly literal segments
+before its first parameter (``/api/v1/users/{id}``), and a route can only match a request
+whose path begins with those same segments. So routes hang in a tree of literal segments,
+each at the node its literal prefix leads to; routes that could match anything (a parameter
+first, a host, a catch-all mount, a custom ``matches``) hang at the root. A request walks
+the tree along its own segments as far as it goes: the routes that can match it are those
+on that walk, which each node keeps precomputed, in declaration order. Trying them in turn
+gives exactly Starlette's answer (first full match, else first partial match, else
+redirect or 404), at a cost that depends on the path's depth, not on the number of routes.
 """
 
 from __future__ import annotations
@@ -24,51 +26,80 @@ def register_matches(*functions: Any) -> None:
     _KNOWN_MATCHES.update(functions)
 
 
-def first_segment(route: BaseRoute) -> str | None:
-    """The literal first path segment every match of ``route`` has, or None if any may match."""
+def literal_prefix(route: BaseRoute) -> list[str]:
+    """The literal path segments every match of ``route`` begins with ([] if any may match)."""
     if type(route).matches not in _KNOWN_MATCHES:
-        return None
+        return []
     path = getattr(route, "path", None)
     if not isinstance(path, str) or not path.startswith("/"):
-        return None
-    segment = path[1:].split("/", 1)[0]
-    if "{" in segment:
-        return None
-    if isinstance(route, Mount) and not segment:
-        return None  # a mount at the root sees every path
-    return segment
+        return []
+    if isinstance(route, Mount) and not path.strip("/"):
+        return []  # a mount at the root sees every path
+    prefix = []
+    for segment in path[1:].split("/"):
+        if "{" in segment:
+            break
+        prefix.append(segment)
+    return prefix
+
+
+class _Node:
+    __slots__ = ("candidates", "children", "own")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.own: list[tuple[int, BaseRoute]] = []
+        self.candidates: list[BaseRoute] = []
 
 
 class RouteIndex:
-    """Candidate routes per first path segment, built from a snapshot of the routes."""
+    """Candidate routes per literal path prefix, built from a snapshot of the routes."""
 
-    __slots__ = ("_all", "_buckets", "_open")
+    __slots__ = ("_all", "_root")
 
     def __init__(self, routes: Sequence[BaseRoute]) -> None:
         self._all = list(routes)
-        self._buckets: dict[str, list[BaseRoute]] = {}
-        self._open: list[BaseRoute] = []
-        # One pass in declaration order: a bucket starts with the open routes seen so far,
-        # and every later open route joins every bucket. Cost: routes + open x buckets.
-        for route in self._all:
-            segment = first_segment(route)
-            if segment is None:
-                self._open.append(route)
-                for bucket in self._buckets.values():
-                    bucket.append(route)
-            else:
-                found = self._buckets.get(segment)
-                if found is None:
-                    found = self._buckets[segment] = list(self._open)
-                found.append(route)
+        self._root = _Node()
+        for position, route in enumerate(self._all):
+            node = self._root
+            for segment in literal_prefix(route):
+                child = node.children.get(segment)
+                if child is None:
+                    child = node.children[segment] = _Node()
+                node = child
+            node.own.append((position, route))
+        _fill(self._root, [], [])
 
     def candidates(self, route_path: str) -> list[BaseRoute]:
         """The routes that may match ``route_path``, in declaration order."""
         if not route_path.startswith("/"):
             return self._all
-        end = route_path.find("/", 1)
-        segment = route_path[1:] if end < 0 else route_path[1:end]
-        return self._buckets.get(segment, self._open)
+        node = self._root
+        for segment in route_path[1:].split("/"):
+            child = node.children.get(segment)
+            if child is None:
+                break
+            node = child
+        return node.candidates
+
+
+def _fill(
+    node: _Node, inherited: list[tuple[int, BaseRoute]], inherited_routes: list[BaseRoute]
+) -> None:
+    """Each node's candidates: its ancestors' routes and its own, merged in declaration order
+    (a node without routes of its own shares its parent's list)."""
+    if node.own:
+        merged = sorted(inherited + node.own, key=_position)
+        node.candidates = [route for _, route in merged]
+    else:
+        merged, node.candidates = inherited, inherited_routes
+    for child in node.children.values():
+        _fill(child, merged, node.candidates)
+    node.own = []
+
+
+def _position(entry: tuple[int, BaseRoute]) -> int:
+    return entry[0]
 
 
 class RouteList(list):  # type: ignore[type-arg]
