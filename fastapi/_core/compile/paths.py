@@ -1,7 +1,7 @@
 """A route path's template, its parameters and (compiled when first needed) its regex.
 
 Starlette's ``compile_path`` does all three at once; compiling a regex is most of a route's
-registration cost, while a request only ever tries the few routes its first path segment
+registration cost, while a request only ever tries the few routes its literal path prefix
 selects (see ``route_index``). So the template and convertors are worked out (and checked)
 when the route is declared, and the regex on its first match.
 """
