@@ -530,16 +530,10 @@ class APIRouter(routing.Router):
     @routes.setter
     def routes(self, routes: list[BaseRoute]) -> None:
         self._routes = routes if isinstance(routes, RouteList) else RouteList(routes)
-        self._index: RouteIndex | None = None
-        self._index_version = -1
 
     def route_index(self) -> RouteIndex:
-        """The lookup index of the current routes (rebuilt when they have changed)."""
-        routes = self._routes
-        if self._index is None or self._index_version != routes.version:
-            self._index = RouteIndex(routes)
-            self._index_version = routes.version
-        return self._index
+        """The lookup index of the current routes."""
+        return self._routes.lookup_index()
 
     def _candidates(self, scope: Scope) -> list[BaseRoute]:
         return self.route_index().candidates(get_route_path(scope))

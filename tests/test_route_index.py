@@ -124,6 +124,16 @@ def test_the_index_follows_changes_to_the_routes() -> None:
     app.router.routes = [Route("/late", endpoint_for("replaced"))]
     assert client.get("/late").text.startswith("replaced")
 
+    @app.get("/later/{n}")  # appended after requests were served
+    def later(n: int):
+        return n
+
+    assert client.get("/later/3").json() == 3
+    del app.router.routes[-1]
+    assert client.get("/later/3").status_code == 404
+    app.router.routes += [Route("/later/{n}", endpoint_for("added"))]
+    assert client.get("/later/3").text.startswith("added")
+
 
 def test_candidates_share_the_literal_prefix() -> None:
     route_list = [Route(f"/r{n}/{{x}}", endpoint_for(str(n))) for n in range(300)]
@@ -152,3 +162,5 @@ def test_routes_under_one_common_prefix_are_told_apart_deeper() -> None:
     ]
     assert [r.path for r in index.candidates("/api/v2/health")] == ["/api/{version}/health"]
     assert index.candidates("/elsewhere") == []
+    index.add([Route("/api/v1/r2999/{x}/more", endpoint_for("late"))])
+    assert [r.path for r in index.candidates("/api/v1/r2999/5")][-1] == "/api/v1/r2999/{x}/more"

@@ -13,7 +13,7 @@ redirect or 404), at a cost that depends on the path's depth, not on the number 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any, SupportsIndex
 
 from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
@@ -44,31 +44,40 @@ def literal_prefix(route: BaseRoute) -> list[str]:
 
 
 class _Node:
-    __slots__ = ("candidates", "children", "own")
+    __slots__ = ("children", "own")
 
     def __init__(self) -> None:
         self.children: dict[str, _Node] = {}
-        self.own: list[tuple[int, BaseRoute]] = []
-        self.candidates: list[BaseRoute] = []
+        self.own: list[tuple[int, BaseRoute]] = []  # (declaration position, route)
 
 
 class RouteIndex:
-    """Candidate routes per literal path prefix, built from a snapshot of the routes."""
+    """Routes hung by literal prefix; each visited node's candidates are merged once, then kept.
 
-    __slots__ = ("_all", "_root")
+    Appending routes (what registering them does) extends the tree in place; the merged
+    candidate lists are made again on demand.
+    """
 
-    def __init__(self, routes: Sequence[BaseRoute]) -> None:
-        self._all = list(routes)
+    __slots__ = ("_all", "_memo", "_root")
+
+    def __init__(self, routes: Iterable[BaseRoute] = ()) -> None:
+        self._all: list[BaseRoute] = []
         self._root = _Node()
-        for position, route in enumerate(self._all):
+        self._memo: dict[_Node, list[BaseRoute]] = {}
+        self.add(routes)
+
+    def add(self, routes: Iterable[BaseRoute]) -> None:
+        """Index routes declared after all those already indexed."""
+        for route in routes:
             node = self._root
             for segment in literal_prefix(route):
                 child = node.children.get(segment)
                 if child is None:
                     child = node.children[segment] = _Node()
                 node = child
-            node.own.append((position, route))
-        _fill(self._root, [], [])
+            node.own.append((len(self._all), route))
+            self._all.append(route)
+        self._memo.clear()
 
     def candidates(self, route_path: str) -> list[BaseRoute]:
         """The routes that may match ``route_path``, in declaration order."""
@@ -80,22 +89,23 @@ class RouteIndex:
             if child is None:
                 break
             node = child
-        return node.candidates
+        found = self._memo.get(node)
+        if found is None:
+            found = self._memo[node] = self._merge(route_path)
+        return found
 
-
-def _fill(
-    node: _Node, inherited: list[tuple[int, BaseRoute]], inherited_routes: list[BaseRoute]
-) -> None:
-    """Each node's candidates: its ancestors' routes and its own, merged in declaration order
-    (a node without routes of its own shares its parent's list)."""
-    if node.own:
-        merged = sorted(inherited + node.own, key=_position)
-        node.candidates = [route for _, route in merged]
-    else:
-        merged, node.candidates = inherited, inherited_routes
-    for child in node.children.values():
-        _fill(child, merged, node.candidates)
-    node.own = []
+    def _merge(self, route_path: str) -> list[BaseRoute]:
+        """The routes of every node on the walk along ``route_path``, in declaration order."""
+        node = self._root
+        entries = list(node.own)
+        for segment in route_path[1:].split("/"):
+            child = node.children.get(segment)
+            if child is None:
+                break
+            node = child
+            entries += node.own
+        entries.sort(key=_position)
+        return [route for _, route in entries]
 
 
 def _position(entry: tuple[int, BaseRoute]) -> int:
@@ -103,24 +113,41 @@ def _position(entry: tuple[int, BaseRoute]) -> int:
 
 
 class RouteList(list):  # type: ignore[type-arg]
-    """A router's routes; counts its changes so that the index knows when to rebuild."""
+    """A router's routes, with their lookup index: extended as routes are appended (routes
+    are registered that way), made anew on first use after any other change."""
 
-    __slots__ = ("version",)
+    __slots__ = ("_index",)
 
     def __init__(self, routes: Iterable[BaseRoute] = ()) -> None:
         super().__init__(routes)
-        self.version = 0
+        self._index: RouteIndex | None = RouteIndex(self)
+
+    def lookup_index(self) -> RouteIndex:
+        if self._index is None:
+            self._index = RouteIndex(self)
+        return self._index
 
     def _changed(self) -> None:
-        self.version += 1
+        self._index = None
+
+    def _appended(self, items: list[Any]) -> None:
+        if self._index is not None:
+            self._index.add(items)
 
     def append(self, item: Any) -> None:
         super().append(item)
-        self._changed()
+        self._appended([item])
 
     def extend(self, items: Iterable[Any]) -> None:
+        items = list(items)
         super().extend(items)
-        self._changed()
+        self._appended(items)
+
+    def __iadd__(self, items: Iterable[Any]) -> RouteList:  # type: ignore[override,misc]
+        items = list(items)
+        super().__iadd__(items)
+        self._appended(items)
+        return self
 
     def insert(self, index: SupportsIndex, item: Any) -> None:
         super().insert(index, item)
@@ -154,11 +181,6 @@ class RouteList(list):  # type: ignore[type-arg]
     def __delitem__(self, index: Any) -> None:
         super().__delitem__(index)
         self._changed()
-
-    def __iadd__(self, items: Iterable[Any]) -> RouteList:  # type: ignore[override,misc]
-        super().__iadd__(items)
-        self._changed()
-        return self
 
     def __imul__(self, count: SupportsIndex) -> RouteList:  # type: ignore[override]
         super().__imul__(count)
