@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 from pathlib import Path
 
@@ -71,7 +70,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=3000)
     options = parser.parse_args()
     sys.path.insert(0, str(HERE))
-    from run import implementations
+    from run import implementations, measure_in
 
     impls = {name: python for name, (python, module) in implementations().items() if module == "scenarios.app"}
     samples: dict[str, dict[str, list[float]]] = {name: {} for name in impls}
@@ -79,14 +78,8 @@ def main() -> None:
     for round_number in range(options.rounds):
         order = list(impls.items()) if round_number % 2 == 0 else list(reversed(impls.items()))
         for name, python in order:
-            output = subprocess.run(
-                [python, "-c", source, json.dumps(TARGETS), str(options.requests)],
-                check=True,
-                capture_output=True,
-                text=True,
-                cwd="/",
-            ).stdout
-            for target, micros in json.loads(output).items():
+            output = measure_in(python, "-c", source, json.dumps(TARGETS), options.requests)
+            for target, micros in output.items():
                 samples[name].setdefault(target, []).append(micros)
     print(f"| {ROUTES:,} routes under /api/v1, µs per request | " + " | ".join(TARGETS) + " | 3,000th / 1st |")
     print("|---|" + "---:|" * (len(TARGETS) + 1))

@@ -67,6 +67,15 @@ def implementations() -> dict[str, tuple[Path, str]]:
     return impls
 
 
+def measure_in(python: Path, *arguments: object) -> dict[str, float]:
+    """Run a measuring script in another interpreter (outside the repository, so that it
+    imports that interpreter's own ``fastapi``) and read the JSON object it prints."""
+    output = subprocess.run(
+        [python, *map(str, arguments)], check=True, capture_output=True, text=True, cwd="/"
+    ).stdout
+    return dict(json.loads(output))
+
+
 def in_process(rounds: int, iterations: int) -> dict[str, dict[str, float]]:
     impls = implementations()
     samples: dict[str, dict[str, list[float]]] = {name: {} for name in impls}
@@ -75,14 +84,8 @@ def in_process(rounds: int, iterations: int) -> dict[str, dict[str, float]]:
         if round_number % 2:
             order.reverse()  # alternate the order so that drift hits everyone alike
         for name, (python, module) in order:
-            output = subprocess.run(
-                [python, HERE / "inprocess.py", "--app", module, "--iterations", str(iterations)],
-                check=True,
-                capture_output=True,
-                text=True,
-                cwd="/",
-            ).stdout
-            for scenario, micros in json.loads(output).items():
+            output = measure_in(python, HERE / "inprocess.py", "--app", module, "--iterations", str(iterations))
+            for scenario, micros in output.items():
                 samples[name].setdefault(scenario, []).append(micros)
         print(f"  round {round_number + 1}/{rounds} done", file=sys.stderr)
     return {name: {s: statistics.median(v) for s, v in found.items()} for name, found in samples.items()}

@@ -86,6 +86,8 @@ def compile_bytecode(python: Path, app_directory: Path) -> None:
 
 
 def report_startup(impls: dict[str, tuple[Path, str]], rounds: int) -> dict[str, object]:
+    from run import measure_in
+
     directory = Path(tempfile.mkdtemp(prefix="app1000-"))
     (directory / "app1000.py").write_text(app_source())
     names = [name for name, (_, module) in impls.items() if module == "scenarios.app"]
@@ -95,10 +97,7 @@ def report_startup(impls: dict[str, tuple[Path, str]], rounds: int) -> dict[str,
     for round_number in range(rounds):
         for name in names if round_number % 2 == 0 else reversed(names):
             python = impls[name][0]
-            output = subprocess.run(
-                [python, "-c", MEASURE, str(directory)], check=True, capture_output=True, text=True, cwd="/"
-            ).stdout
-            for metric, value in json.loads(output).items():
+            for metric, value in measure_in(python, "-c", MEASURE, directory).items():
                 samples[name].setdefault(metric, []).append(value)
     medians = {name: {m: statistics.median(v) for m, v in found.items()} for name, found in samples.items()}
     metrics = list(medians["fastapi 0.116.1"])
