@@ -7,6 +7,7 @@ parameter, anything complex is the body) and how multi-valued sources are read.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 from collections import deque
 from collections.abc import Mapping, Sequence
@@ -64,10 +65,20 @@ def _is_sequence_class(annotation: Any) -> bool:
 
 def is_sequence(annotation: Any) -> bool:
     """A list/set/tuple/deque type (or a union containing one)."""
+    try:
+        return _is_sequence_cached(annotation)
+    except TypeError:  # an unhashable annotation
+        return _is_sequence(annotation)
+
+
+def _is_sequence(annotation: Any) -> bool:
     annotation = strip_annotated(annotation)
     if is_union(annotation):
         return any(is_sequence(arg) for arg in get_args(annotation))
     return _is_sequence_class(annotation) or _is_sequence_class(get_origin(annotation))
+
+
+_is_sequence_cached = functools.lru_cache(maxsize=4096)(_is_sequence)
 
 
 def _is_complex_class(annotation: Any) -> bool:

@@ -6,6 +6,7 @@ call the compiled validator.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
@@ -36,18 +37,21 @@ _KEY_SLOTS = tuple(
 )
 
 
+_key_values = operator.attrgetter(*_KEY_SLOTS)
+
+
 def _declaration_key(field_info: FieldInfo) -> Any:
     """Everything a TypeAdapter of the field depends on: its annotation, its FieldInfo class,
     every FieldInfo attribute (with value types: a default of 10 documents differently from
     10.0) and its metadata (constraints). Unhashable values stand in by their repr."""
-    values = []
-    for name in _KEY_SLOTS:
-        value = getattr(field_info, name, None)
-        try:
-            hash(value)
-        except TypeError:
-            value = repr(value)
-        values.append((type(value), value))
+    try:
+        values = _key_values(field_info)
+    except AttributeError:  # a slot left unset
+        values = tuple(getattr(field_info, name, None) for name in _KEY_SLOTS)
+    try:
+        hash(values)
+    except TypeError:
+        values = tuple(_hashable(value) for value in values)
     # ``Union[int, float] == Union[float, int]``, but the schemas list them in order: the repr
     # keeps the order.
     annotation = field_info.annotation
@@ -55,9 +59,18 @@ def _declaration_key(field_info: FieldInfo) -> Any:
         annotation,
         repr(annotation),
         type(field_info),
-        tuple(values),
+        values,
+        tuple(map(type, values)),
         tuple(field_info.metadata),
     )
+
+
+def _hashable(value: Any) -> Any:
+    try:
+        hash(value)
+    except TypeError:
+        return repr(value)
+    return value
 
 
 def adapter_for(field_info: FieldInfo) -> TypeAdapter[Any]:
