@@ -8,6 +8,7 @@ from Starlette must be Starlette's own; a few values and class relations are che
 from __future__ import annotations
 
 import importlib
+import inspect
 import logging
 from pathlib import PurePosixPath
 from typing import Any
@@ -375,3 +376,19 @@ def test_cli_entry_points() -> None:
     from fastapi.cli import main
 
     assert callable(main)
+
+
+def _string_annotated(a: int, b: str = "x") -> int: ...  # strings: __future__ annotations
+
+
+def test_typed_signature_helpers_evaluate_strings_and_keep_no_return_annotation() -> None:
+    from fastapi.dependencies.utils import get_typed_return_annotation, get_typed_signature
+
+    signature = get_typed_signature(_string_annotated)
+    assert [(p.name, p.annotation, p.default) for p in signature.parameters.values()] == [
+        ("a", int, inspect.Parameter.empty),
+        ("b", str, "x"),
+    ]
+    assert signature.return_annotation is inspect.Signature.empty
+    assert get_typed_return_annotation(_string_annotated) is int
+    assert get_typed_return_annotation(test_class_relations) is None

@@ -52,7 +52,8 @@ __all__ = [
 
 
 def get_typed_signature(call: Callable[..., Any]) -> inspect.Signature:
-    return typed_signature(call)
+    """The parameters with their annotations evaluated (and no return annotation)."""
+    return inspect.Signature(list(typed_signature(call).parameters.values()))
 
 
 def get_typed_annotation(annotation: Any, globalns: dict[str, Any]) -> Any:

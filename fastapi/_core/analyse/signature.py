@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import sys
 from collections.abc import Callable
+from types import FunctionType
 from typing import Any, ForwardRef
 
 
@@ -34,8 +35,11 @@ def evaluate_annotation(annotation: Any, namespace: dict[str, Any]) -> Any:
 
 
 def typed_signature(call: Callable[..., Any]) -> inspect.Signature:
-    """``inspect.signature`` with every parameter annotation evaluated."""
+    """``inspect.signature`` with every parameter annotation evaluated (the return annotation
+    is left as written: see ``return_annotation``)."""
     signature = inspect.signature(call)
+    if not any(isinstance(param.annotation, str) for param in signature.parameters.values()):
+        return signature  # nothing written as a string: nothing to evaluate
     namespace = _namespace_of(call)
     parameters = [
         param.replace(annotation=evaluate_annotation(param.annotation, namespace))
@@ -46,5 +50,8 @@ def typed_signature(call: Callable[..., Any]) -> inspect.Signature:
 
 def return_annotation(call: Callable[..., Any]) -> Any:
     """The evaluated return annotation of ``call`` (``inspect.Signature.empty`` if none)."""
-    annotation = inspect.signature(call).return_annotation
+    if type(call) is FunctionType and not hasattr(call, "__wrapped__"):
+        annotation = call.__annotations__.get("return", inspect.Signature.empty)
+    else:
+        annotation = inspect.signature(call).return_annotation
     return evaluate_annotation(annotation, _namespace_of(call))
