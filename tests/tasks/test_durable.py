@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import importlib
 import importlib.util
+import sqlite3
 import time
 import uuid
 from decimal import Decimal
@@ -299,6 +300,22 @@ def test_a_batch_of_writes_answers_each_call_on_its_own(stores: StoreFactory) ->
     assert results[1][1].id == "a" and results[1][1].attempt == 1
     assert results[3][1] is True and results[4][1] is None
     assert store.get("a").state is TaskState.succeeded
+
+
+def test_an_error_that_ends_the_sqlite_transaction_fails_the_whole_batch(tmp_path: Path) -> None:
+    class FailingStore(SQLiteTaskStore):
+        def crash(self) -> None:  # what SQLite does on an I/O error or a full disk
+            self._connection().execute("ROLLBACK")
+            raise sqlite3.OperationalError("disk I/O error")
+
+    store = FailingStore(str(tmp_path / "tasks.db"))
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+        store.run_batch(
+            [("add", ([_new_task("a")],), {}), ("crash", (), {}), ("add", ([_new_task("b")],), {})]
+        )
+    assert store.get("a") is None and store.get("b") is None  # none reported done, none kept
+    assert [ok for ok, _ in store.run_batch([("add", ([_new_task("c")],), {})])] == [True]
+    assert store.get("c") is not None
 
 
 def test_a_claim_whose_caller_gave_up_is_handed_back(tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,11 +104,20 @@ class TaskStore(ABC):
         """Release connections."""
 
 
-def run_each(store: TaskStore, calls: Sequence[StoreCall]) -> list[CallResult]:
+def run_each(
+    store: TaskStore,
+    calls: Sequence[StoreCall],
+    *,
+    fatal: Callable[[Exception], bool] | None = None,
+) -> list[CallResult]:
+    """Run the calls one by one; a failure is that call's result, unless ``fatal`` says it
+    ended the whole batch (then it is raised)."""
     results: list[CallResult] = []
     for method, args, kwargs in calls:
         try:
             results.append((True, getattr(store, method)(*args, **kwargs)))
         except Exception as exc:
+            if fatal is not None and fatal(exc):
+                raise
             results.append((False, exc))
     return results

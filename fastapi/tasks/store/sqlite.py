@@ -141,8 +141,9 @@ class SQLiteTaskStore(TaskStore):
             try:
                 yield db
             except BaseException:
-                db.execute("ROLLBACK TO operation")
-                db.execute("RELEASE operation")
+                if db.in_transaction:  # else SQLite has rolled everything back already
+                    db.execute("ROLLBACK TO operation")
+                    db.execute("RELEASE operation")
                 raise
             else:
                 db.execute("RELEASE operation")
@@ -162,7 +163,9 @@ class SQLiteTaskStore(TaskStore):
         db.execute("BEGIN IMMEDIATE")
         self._local.batching = True
         try:
-            results = run_each(self, calls)
+            # An error that made SQLite roll the transaction back (I/O, disk full) undid the
+            # calls before it too: then the whole batch has failed.
+            results = run_each(self, calls, fatal=lambda _: not db.in_transaction)
             db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:
