@@ -110,10 +110,14 @@ def _plain(
     exclude_none: bool,
     sqlalchemy_safe: bool,
 ) -> Any:
-    """The rules below for exact dicts, lists and tuples, without re-dispatching per item."""
+    """The rules below for exact dicts, lists and tuples, without re-dispatching per item.
+
+    Primitive items (most of a JSON-like tree) are copied without a call of their own.
+    """
     kind = type(obj)
     if kind in _PRIMITIVES:
         return obj
+    primitives = _PRIMITIVES
     if kind is dict:
         encoded: dict[Any, Any] = {}
         for key, value in obj.items():
@@ -132,13 +136,19 @@ def _plain(
             elif sqlalchemy_safe and key.startswith("_sa"):
                 continue
             # Dict values are encoded without exclude_defaults (FastAPI's rule).
-            encoded[key] = _plain(
-                value, by_alias, exclude_unset, False, exclude_none, sqlalchemy_safe
+            encoded[key] = (
+                value
+                if type(value) in primitives
+                else _plain(value, by_alias, exclude_unset, False, exclude_none, sqlalchemy_safe)
             )
         return encoded
     if kind is list or kind is tuple:
         return [
-            _plain(item, by_alias, exclude_unset, exclude_defaults, exclude_none, sqlalchemy_safe)
+            item
+            if type(item) in primitives
+            else _plain(
+                item, by_alias, exclude_unset, exclude_defaults, exclude_none, sqlalchemy_safe
+            )
             for item in obj
         ]
     return jsonable_encoder(
