@@ -78,15 +78,18 @@ def _sequence_type(annotation: Any) -> Any:
     return list
 
 
-async def _read_all(files: Sequence[Any]) -> list[bytes]:
-    results: list[bytes] = [b""] * len(files)
+async def _read_all(values: Sequence[Any]) -> list[Any]:
+    """The content of each uploaded file; a plain form value among them is kept as it is, to
+    be validated as ``bytes`` like a lone one (FastAPI answers a 500 there)."""
+    results = list(values)
 
-    async def read(index: int, file: Any) -> None:
+    async def read(index: int, file: StarletteUploadFile) -> None:
         results[index] = await file.read()
 
     async with anyio.create_task_group() as group:
-        for index, file in enumerate(files):
-            group.start_soon(read, index, file)
+        for index, value in enumerate(values):
+            if isinstance(value, StarletteUploadFile):
+                group.start_soon(read, index, value)
     return results
 
 

@@ -143,14 +143,18 @@ def _plain(
             )
         return encoded
     if kind is list or kind is tuple:
-        return [
-            item
-            if type(item) in primitives
-            else _plain(
-                item, by_alias, exclude_unset, exclude_defaults, exclude_none, sqlalchemy_safe
+        # A loop, not a comprehension: one stack frame per level of nesting, so deeply nested
+        # lists go as deep as FastAPI's before Python's recursion limit.
+        items: list[Any] = []
+        for item in obj:
+            items.append(
+                item
+                if type(item) in primitives
+                else _plain(
+                    item, by_alias, exclude_unset, exclude_defaults, exclude_none, sqlalchemy_safe
+                )
             )
-            for item in obj
-        ]
+        return items
     return jsonable_encoder(
         obj,
         by_alias=by_alias,
