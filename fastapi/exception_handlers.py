@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -15,6 +18,20 @@ from fastapi.utils import is_body_allowed_for_status_code
 HTTP_422_UNPROCESSABLE_ENTITY = 422
 
 
+def _readable_bytes(value: bytes) -> str:
+    return value.decode("utf-8", "backslashreplace")
+
+
+def _encoded_errors(errors: Sequence[Any]) -> Any:
+    """The errors as JSON data. A received value that is not UTF-8 (an ``application/
+    octet-stream`` body sent to a model, say) shows its odd bytes as ``\\xNN`` escapes, where
+    FastAPI fails to encode it and answers a 500 for what is the client's mistake."""
+    try:
+        return jsonable_encoder(errors)
+    except UnicodeDecodeError:
+        return jsonable_encoder(errors, custom_encoder={bytes: _readable_bytes})
+
+
 async def http_exception_handler(request: Request, exc: HTTPException) -> Response:
     headers = getattr(exc, "headers", None)
     if not is_body_allowed_for_status_code(exc.status_code):
@@ -25,10 +42,10 @@ async def http_exception_handler(request: Request, exc: HTTPException) -> Respon
 async def request_validation_exception_handler(
     request: Request, exc: RequestValidationError
 ) -> JSONResponse:
-    return JSONResponse(status_code=422, content={"detail": jsonable_encoder(exc.errors())})
+    return JSONResponse(status_code=422, content={"detail": _encoded_errors(exc.errors())})
 
 
 async def websocket_request_validation_exception_handler(
     websocket: WebSocket, exc: WebSocketRequestValidationError
 ) -> None:
-    await websocket.close(code=WS_1008_POLICY_VIOLATION, reason=jsonable_encoder(exc.errors()))
+    await websocket.close(code=WS_1008_POLICY_VIOLATION, reason=_encoded_errors(exc.errors()))

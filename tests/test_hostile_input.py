@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import pytest
+from pydantic import BaseModel
 
 from fastapi import Body, FastAPI
 from fastapi.testclient import TestClient
@@ -17,6 +18,20 @@ async def echo(value: Annotated[Any, Body()]):  # type: ignore[no-untyped-def]
     # Unannotated on purpose: the answer goes through jsonable_encoder, not a response model
     # (whose Pydantic serializer has its own, lower, depth limit, as in FastAPI).
     return value
+
+
+class Item(BaseModel):
+    name: str
+
+
+@app.post("/items")
+async def create_item(item: Item) -> Item:
+    return item
+
+
+@app.post("/text")
+async def text(payload: Annotated[str, Body()]) -> dict[str, str]:
+    return {"payload": payload}
 
 
 client = TestClient(app)
@@ -38,3 +53,22 @@ def test_json_too_deep_to_parse_is_a_400() -> None:
     response = client.post("/echo", content=body, headers={"content-type": "application/json"})
     assert response.status_code == 400
     assert response.json() == {"detail": "There was an error parsing the body"}
+
+
+def test_a_value_that_is_not_utf8_is_shown_in_the_422() -> None:
+    # FastAPI fails to encode such an error (and answers a 500): the client's mistake, shown.
+    response = client.post(
+        "/items", content=b"\x00\x01\xff", headers={"content-type": "application/octet-stream"}
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["input"] == "\x00\x01\\xff"
+    response = client.post("/text", content=b"caf\xe9", headers={"content-type": "text/plain"})
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {
+            "type": "string_unicode",
+            "loc": ["body"],
+            "msg": "Input should be a valid string, unable to parse raw data as a unicode string",
+            "input": "caf\\xe9",
+        }
+    ]
