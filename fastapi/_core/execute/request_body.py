@@ -44,6 +44,10 @@ def is_json_content_type(value: str) -> bool:
     return main == "application" and (sub == "json" or sub.endswith("+json"))
 
 
+_STARLETTE_JSON = Request.json
+_STARLETTE_FORM = Request.form
+
+
 class BodyParseError(Exception):
     """The body could not be parsed for a reason other than malformed JSON."""
 
@@ -57,7 +61,11 @@ async def read_json_body(request: Request) -> Any:
         content_type = request.headers.get("content-type")
         if content_type and not is_json_content_type(content_type):
             return body
-        return json.loads(body)
+        if type(request).json is not _STARLETTE_JSON:  # a Request subclass parses its own way
+            return await request.json()
+        parsed = json.loads(body)
+        request._json = parsed  # what ``request.json()`` answers later (a dependency, say)
+        return parsed
     except json.JSONDecodeError as exc:
         error = {
             "type": "json_invalid",
@@ -79,7 +87,10 @@ async def read_form_body(request: Request) -> FormData:
     if cached is not None:
         return cached
     try:
-        form = await _parse_form(request)
+        if type(request).form is not _STARLETTE_FORM:  # a Request subclass parses its own way
+            form = await request.form()
+        else:
+            form = await _parse_form(request)
     except HTTPException:
         raise
     except Exception as exc:
