@@ -8,9 +8,12 @@ import threading
 import time
 
 import anyio
+import anyio.from_thread
 import pytest
 
+from fastapi import BackgroundTasks, Depends, FastAPI, UploadFile
 from fastapi._core.execute.threads import run_sync
+from fastapi.testclient import TestClient
 
 request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="none")
 
@@ -20,7 +23,10 @@ def test_runs_in_another_thread_with_the_callers_context() -> None:
         request_id.set("abc")
 
         def work(suffix: str, *, sep: str) -> tuple[str, bool]:
-            return request_id.get() + sep + suffix, threading.current_thread() is not threading.main_thread()
+            return (
+                request_id.get() + sep + suffix,
+                threading.current_thread() is not threading.main_thread(),
+            )
 
         return await run_sync(work, "x", sep="-")
 
@@ -84,3 +90,46 @@ def test_falls_back_to_anyio_on_other_event_loops() -> None:
         return await run_sync(lambda: 7)
 
     assert trio.run(main) == 7
+
+
+def test_the_thread_can_call_back_into_its_event_loop_with_anyio() -> None:
+    # As in AnyIO's worker threads, which FastAPI uses: sync code reading an UploadFile with
+    # anyio.from_thread.run(file.read), say. Successive event loops each get their calls.
+    async def on_the_loop(value: int) -> tuple[int, int]:
+        await anyio.sleep(0)
+        return value, id(asyncio.get_running_loop())
+
+    def work(value: int) -> tuple[tuple[int, int], int]:
+        anyio.from_thread.check_cancelled()
+        return anyio.from_thread.run(on_the_loop, value), anyio.from_thread.run_sync(abs, -value)
+
+    async def main(value: int) -> tuple[tuple[tuple[int, int], int], int]:
+        return await run_sync(work, value), id(asyncio.get_running_loop())
+
+    for value in (1, 2):
+        ((echoed, loop_used), absolute), loop_id = asyncio.run(main(value))
+        assert (echoed, absolute, loop_used) == (value, value, loop_id)
+
+
+def test_sync_endpoints_dependencies_and_tasks_reach_the_loop_through_anyio() -> None:
+    app = FastAPI()
+    log: list[str] = []
+
+    def slept() -> str:
+        anyio.from_thread.run(anyio.sleep, 0)
+        return "slept"
+
+    def task() -> None:
+        log.append(anyio.from_thread.run_sync(lambda: "task reached the loop"))
+
+    @app.post("/upload")
+    def upload(
+        file: UploadFile, tasks: BackgroundTasks, dep: str = Depends(slept)
+    ) -> dict[str, object]:
+        tasks.add_task(task)
+        return {"size": len(anyio.from_thread.run(file.read)), "dep": dep}
+
+    with TestClient(app) as client:
+        response = client.post("/upload", files={"file": ("a.txt", b"hello")})
+    assert response.json() == {"size": 5, "dep": "slept"}
+    assert log == ["task reached the loop"]

@@ -59,12 +59,17 @@ class WorkerPool:
     def _work(self) -> None:
         jobs = self._jobs
         lock = self._lock
+        served: _AnyIOWorkerClaim | None = None
         while True:
             with lock:
                 self._idle += 1
             loop, future, call, context, func, args = jobs.get()
             with lock:
                 self._idle -= 1
+            if served is None or served.loop is not loop:
+                if served is not None:
+                    served.release()
+                served = _AnyIOWorkerClaim(loop)
             try:
                 outcome: tuple[Any, BaseException | None] = (context.run(func, *args), None)
             except BaseException as error:  # handed to the awaiting task
@@ -100,6 +105,40 @@ class WorkerPool:
                 call.waiter = loop.create_future()
                 await asyncio.wait([call.waiter])
             raise
+
+
+try:  # AnyIO keeps "the loop this worker thread serves" in a thread-local set by internal code
+    from anyio._backends._asyncio import AsyncIOBackend as _AsyncIOBackend
+    from anyio._core._eventloop import claim_worker_thread as _claim_worker_thread
+    from anyio._core._eventloop import threadlocals as _anyio_threadlocals
+except ImportError:  # pragma: no cover - another AnyIO layout: anyio.from_thread needs a token
+    _claim_worker_thread = None  # type: ignore[assignment]
+
+
+class _AnyIOWorkerClaim:
+    """Makes the current thread an AnyIO worker thread of ``loop``, as AnyIO's own are, so that
+    code run in it can call back into the loop (``anyio.from_thread.run(file.read)``)."""
+
+    __slots__ = ("_claim", "loop")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self._claim: Any = None
+        if _claim_worker_thread is None:  # pragma: no cover
+            return
+        try:
+            claim = _claim_worker_thread(_AsyncIOBackend, loop)
+            claim.__enter__()
+            self._claim = claim
+            # No cancel scope reaches the thread: ``from_thread.check_cancelled()`` finds none.
+            _anyio_threadlocals.current_cancel_scope = None
+        except Exception:  # pragma: no cover - AnyIO changed: the thread still runs the job
+            pass
+
+    def release(self) -> None:
+        if self._claim is not None:
+            self._claim.__exit__(None, None, None)
+            self._claim = None
 
 
 def _thread_limit() -> int:
