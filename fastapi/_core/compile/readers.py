@@ -49,6 +49,33 @@ def fresh(value: Any) -> Any:
     return copy.deepcopy(value)
 
 
+# Core-schema nodes that call code of the app's (validators, ``validate_call``, post-init).
+_USER_CODE_TYPES = frozenset(
+    {"function-before", "function-after", "function-wrap", "function-plain", "call"}
+)
+_user_code_seen: dict[int, tuple[Any, bool]] = {}
+
+
+def runs_user_code(core_schema: Any) -> bool:
+    """Whether validating against this core schema may call the app's own code."""
+    known = _user_code_seen.get(id(core_schema))
+    if known is not None and known[0] is core_schema:
+        return known[1]
+    found = _calls_user_code(core_schema)
+    _user_code_seen[id(core_schema)] = (core_schema, found)  # kept alive: ids stay unique
+    return found
+
+
+def _calls_user_code(node: Any) -> bool:
+    if isinstance(node, dict):
+        if node.get("type") in _USER_CODE_TYPES or node.get("post_init") or node.get("custom_init"):
+            return True
+        return any(_calls_user_code(value) for value in node.values())
+    if isinstance(node, (list, tuple)):
+        return any(_calls_user_code(item) for item in node)
+    return False
+
+
 class Validator:
     """Validates values for one field; knows its error location and its default.
 
@@ -91,6 +118,11 @@ class Validator:
             return
         default = info.default
         if default is None:
+            return
+        if runs_user_code(self.field._type_adapter.core_schema):
+            # A validator of the app's own may answer differently each time (``"now"`` -> the
+            # current time, a counter): validate the default per request, as FastAPI does.
+            self._factory = lambda: copy.deepcopy(default)
             return
         try:  # a plain default validates the same way every time: do it once, now
             self._default = self._validate(copy.deepcopy(default), from_attributes=True)
