@@ -43,7 +43,7 @@ from fastapi._core.analyse.field import ModelField, create_model_field
 from fastapi._core.analyse.signature import return_annotation
 from fastapi._core.compile.body_field import body_field_of
 from fastapi._core.compile.paths import path_template
-from fastapi._core.compile.route_index import RouteIndex, RouteList, register_matches
+from fastapi._core.compile.route_index import RouteIndex, RouteList, register_matches, route_moved
 from fastapi._core.compile.route_options import (
     API_ROUTE_OPTIONS,
     ROUTE_OPTIONS,
@@ -319,6 +319,8 @@ class APIRoute(routing.Route):
         self.responses = responses or {}
         self.name = get_name(endpoint) if name is None else name
         self.path_format, self.param_convertors = path_template(path)
+        # The path the regex is compiled from, on first use; None once a regex is set by hand.
+        self.regex_source: str | None = path
         self._path_regex: re.Pattern[str] | None = None
         self.methods: set[str] = {
             method.upper() for method in (["GET"] if methods is None else methods)
@@ -386,12 +388,15 @@ class APIRoute(routing.Route):
     def path_regex(self) -> re.Pattern[str]:  # type: ignore[override]
         """The path's regex, compiled on first use (see ``fastapi._core.compile.paths``)."""
         if self._path_regex is None:
-            self._path_regex = compile_path(self.path)[0]
+            self._path_regex = compile_path(self.regex_source or self.path)[0]
         return self._path_regex
 
     @path_regex.setter
     def path_regex(self, value: re.Pattern[str]) -> None:
+        # Setting it moves the route (e.g. a version prefix added to every path at start-up).
         self._path_regex = value
+        self.regex_source = None
+        route_moved()
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
         """Starlette's ``Route.matches`` (HTTP only), also naming the route in the child scope."""

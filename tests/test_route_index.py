@@ -164,3 +164,58 @@ def test_routes_under_one_common_prefix_are_told_apart_deeper() -> None:
     assert index.candidates("/elsewhere") == []
     index.add([Route("/api/v1/r2999/{x}/more", endpoint_for("late"))])
     assert [r.path for r in index.candidates("/api/v1/r2999/5")][-1] == "/api/v1/r2999/{x}/more"
+
+
+def test_routes_match_by_their_regex_even_after_their_path_changes() -> None:
+    # A start-up idiom: give every route a version prefix by recompiling its regex. Routing
+    # follows the regex, as in FastAPI; a changed ``path`` alone moves nothing.
+    from starlette.routing import compile_path
+    from starlette.testclient import TestClient
+
+    app = FastAPI()
+
+    @app.get("/items/{x}")
+    def items(x: str) -> str:
+        return x
+
+    @app.get("/users/{x}")
+    def users(x: str) -> str:
+        return x
+
+    app.add_route("/plain", endpoint_for("plain"))
+    client = TestClient(app)
+    assert client.get("/items/1").json() == "1"  # the index is built and used
+    by_path = {route.path: route for route in app.routes}
+    moved = by_path["/items/{x}"]
+    moved.path = "/v1" + moved.path
+    moved.path_regex, moved.path_format, moved.param_convertors = compile_path(moved.path)
+    by_path["/users/{x}"].path = "/people/{x}"
+    by_path["/plain"].path = "/elsewhere"
+
+    assert client.get("/v1/items/1").json() == "1"
+    assert client.get("/items/1").status_code == 404
+    assert client.get("/users/2").json() == "2"
+    assert client.get("/people/2").status_code == 404
+    assert client.get("/plain").text.startswith("plain")
+
+
+def test_literal_prefixes_are_read_from_the_regex() -> None:
+    import re
+
+    from fastapi._core.compile.route_index import literal_prefix
+
+    def prefix(pattern: str, flags: int = 0) -> list[str]:
+        route = Route("/x", endpoint_for("x"))
+        route.path_regex = re.compile(pattern, flags)
+        return literal_prefix(route)
+
+    assert prefix("^/api/v1/items/(?P<x>[^/]+)$") == ["api", "v1", "items"]
+    assert prefix("^/api/v1$") == ["api", "v1"]
+    assert prefix("^/api/v1/?$") == ["api"]  # the quantified character may be missing
+    assert prefix("^/a\\-b/c\\.d/(?P<p>.*)$") == ["a-b", "c.d"]
+    assert prefix("^/api\\d+/x$") == []
+    assert prefix("^/api/x$|^/other$") == []
+    assert prefix("^/api/x$", re.IGNORECASE) == []
+    assert prefix("/api/x") == []
+    assert literal_prefix(Mount("", routes=[])) == []
+    assert literal_prefix(Mount("/static", routes=[])) == ["static"]

@@ -13,6 +13,7 @@ redirect or 404), at a cost that depends on the path's depth, not on the number 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any, SupportsIndex
 
@@ -21,26 +22,77 @@ from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 _KNOWN_MATCHES: set[Any] = {Route.matches, WebSocketRoute.matches, Mount.matches}
 
 
+_moves = 0  # how often a route's regex was set anew (indexes built before may be stale)
+
+
+def route_moved() -> None:
+    """Called when a route's ``path_regex`` is replaced: routing then follows the new one."""
+    global _moves
+    _moves += 1
+
+
 def register_matches(*functions: Any) -> None:
     """Declare ``matches`` implementations that keep the regex-on-route-path semantics."""
     _KNOWN_MATCHES.update(functions)
 
 
 def literal_prefix(route: BaseRoute) -> list[str]:
-    """The literal path segments every match of ``route`` begins with ([] if any may match)."""
+    """The literal path segments every match of ``route`` begins with ([] if any may match).
+
+    Read from the regex that matching uses (a route whose ``path`` was changed afterwards
+    still matches by its regex, as in Starlette); FastAPI's routes compile theirs on first
+    use, so theirs is read from the path it is compiled from (``regex_source``).
+    """
     if type(route).matches not in _KNOWN_MATCHES:
         return []
-    path = getattr(route, "path", None)
-    if not isinstance(path, str) or not path.startswith("/"):
+    source = getattr(route, "regex_source", None)
+    if isinstance(source, str):
+        return _path_prefix(source)
+    regex = getattr(route, "path_regex", None)
+    if not isinstance(regex, re.Pattern) or regex.flags & (re.IGNORECASE | re.VERBOSE):
         return []
-    if isinstance(route, Mount) and not path.strip("/"):
-        return []  # a mount at the root sees every path
+    return _regex_prefix(regex.pattern)
+
+
+def _path_prefix(path: str) -> list[str]:
+    if not path.startswith("/"):
+        return []
     prefix = []
     for segment in path[1:].split("/"):
         if "{" in segment:
             break
         prefix.append(segment)
     return prefix
+
+
+_REGEX_SYNTAX = frozenset(".^$*+?{}[]|()")
+
+
+def _regex_prefix(pattern: str) -> list[str]:
+    """The whole literal segments a ``^/...`` pattern begins with (fewer is always safe)."""
+    if not pattern.startswith("^/") or "|" in pattern:  # alternatives: no common prefix known
+        return []
+    literal: list[str] = []
+    position = 1
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "\\":
+            escaped = pattern[position + 1 : position + 2]
+            if not escaped or escaped.isalnum():  # a class (\d) or a reference: not literal
+                break
+            literal.append(escaped)
+            position += 2
+            continue
+        if char in _REGEX_SYNTAX:
+            if char in "*+?{" and literal:
+                literal.pop()  # the quantifier makes the character before it optional
+            break
+        literal.append(char)
+        position += 1
+    segments = "".join(literal)[1:].split("/")
+    if pattern[position:] == "$":
+        return segments  # the whole path is literal
+    return segments[:-1]  # the last segment may go on
 
 
 class _Node:
@@ -58,9 +110,10 @@ class RouteIndex:
     candidate lists are made again on demand.
     """
 
-    __slots__ = ("_all", "_memo", "_root")
+    __slots__ = ("_all", "_memo", "_root", "moves")
 
     def __init__(self, routes: Iterable[BaseRoute] = ()) -> None:
+        self.moves = _moves
         self._all: list[BaseRoute] = []
         self._root = _Node()
         self._memo: dict[_Node, list[BaseRoute]] = {}
@@ -123,9 +176,10 @@ class RouteList(list):  # type: ignore[type-arg]
         self._index: RouteIndex | None = RouteIndex(self)
 
     def lookup_index(self) -> RouteIndex:
-        if self._index is None:
-            self._index = RouteIndex(self)
-        return self._index
+        index = self._index
+        if index is None or index.moves != _moves:
+            index = self._index = RouteIndex(self)
+        return index
 
     def _changed(self) -> None:
         self._index = None
