@@ -5,7 +5,8 @@
 
 - floats whose decimal exponent is -5 to -9: Python writes ``1e-05``, Pydantic ``0.00001``
   or ``1e-5``. Pydantic's text then always contains ``0.0000`` or ``e-<one digit>``;
-- infinities and NaN: ``json.dumps`` refuses them (a 500), Pydantic writes ``null``. Only
+- infinities and NaN: ``json.dumps`` refuses them (a 500), Pydantic writes ``null`` (or,
+  as a model's ``ser_json_inf_nan`` asks, ``Infinity``/``NaN`` or those as strings). Only
   types that can hold a float can produce them.
 
 So the fast text is used unless it shows one of those patterns; then (and only then) the
@@ -26,6 +27,10 @@ _SUSPICIOUS_FLOAT = re.compile(rb"e-\d(?!\d)|0\.0000")
 def _suspicious_float(text: bytes) -> bool:
     """Whether the text may hold a float Pydantic writes differently (a C substring scan first)."""
     return (b"e-" in text or b"0.0000" in text) and _SUSPICIOUS_FLOAT.search(text) is not None
+
+
+def _may_hide_inf_nan(text: bytes) -> bool:
+    return b"null" in text or b"Infinity" in text or b"NaN" in text
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":"))
@@ -188,6 +193,6 @@ class JSONRenderer:
             text = self._adapter.dump_json(value, **self._options)
         except Exception:
             text = None  # let the reference path raise (or not) exactly as it does
-        if text is None or (self._floats and b"null" in text) or _suspicious_float(text):
+        if text is None or (self._floats and _may_hide_inf_nan(text)) or _suspicious_float(text):
             return render_reference(self._adapter.dump_python(value, mode="json", **self._options))
         return text
