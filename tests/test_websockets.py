@@ -107,3 +107,26 @@ def test_included_route_and_overrides(client: TestClient) -> None:
 
 def test_websocket_routes_stay_out_of_openapi(client: TestClient) -> None:
     assert client.get("/openapi.json").json()["paths"] == {}
+
+
+def test_the_session_exit_stack_is_in_the_scope() -> None:
+    # FastAPI's scope["fastapi_astack"]: cleanups the endpoint adds run when the session ends,
+    # before those of the yield dependencies (one stack, last in, first out).
+    app = FastAPI()
+    log: list[str] = []
+
+    async def dependency() -> AsyncIterator[str]:
+        log.append("dependency set up")
+        yield "d"
+        log.append("dependency torn down")
+
+    @app.websocket("/ws")
+    async def session(websocket: WebSocket, value: str = Depends(dependency)) -> None:
+        await websocket.accept()
+        websocket.scope["fastapi_astack"].callback(log.append, "endpoint cleanup")
+        await websocket.send_text(value)
+        await websocket.close()
+
+    with TestClient(app).websocket_connect("/ws") as connection:
+        assert connection.receive_text() == "d"
+    assert log == ["dependency set up", "endpoint cleanup", "dependency torn down"]

@@ -27,6 +27,8 @@ def build_websocket_handler(
     async def session(websocket: WebSocket) -> None:
         plan = plans.current()
         async with AsyncExitStack() as stack:
+            # Where the session's cleanups go, as in FastAPI: the endpoint may add its own.
+            websocket.scope["fastapi_astack"] = stack
             resolution = await solve(plan, websocket, None, stack)
             if resolution.errors:
                 raise WebSocketRequestValidationError(resolution.errors)
