@@ -85,6 +85,10 @@ __all__ = [
 
 _T = TypeVar("_T")
 
+# Starlette's router names the matched route in the scope since 0.48 (for any route); with
+# 0.47 only FastAPI's routes do (their ``matches`` puts themselves in the child scope).
+_ROUTER_NAMES_ROUTE = "route" in routing.Router.app.__code__.co_consts
+
 
 def request_response(func: Callable[[Request], Awaitable[Response] | Response]) -> ASGIApp:
     """Wrap a ``request -> response`` function as an ASGI app, with exception handlers.
@@ -555,7 +559,8 @@ class APIRouter(routing.Router):
         for route in self._candidates(scope):
             match, child_scope = route.matches(scope)
             if match is Match.FULL:
-                scope["route"] = route
+                if _ROUTER_NAMES_ROUTE:
+                    scope["route"] = route
                 scope.update(child_scope)
                 await route.handle(scope, receive, send)
                 return
@@ -563,7 +568,8 @@ class APIRouter(routing.Router):
                 partial, partial_scope = route, child_scope
         if partial is not None:
             assert partial_scope is not None
-            scope["route"] = partial
+            if _ROUTER_NAMES_ROUTE:
+                scope["route"] = partial
             scope.update(partial_scope)
             await partial.handle(scope, receive, send)
             return

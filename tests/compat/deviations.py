@@ -31,6 +31,7 @@ _CORS = "Starlette >= 0.48 CORSMiddleware always adds Vary: Origin (and more on 
 _FILE = "Starlette >= 0.48 FileResponse: unknown types are application/octet-stream; 416 Content-Range"
 _HOST = "Starlette >= 0.48 matches Host routes case-insensitively"
 _STREAM = "Starlette >= 0.48 TestClient keeps the chunks streamed before a failure"
+_ROUTE = "Starlette >= 0.48's router puts every matched route (Route, Mount) in scope['route']"
 
 KNOWN: dict[tuple[str, str], str] = {
     ("app_head_options", "GET /resource"): _CORS,
@@ -44,6 +45,9 @@ KNOWN: dict[tuple[str, str], str] = {
     ("app_head_options", "preflight bad method and header"): _CORS,
     ("app_head_options", "preflight unknown path"): _CORS,
     ("app_host", "api host upper"): _HOST,
+    ("app_scope_route", "GET /plain"): _ROUTE,
+    ("app_scope_route", "GET /raw/a"): _ROUTE,
+    ("app_scope_route", "GET /star/x"): _ROUTE,
     ("bg_streaming", "GET /fails"): _STREAM,
     ("resp_file_response", "GET /file-unknown-type"): _FILE,
     ("resp_file_response", "range out of bounds"): _FILE,
