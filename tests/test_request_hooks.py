@@ -1,6 +1,6 @@
 """A request's own parsing is FastAPI's: a Request subclass that parses the body its own way
-(the documented custom-route pattern) is asked, and what ``request.json()`` answers is the very
-object the body parameters are validated from."""
+(the documented custom-route pattern) is asked, and what ``request.json()`` (``request.cookies``)
+answers is the very object the body (cookie) parameters are read from."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel
 from starlette.datastructures import FormData
 
-from fastapi import APIRouter, Body, Depends, FastAPI, Form, Request, Response
+from fastapi import APIRouter, Body, Cookie, Depends, FastAPI, Form, Request, Response
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
@@ -78,6 +78,15 @@ def item(item: Item, norm: Annotated[dict[str, Any], Depends(normalized)]) -> An
     return {"item": item, "norm": norm}
 
 
+def anonymous_session(request: Request) -> None:
+    request.cookies.setdefault("session", "anonymous")
+
+
+@app.get("/me", dependencies=[Depends(anonymous_session)])
+def me(session: Annotated[str | None, Cookie()] = None) -> Any:
+    return {"session": session}
+
+
 app.include_router(router)
 client = TestClient(app)
 
@@ -106,3 +115,8 @@ def test_a_request_subclass_parses_forms_its_own_way() -> None:
 def test_a_dependency_changing_request_json_changes_the_body_parameters() -> None:
     response = client.post("/item", json={"name": "  ANN "})
     assert response.json() == {"item": {"name": "ann", "n": 99}, "norm": {"name": "ann", "n": 99}}
+
+
+def test_a_dependency_changing_request_cookies_changes_the_cookie_parameters() -> None:
+    assert client.get("/me").json() == {"session": "anonymous"}
+    assert client.get("/me", headers={"cookie": "session=abc"}).json() == {"session": "abc"}

@@ -117,11 +117,15 @@ async def solve(
                     headers = connection.headers
                 ok = _read(step.header, headers, values, errors) and ok
             if step.cookie:
-                if cookies is None:
-                    # Only the first Cookie header counts, as in FastAPI 0.116 on Starlette 0.4x.
-                    raw = connection.headers.get("cookie")
-                    cookies = cookie_parser(raw) if raw else {}
-                ok = _read(step.cookie, cookies, values, errors) and ok
+                # What ``request.cookies`` answers once asked (a dependency may change it)...
+                jar = connection.__dict__.get("_cookies")
+                if jar is None:
+                    if cookies is None:
+                        # ...else the first Cookie header, as FastAPI 0.116 on Starlette 0.4x.
+                        raw = connection.headers.get("cookie")
+                        cookies = cookie_parser(raw) if raw else {}
+                    jar = cookies
+                ok = _read(step.cookie, jar, values, errors) and ok
             if step.body is not None:
                 ok = await step.body.read(body, values, errors) and ok
         for name, inject in step.injections:
