@@ -88,7 +88,8 @@ class WorkerPool:
             if self._idle > self._jobs.qsize() or self._threads >= limit:
                 return
             self._threads += 1
-        threading.Thread(target=self._work, name="fastapi worker", daemon=True).start()
+        # Named as AnyIO names its own (log lines showing thread names read as with FastAPI).
+        threading.Thread(target=self._work, name="AnyIO worker thread", daemon=True).start()
 
     async def run(self, func: Callable[..., _T], *args: Any) -> _T:
         loop = asyncio.get_running_loop()
