@@ -29,6 +29,7 @@ from starlette.routing import BaseRoute
 from fastapi import routing
 from fastapi._core.analyse.dependant import flat_dependant
 from fastapi._core.analyse.field import ModelField, Undefined
+from fastapi._core.memo import IdentityMemo
 from fastapi.datastructures import DefaultPlaceholder
 from fastapi.dependencies.models import Dependant
 from fastapi.encoders import jsonable_encoder
@@ -124,17 +125,15 @@ def get_flat_dependant(
     """Every parameter of the dependency tree gathered in one Dependant."""
     if not skip_repeats or visited is not None:
         return flat_dependant(dependant, skip_repeats=skip_repeats, visited=visited)
-    # Asked for several times per route while a document is built: remember it (by identity;
-    # the Dependant is kept alive with the answer so ids are not reused). Cleared per document.
-    known = _flat.get(id(dependant))
-    if known is not None and known[0] is dependant:
-        return known[1]
-    flat = flat_dependant(dependant, skip_repeats=True)
-    _flat[id(dependant)] = (dependant, flat)
-    return flat
+    return _flat(dependant)
 
 
-_flat: dict[int, tuple[Dependant, Dependant]] = {}
+def _flat_skipping_repeats(dependant: Dependant) -> Dependant:
+    return flat_dependant(dependant, skip_repeats=True)
+
+
+# Asked for several times per route while a document is built. Cleared per document.
+_flat = IdentityMemo(_flat_skipping_repeats)
 
 
 def lenient_issubclass(cls: Any, class_or_tuple: Any) -> bool:
@@ -174,26 +173,18 @@ def _get_flat_fields_from_params(fields: list[ModelField]) -> list[ModelField]:
     return fields
 
 
-# Flattening a route's dependency tree is asked for several times per document: remember it
-# (keyed by identity; the Dependant is kept alive with the answer so ids are not reused).
-_by_location: dict[int, tuple[Dependant, list[tuple[ParamTypes, list[ModelField]]]]] = {}
-
-
-def _params_by_location(dependant: Dependant) -> list[tuple[ParamTypes, list[ModelField]]]:
-    known = _by_location.get(id(dependant))
-    if known is not None and known[0] is dependant:
-        return known[1]
+def _locate_params(dependant: Dependant) -> list[tuple[ParamTypes, list[ModelField]]]:
     flat = get_flat_dependant(dependant, skip_repeats=True)
-    found = [
+    return [
         (ParamTypes.path, _get_flat_fields_from_params(flat.path_params)),
         (ParamTypes.query, _get_flat_fields_from_params(flat.query_params)),
         (ParamTypes.header, _get_flat_fields_from_params(flat.header_params)),
         (ParamTypes.cookie, _get_flat_fields_from_params(flat.cookie_params)),
     ]
-    if len(_by_location) >= 16384:
-        _by_location.clear()
-    _by_location[id(dependant)] = (dependant, found)
-    return found
+
+
+# A route's parameters by location, asked for several times per document. Cleared per document.
+_params_by_location = IdentityMemo(_locate_params)
 
 
 def get_flat_params(dependant: Dependant) -> list[ModelField]:
@@ -672,7 +663,7 @@ def get_openapi(
         document["servers"] = servers
     webhooks = list(webhooks or [])
     fields = get_fields_from_routes([*(routes or []), *webhooks])
-    _by_location.clear()  # routes may have changed since the last document
+    _params_by_location.clear()  # routes may have changed since the last document
     _flat.clear()
     schema_generator = _SchemaGenerator(ref_template=REF_TEMPLATE)
     model_name_map: ModelNameMap = {}

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from fastapi._core.analyse import annotations as ann
 from fastapi._core.analyse.field import ModelField, create_model_field, missing_error, with_loc
+from fastapi._core.memo import IdentityMemo
 
 Errors = list[dict[str, Any]]
 Loc = tuple[Any, ...]
@@ -53,17 +54,6 @@ def fresh(value: Any) -> Any:
 _USER_CODE_TYPES = frozenset(
     {"function-before", "function-after", "function-wrap", "function-plain", "call"}
 )
-_user_code_seen: dict[int, tuple[Any, bool]] = {}
-
-
-def runs_user_code(core_schema: Any) -> bool:
-    """Whether validating against this core schema may call the app's own code."""
-    known = _user_code_seen.get(id(core_schema))
-    if known is not None and known[0] is core_schema:
-        return known[1]
-    found = _calls_user_code(core_schema)
-    _user_code_seen[id(core_schema)] = (core_schema, found)  # kept alive: ids stay unique
-    return found
 
 
 def _calls_user_code(node: Any) -> bool:
@@ -74,6 +64,10 @@ def _calls_user_code(node: Any) -> bool:
     if isinstance(node, (list, tuple)):
         return any(_calls_user_code(item) for item in node)
     return False
+
+
+# Whether validating against a core schema may call the app's own code.
+runs_user_code = IdentityMemo(_calls_user_code)
 
 
 class Validator:

@@ -21,6 +21,8 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from fastapi._core.memo import IdentityMemo
+
 _SUSPICIOUS_FLOAT = re.compile(rb"e-\d(?!\d)|0\.0000")
 
 
@@ -160,22 +162,15 @@ _CHILD_KEYS = (
 )
 
 
-_FLOATS: dict[int, tuple[TypeAdapter[Any], bool]] = {}
-
-
-def _floats_of(adapter: TypeAdapter[Any]) -> bool:
-    """``may_hold_float`` of an adapter's schema, worked out once per (shared) adapter."""
-    known = _FLOATS.get(id(adapter))
-    if known is not None and known[0] is adapter:
-        return known[1]
+def _adapter_may_hold_float(adapter: TypeAdapter[Any]) -> bool:
     try:
-        floats = may_hold_float(adapter.core_schema)
+        return may_hold_float(adapter.core_schema)
     except Exception:  # pragma: no cover - an exotic schema: assume floats
-        floats = True
-    if len(_FLOATS) >= 8192:
-        _FLOATS.clear()
-    _FLOATS[id(adapter)] = (adapter, floats)
-    return floats
+        return True
+
+
+# Worked out once per (shared) adapter.
+_floats_of = IdentityMemo(_adapter_may_hold_float, limit=8192)
 
 
 class JSONRenderer:
