@@ -6,7 +6,7 @@ import inspect
 import sys
 from collections.abc import Callable
 from types import FunctionType
-from typing import Any, ForwardRef
+from typing import Any, ForwardRef, get_type_hints
 
 
 def _namespace_of(call: Callable[..., Any]) -> dict[str, Any]:
@@ -25,13 +25,27 @@ def _namespace_of(call: Callable[..., Any]) -> dict[str, Any]:
 
 
 def evaluate_annotation(annotation: Any, namespace: dict[str, Any]) -> Any:
-    """Evaluate a string annotation; one that cannot be resolved stays a ForwardRef."""
+    """Evaluate a string annotation, and the quoted names within it (``List["Item"]``), as
+    ``typing`` does; one that cannot be resolved stays a ForwardRef."""
     if isinstance(annotation, str):
         try:
-            return eval(annotation, namespace)  # annotations are code the app itself wrote
+            value = eval(annotation, namespace)  # annotations are code the app itself wrote
         except Exception:
             return ForwardRef(annotation)
+        if "'" in annotation or '"' in annotation:  # quoted names inside: resolve them too
+            return _with_nested_names_resolved(value, namespace)
+        return value
     return annotation
+
+
+def _with_nested_names_resolved(value: Any, namespace: dict[str, Any]) -> Any:
+    def holder() -> None: ...
+
+    holder.__annotations__ = {"value": value}
+    try:
+        return get_type_hints(holder, globalns=namespace, include_extras=True)["value"]
+    except Exception:  # a name that does not exist (yet): Pydantic will say which
+        return value
 
 
 def typed_signature(call: Callable[..., Any]) -> inspect.Signature:

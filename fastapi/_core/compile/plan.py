@@ -10,6 +10,7 @@ tree per request.
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 from collections.abc import Callable
 from contextlib import asynccontextmanager, contextmanager
@@ -48,6 +49,11 @@ _INJECTIONS = (
 )
 
 
+# What asyncio's own ``iscoroutinefunction`` also accepts: a sync function marked as returning
+# a coroutine (by decorators written for it); FastAPI awaits those.
+_ASYNCIO_COROUTINE_MARK = getattr(asyncio.coroutines, "_is_coroutine", object())
+
+
 def _dunder_call(call: Any) -> Any:
     if inspect.isroutine(call) or inspect.isclass(call):
         return call
@@ -59,11 +65,17 @@ def call_kind(call: Callable[..., Any]) -> CallKind:
     if inspect.isclass(call):
         return CallKind.SYNC
     target = _dunder_call(call)
-    if inspect.isasyncgenfunction(target):
+    # ``call`` itself first: ``inspect`` sees through ``functools.partial`` (a partial of a
+    # yield dependency is one), where its ``__call__`` would hide the function.
+    if inspect.isasyncgenfunction(call) or inspect.isasyncgenfunction(target):
         return CallKind.ASYNC_GENERATOR
-    if inspect.isgeneratorfunction(target):
+    if inspect.isgeneratorfunction(call) or inspect.isgeneratorfunction(target):
         return CallKind.GENERATOR
-    if inspect.iscoroutinefunction(target) or inspect.iscoroutinefunction(call):
+    if (
+        inspect.iscoroutinefunction(target)
+        or inspect.iscoroutinefunction(call)
+        or getattr(call, "_is_coroutine", None) is _ASYNCIO_COROUTINE_MARK
+    ):
         return CallKind.ASYNC
     return CallKind.SYNC
 
