@@ -98,15 +98,9 @@ def _field_info_kwargs(default: Any, options: dict[str, Any]) -> dict[str, Any]:
             category=DeprecationWarning,
             stacklevel=5,
         )
+    # Unknown keywords (``min_items=``, ``x_custom=``) go to the JSON schema, silently as in
+    # FastAPI (Pydantic's own ``Field`` warns about them).
     extra = {k: options.pop(k) for k in list(options) if k not in _FIELD_INFO_OPTIONS}
-    if extra:
-        warnings.warn(
-            "Using extra keyword arguments on `Field` is deprecated and will be removed. "
-            "Use `json_schema_extra` instead. "
-            f"(Extra keys: {', '.join(map(repr, extra))})",
-            category=DeprecationWarning,
-            stacklevel=5,
-        )
     kwargs: dict[str, Any] = {"default": default}
     for key, value in options.items():
         if value is _Unset or (value is None and key in _NONE_MEANS_UNSET):

@@ -392,3 +392,17 @@ def test_typed_signature_helpers_evaluate_strings_and_keep_no_return_annotation(
     assert signature.return_annotation is inspect.Signature.empty
     assert get_typed_return_annotation(_string_annotated) is int
     assert get_typed_return_annotation(test_class_relations) is None
+
+
+def test_unknown_keywords_of_params_reach_the_schema_without_a_warning() -> None:
+    # As in FastAPI (Pydantic's Field warns about them; test suites run with -W error pass).
+    import warnings
+
+    from fastapi import Body, Query
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        query = Query(None, min_items=1, x_custom="yes")
+        body = Body(None, json_schema_extra={"a": 1}, x_more=2)
+    assert query.json_schema_extra == {"min_items": 1, "x_custom": "yes"}
+    assert body.json_schema_extra == {"a": 1, "x_more": 2}
