@@ -117,6 +117,11 @@ class TaskRuntime:
     def __init__(self, settings: TaskSettings | str | None = None) -> None:
         if settings is None or isinstance(settings, str):
             settings = TaskSettings(store=settings)
+        if not isinstance(settings, TaskSettings):
+            raise TypeError(
+                "tasks= takes a store URL (e.g. 'sqlite:///tasks.db') or a TaskSettings, "
+                f"not {type(settings).__name__}"
+            )
         self.settings = settings
         store = settings.store
         self.store: TaskStore | None = open_store(store) if isinstance(store, str) else store

@@ -350,3 +350,5 @@ def test_runtime_settings_accept_a_url_string(tmp_path: Path) -> None:
     runtime = TaskRuntime(f"sqlite:///{tmp_path / 'x.db'}")
     assert runtime.durable and isinstance(runtime.store, SQLiteTaskStore)
     assert not TaskRuntime().durable
+    with pytest.raises(TypeError, match="tasks= takes a store URL"):
+        FastAPI(tasks=[1])  # type: ignore[arg-type]
