@@ -43,7 +43,7 @@ def literal_prefix(route: BaseRoute) -> list[str]:
     still matches by its regex, as in Starlette); FastAPI's routes compile theirs on first
     use, so theirs is read from the path it is compiled from (``regex_source``).
     """
-    if type(route).matches not in _KNOWN_MATCHES:
+    if getattr(type(route), "matches", None) not in _KNOWN_MATCHES:
         return []
     source = getattr(route, "regex_source", None)
     if isinstance(source, str):
