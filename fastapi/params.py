@@ -106,8 +106,9 @@ def _field_info_kwargs(default: Any, options: dict[str, Any]) -> dict[str, Any]:
         if value is _Unset or (value is None and key in _NONE_MEANS_UNSET):
             continue
         kwargs[key] = value
-    if extra:
-        kwargs["json_schema_extra"] = {**(options.get("json_schema_extra") or {}), **extra}
+    given = options.get("json_schema_extra")
+    # FastAPI's rule: a (truthy) json_schema_extra wins; otherwise the unknown keywords, {} if none.
+    kwargs["json_schema_extra"] = given if given and given is not _Unset else extra
     kwargs["__example"] = example
     return kwargs
 
