@@ -166,3 +166,14 @@ def test_components_security_schemes() -> None:
     assert schemes is not None
     assert isinstance(schemes["k"], models.APIKey)
     assert isinstance(schemes["r"], models.Reference)
+
+
+def test_the_models_json_schemas_carry_no_description_of_ours() -> None:
+    # As FastAPI's: used as a response model, they must document the same (no docstring text).
+    from pydantic import BaseModel
+
+    from fastapi.openapi import models
+
+    for value in vars(models).values():
+        if isinstance(value, type) and issubclass(value, BaseModel) and value is not BaseModel:
+            assert "description" not in value.model_json_schema(), value

@@ -104,9 +104,12 @@ except ImportError:  # pragma: no cover - depends on the environment
             return core_schema.with_info_plain_validator_function(cls._validate)
 
 
-class BaseModelWithConfig(BaseModel):
-    """Base of the document's objects: any extra key (e.g. ``x-logo``) is kept."""
+# Comments, not docstrings, on the models below: a docstring would become the "description"
+# of their JSON schema, which FastAPI's have none of.
 
+
+# Base of the document's objects: any extra key (e.g. ``x-logo``) is kept.
+class BaseModelWithConfig(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
@@ -172,9 +175,8 @@ class ExternalDocumentation(BaseModelWithConfig):
     url: AnyUrl
 
 
+# A JSON Schema (2020-12) with OpenAPI's additions; keywords in the vocabularies' order.
 class Schema(BaseModelWithConfig):
-    """A JSON Schema (2020-12) with OpenAPI's additions; keywords in the vocabularies' order."""
-
     # Core vocabulary
     schema_: Optional[str] = Field(default=None, alias="$schema")
     vocabulary: Optional[str] = Field(default=None, alias="$vocabulary")
@@ -481,3 +483,4 @@ SchemaOrBool = Union[Schema, bool]
 
 for _model in (Schema, Operation, Encoding, PathItem, Components, OpenAPI):
     _model.model_rebuild()
+del _model
