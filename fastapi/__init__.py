@@ -24,3 +24,13 @@ from .responses import Response as Response
 from .routing import APIRouter as APIRouter
 from .websockets import WebSocket as WebSocket
 from .websockets import WebSocketDisconnect as WebSocketDisconnect
+
+
+def __getattr__(name: str) -> object:
+    # ``import fastapi`` does not import the OpenAPI machinery (start-up time); code that
+    # reaches it as an attribute (``fastapi.openapi.utils.get_openapi``) still finds it.
+    if name == "openapi":
+        import importlib
+
+        return importlib.import_module("fastapi.openapi")
+    raise AttributeError(f"module 'fastapi' has no attribute {name!r}")

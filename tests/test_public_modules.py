@@ -407,3 +407,19 @@ def test_unknown_keywords_of_params_reach_the_schema_without_a_warning() -> None
     assert query.json_schema_extra == {"min_items": 1, "x_custom": "yes"}
     assert body.json_schema_extra == {"a": 1}  # FastAPI's rule: a given json_schema_extra wins
     assert Query().json_schema_extra == {}
+
+
+def test_submodules_are_reachable_as_attributes_after_a_bare_import() -> None:
+    # FastAPI imports these with the package; here they load on first use, as attributes too.
+    import subprocess
+    import sys
+
+    code = (
+        "import fastapi; "
+        "fastapi.openapi.utils.get_openapi; fastapi.openapi.docs.get_swagger_ui_html; "
+        "fastapi.openapi.models.OpenAPI; fastapi.openapi.constants.REF_PREFIX; "
+        "fastapi.security.http.HTTPBasic; fastapi.security.oauth2.OAuth2; "
+        "fastapi.security.api_key.APIKeyHeader; fastapi.security.utils; "
+        "fastapi.security.open_id_connect_url.OpenIdConnect"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

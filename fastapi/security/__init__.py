@@ -66,7 +66,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from fastapi.security.open_id_connect_url import OpenIdConnect as OpenIdConnect
 
 
+_SUBMODULES = frozenset({"api_key", "base", "http", "oauth2", "open_id_connect_url", "utils"})
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:  # ``fastapi.security.http``, reached as an attribute
+        return importlib.import_module(f"fastapi.security.{name}")
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'fastapi.security' has no attribute {name!r}")
