@@ -423,3 +423,11 @@ def test_submodules_are_reachable_as_attributes_after_a_bare_import() -> None:
         "fastapi.security.open_id_connect_url.OpenIdConnect"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_path_param_names_are_what_stands_between_braces() -> None:
+    from fastapi.dependencies.utils import get_path_param_names as from_dependencies
+    from fastapi.utils import get_path_param_names
+
+    path = "/a/{b}/{c:path}/{d:int}"
+    assert get_path_param_names(path) == from_dependencies(path) == {"b", "c:path", "d:int"}

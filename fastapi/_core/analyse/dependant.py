@@ -11,6 +11,7 @@ Every parameter is classified exactly once, here:
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass
@@ -20,7 +21,6 @@ from pydantic.fields import FieldInfo
 from starlette.background import BackgroundTasks as StarletteBackgroundTasks
 from starlette.requests import HTTPConnection, Request
 from starlette.responses import Response
-from starlette.routing import PARAM_REGEX
 from starlette.websockets import WebSocket
 
 from fastapi import params
@@ -46,8 +46,13 @@ _INJECTED_TYPES = tuple(cls for cls, _ in INJECTED)
 _MARKERS = (params.Param, params.Body, params.Depends)
 
 
+_BRACED = re.compile(r"{(.*?)}")
+
+
 def path_param_names(path: str) -> set[str]:
-    return {match.group(1) for match in PARAM_REGEX.finditer(path)}
+    """What stands between braces, as written: routes pass their ``path_format`` (convertors
+    removed); a raw ``/files/{p:path}`` names ``p:path``, as FastAPI's helper answers."""
+    return set(_BRACED.findall(path))
 
 
 @dataclass
