@@ -480,3 +480,21 @@ class FastAPI(Starlette):
         self, exc_class_or_status_code: int | type[Exception], handler: Any
     ) -> None:
         self.exception_handlers[exc_class_or_status_code] = handler
+
+
+_OPENAPI_HELPERS = {
+    "get_openapi": "fastapi.openapi.utils",
+    "get_redoc_html": "fastapi.openapi.docs",
+    "get_swagger_ui_html": "fastapi.openapi.docs",
+    "get_swagger_ui_oauth2_redirect_html": "fastapi.openapi.docs",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # FastAPI's module has these names too (the OpenAPI machinery loads here on first use).
+    module = _OPENAPI_HELPERS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'fastapi.applications' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)

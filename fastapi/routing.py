@@ -33,6 +33,7 @@ from starlette.websockets import WebSocket
 from typing_extensions import Unpack, deprecated
 
 from fastapi import params
+from fastapi._compat import lenient_issubclass as lenient_issubclass
 from fastapi._core.analyse.dependant import (
     build_dependant,
     flat_dependant,
@@ -59,6 +60,11 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.datastructures import Default, DefaultPlaceholder
 from fastapi.dependencies.models import Dependant
 from fastapi.dependencies.utils import get_dependant as get_dependant
+from fastapi.dependencies.utils import get_flat_dependant as get_flat_dependant
+from fastapi.dependencies.utils import (
+    get_parameterless_sub_dependant as get_parameterless_sub_dependant,
+)
+from fastapi.dependencies.utils import get_typed_return_annotation as get_typed_return_annotation
 from fastapi.dependencies.utils import solve_dependencies as solve_dependencies
 from fastapi.encoders import jsonable_encoder as jsonable_encoder
 from fastapi.exceptions import FastAPIError

@@ -6,13 +6,14 @@ They are thin wrappers over ``fastapi._core``: the analysis happens there, once 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
-from contextlib import AsyncExitStack
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
 from copy import copy
 from dataclasses import dataclass
 from typing import Any
 
 from starlette.background import BackgroundTasks as StarletteBackgroundTasks
+from starlette.datastructures import FormData, Headers, QueryParams
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
@@ -28,9 +29,12 @@ from fastapi._core.analyse.dependant import (
 )
 from fastapi._core.analyse.field import ModelField
 from fastapi._core.analyse.signature import evaluate_annotation, return_annotation, typed_signature
+from fastapi._core.compile.body import BodyReader
 from fastapi._core.compile.body_field import body_field_of
 from fastapi._core.compile.plan import compile_plan
+from fastapi._core.compile.readers import param_readers
 from fastapi._core.execute.solve import solve
+from fastapi.concurrency import contextmanager_in_threadpool
 from fastapi.dependencies.models import Dependant
 
 __all__ = [
@@ -47,7 +51,10 @@ __all__ = [
     "get_typed_annotation",
     "get_typed_return_annotation",
     "get_typed_signature",
+    "request_body_to_args",
+    "request_params_to_args",
     "solve_dependencies",
+    "solve_generator",
 ]
 
 
@@ -194,3 +201,56 @@ def ensure_multipart_is_installed() -> None:
     from fastapi._core.analyse.dependant import ensure_multipart_installed
 
     ensure_multipart_installed()
+
+
+# -- helpers extensions call to read values the way routes do ----------------------------------
+
+
+def request_params_to_args(
+    fields: Sequence[ModelField], received_params: Mapping[str, Any] | QueryParams | Headers
+) -> tuple[dict[str, Any], list[Any]]:
+    """Read and validate one location's parameters (path, query, header or cookie) from what
+    the request carried: the values by name, and the errors (empty when all are valid)."""
+    values: dict[str, Any] = {}
+    errors: list[Any] = []
+    if not fields:
+        return values, errors
+    location = fields[0].field_info.in_.value  # type: ignore[attr-defined]
+    source: Any = received_params
+    if location == "query" and not isinstance(source, QueryParams):
+        source = QueryParams(source)
+    elif location == "header" and not isinstance(source, Headers):
+        source = Headers(source)
+    for reader in param_readers(list(fields), location):
+        value, reader_errors = reader.read(source)
+        if reader_errors:
+            errors.extend(reader_errors)
+        else:
+            values[reader.name] = value
+    return values, errors
+
+
+async def request_body_to_args(
+    body_fields: list[ModelField],
+    received_body: dict[str, Any] | FormData | None,
+    embed_body_fields: bool,
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Validate the body parameters from a parsed JSON body or form, as routes do."""
+    reader = BodyReader(
+        list(body_fields), embed=embed_body_fields, reads_form=isinstance(received_body, FormData)
+    )
+    values: dict[str, Any] = {}
+    errors: list[dict[str, Any]] = []
+    await reader.read(received_body, values, errors)
+    return values, errors
+
+
+async def solve_generator(
+    *, call: Callable[..., Any], stack: AsyncExitStack, sub_values: dict[str, Any]
+) -> Any:
+    """Enter a yield dependency on ``stack`` (a sync one in a worker thread); its value."""
+    if inspect.isasyncgenfunction(call):
+        return await stack.enter_async_context(asynccontextmanager(call)(**sub_values))
+    return await stack.enter_async_context(
+        contextmanager_in_threadpool(contextmanager(call)(**sub_values))
+    )
