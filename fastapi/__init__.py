@@ -5,6 +5,7 @@ __version__ = "0.116.1"
 from starlette import status as status
 
 from . import _compat as _compat
+from ._lazy import lazy_attributes as _lazy_attributes
 from .applications import FastAPI as FastAPI
 from .background import BackgroundTasks as BackgroundTasks
 from .datastructures import UploadFile as UploadFile
@@ -25,12 +26,6 @@ from .routing import APIRouter as APIRouter
 from .websockets import WebSocket as WebSocket
 from .websockets import WebSocketDisconnect as WebSocketDisconnect
 
-
-def __getattr__(name: str) -> object:
-    # ``import fastapi`` does not import the OpenAPI machinery (start-up time); code that
-    # reaches it as an attribute (``fastapi.openapi.utils.get_openapi``) still finds it.
-    if name == "openapi":
-        import importlib
-
-        return importlib.import_module("fastapi.openapi")
-    raise AttributeError(f"module 'fastapi' has no attribute {name!r}")
+# ``import fastapi`` does not import the OpenAPI machinery (start-up time); code that reaches
+# it as an attribute (``fastapi.openapi.utils.get_openapi``) still finds it.
+__getattr__ = _lazy_attributes("fastapi", submodules=("openapi",))

@@ -28,6 +28,7 @@ from fastapi._core.compile.route_options import (
     RouteOptions,
     reject_unknown,
 )
+from fastapi._lazy import lazy_attributes
 from fastapi.datastructures import Default, DefaultPlaceholder  # noqa: F401 - importable here too
 from fastapi.exception_handlers import (
     http_exception_handler,
@@ -482,19 +483,13 @@ class FastAPI(Starlette):
         self.exception_handlers[exc_class_or_status_code] = handler
 
 
-_OPENAPI_HELPERS = {
-    "get_openapi": "fastapi.openapi.utils",
-    "get_redoc_html": "fastapi.openapi.docs",
-    "get_swagger_ui_html": "fastapi.openapi.docs",
-    "get_swagger_ui_oauth2_redirect_html": "fastapi.openapi.docs",
-}
-
-
-def __getattr__(name: str) -> Any:
-    # FastAPI's module has these names too (the OpenAPI machinery loads here on first use).
-    module = _OPENAPI_HELPERS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'fastapi.applications' has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(module), name)
+# FastAPI's module has these names too (the OpenAPI machinery loads on first use).
+__getattr__ = lazy_attributes(
+    "fastapi.applications",
+    {
+        "get_openapi": "fastapi.openapi.utils",
+        "get_redoc_html": "fastapi.openapi.docs",
+        "get_swagger_ui_html": "fastapi.openapi.docs",
+        "get_swagger_ui_oauth2_redirect_html": "fastapi.openapi.docs",
+    },
+)

@@ -5,8 +5,9 @@ The schemes are imported on first use (they pull in the OpenAPI models).
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from fastapi._lazy import lazy_attributes
 
 _EXPORTS = {
     "APIKeyCookie": "fastapi.security.api_key",
@@ -66,13 +67,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from fastapi.security.open_id_connect_url import OpenIdConnect as OpenIdConnect
 
 
-_SUBMODULES = frozenset({"api_key", "base", "http", "oauth2", "open_id_connect_url", "utils"})
-
-
-def __getattr__(name: str) -> Any:
-    if name in _SUBMODULES:  # ``fastapi.security.http``, reached as an attribute
-        return importlib.import_module(f"fastapi.security.{name}")
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'fastapi.security' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy_attributes(
+    "fastapi.security",
+    _EXPORTS,
+    submodules=("api_key", "base", "http", "oauth2", "open_id_connect_url", "utils"),
+)
