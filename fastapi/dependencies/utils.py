@@ -31,10 +31,9 @@ from fastapi._core.analyse.field import ModelField
 from fastapi._core.analyse.signature import evaluate_annotation, return_annotation, typed_signature
 from fastapi._core.compile.body import BodyReader
 from fastapi._core.compile.body_field import body_field_of
-from fastapi._core.compile.plan import compile_plan
+from fastapi._core.compile.plan import CallKind, call_kind, compile_plan
 from fastapi._core.compile.readers import param_readers
-from fastapi._core.execute.solve import solve
-from fastapi.concurrency import contextmanager_in_threadpool
+from fastapi._core.execute.solve import enter_yield_dependency, read_params, solve
 from fastapi.dependencies.models import Dependant
 
 __all__ = [
@@ -180,20 +179,14 @@ async def solve_dependencies(
 
 
 def is_coroutine_callable(call: Callable[..., Any]) -> bool:
-    from fastapi._core.compile.plan import CallKind, call_kind
-
     return call_kind(call) is CallKind.ASYNC
 
 
 def is_gen_callable(call: Callable[..., Any]) -> bool:
-    from fastapi._core.compile.plan import CallKind, call_kind
-
     return call_kind(call) is CallKind.GENERATOR
 
 
 def is_async_gen_callable(call: Callable[..., Any]) -> bool:
-    from fastapi._core.compile.plan import CallKind, call_kind
-
     return call_kind(call) is CallKind.ASYNC_GENERATOR
 
 
@@ -221,12 +214,7 @@ def request_params_to_args(
         source = QueryParams(source)
     elif location == "header" and not isinstance(source, Headers):
         source = Headers(source)
-    for reader in param_readers(list(fields), location):
-        value, reader_errors = reader.read(source)
-        if reader_errors:
-            errors.extend(reader_errors)
-        else:
-            values[reader.name] = value
+    read_params(param_readers(list(fields), location), source, values, errors)
     return values, errors
 
 
@@ -249,8 +237,7 @@ async def solve_generator(
     *, call: Callable[..., Any], stack: AsyncExitStack, sub_values: dict[str, Any]
 ) -> Any:
     """Enter a yield dependency on ``stack`` (a sync one in a worker thread); its value."""
-    if inspect.isasyncgenfunction(call):
-        return await stack.enter_async_context(asynccontextmanager(call)(**sub_values))
-    return await stack.enter_async_context(
-        contextmanager_in_threadpool(contextmanager(call)(**sub_values))
-    )
+    if call_kind(call) is CallKind.ASYNC_GENERATOR:
+        manager = asynccontextmanager(call)(**sub_values)
+        return await enter_yield_dependency(stack, manager, in_thread=False)
+    return await enter_yield_dependency(stack, contextmanager(call)(**sub_values), in_thread=True)

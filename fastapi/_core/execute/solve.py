@@ -107,15 +107,15 @@ async def solve(
             continue
         if step.has_params:
             if step.path:
-                ok = _read(step.path, path, values, errors) and ok
+                ok = read_params(step.path, path, values, errors) and ok
             if step.query:
                 if query is None:
                     query = query_params_of(connection)
-                ok = _read(step.query, query, values, errors) and ok
+                ok = read_params(step.query, query, values, errors) and ok
             if step.header:
                 if headers is None:
                     headers = connection.headers
-                ok = _read(step.header, headers, values, errors) and ok
+                ok = read_params(step.header, headers, values, errors) and ok
             if step.cookie:
                 # What ``request.cookies`` answers once asked (a dependency may change it)...
                 jar = connection.__dict__.get("_cookies")
@@ -125,7 +125,7 @@ async def solve(
                         raw = connection.headers.get("cookie")
                         cookies = cookie_parser(raw) if raw else {}
                     jar = cookies
-                ok = _read(step.cookie, jar, values, errors) and ok
+                ok = read_params(step.cookie, jar, values, errors) and ok
             if step.body is not None:
                 ok = await step.body.read(body, values, errors) and ok
         for name, inject in step.injections:
@@ -143,13 +143,10 @@ async def solve(
             result = await step.call(**values)
         elif kind is CallKind.SYNC:
             result = await run_sync(step.call, **values)
-        elif kind is CallKind.ASYNC_GENERATOR:
-            assert stack is not None
-            result = await stack.enter_async_context(step.context(**values))
         else:
             assert stack is not None
-            result = await stack.enter_async_context(
-                contextmanager_in_threadpool(step.context(**values))
+            result = await enter_yield_dependency(
+                stack, step.context(**values), in_thread=kind is CallKind.GENERATOR
             )
         results[index] = result
         if step.cache_key not in cache:
@@ -157,7 +154,18 @@ async def solve(
     return resolution
 
 
-def _read(readers: Any, source: Any, values: dict[str, Any], errors: list[dict[str, Any]]) -> bool:
+async def enter_yield_dependency(stack: AsyncExitStack, manager: Any, *, in_thread: bool) -> Any:
+    """The value a yield dependency's context manager gives, its exit left to ``stack`` (a
+    sync generator runs in a worker thread)."""
+    if in_thread:
+        manager = contextmanager_in_threadpool(manager)
+    return await stack.enter_async_context(manager)
+
+
+def read_params(
+    readers: Any, source: Any, values: dict[str, Any], errors: list[dict[str, Any]]
+) -> bool:
+    """Each reader's value into ``values`` (by name), or its errors into ``errors``."""
     ok = True
     for reader in readers:
         value, reader_errors = reader.read(source)
