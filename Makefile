@@ -29,6 +29,7 @@ $(COMPAT_STAMP): pyproject.toml hatch_build.py
 install: $(STAMP)
 
 lint: $(STAMP)
+	$(BIN)/python tools/check_tracked.py
 	$(BIN)/ruff check fastapi tests examples benchmarks tools hatch_build.py
 	$(BIN)/ruff format --check fastapi
 
