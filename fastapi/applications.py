@@ -20,15 +20,8 @@ from starlette.types import ASGIApp, ExceptionHandler, Lifespan, Receive, Scope,
 from typing_extensions import Unpack, deprecated
 
 from fastapi import routing
-from fastapi._core.compile.route_options import (
-    ADD_API_ROUTE_OPTIONS,
-    API_ROUTE_OPTIONS,
-    ROUTE_OPTIONS,
-    APIRouteOptions,
-    RouteOptions,
-    reject_unknown,
-)
 from fastapi._lazy import lazy_attributes
+from fastapi._route_options import AppAPIRouteOptions, RouteOptions, signed_with
 from fastapi.datastructures import Default, DefaultPlaceholder  # noqa: F401 - importable here too
 from fastapi.exception_handlers import (
     http_exception_handler,
@@ -307,62 +300,64 @@ class FastAPI(Starlette):
 
     # -- routes ---------------------------------------------------------------------------------
 
-    def add_api_route(self, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
-        reject_unknown(FastAPI.add_api_route, options, ADD_API_ROUTE_OPTIONS)
+    @signed_with(AppAPIRouteOptions)
+    def add_api_route(
+        self, path: str, endpoint: Callable[..., Any], **options: Unpack[AppAPIRouteOptions]
+    ) -> None:
         self.router.add_api_route(path, endpoint, **options)
 
+    @signed_with(AppAPIRouteOptions)
     def api_route(
-        self, path: str, **options: Unpack[APIRouteOptions]
+        self, path: str, **options: Unpack[AppAPIRouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        reject_unknown(FastAPI.api_route, options, API_ROUTE_OPTIONS)
         return self.router.api_route(path, **options)
 
+    @signed_with(RouteOptions)
     def get(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        reject_unknown(FastAPI.get, options, ROUTE_OPTIONS)
         return self.router.get(path, **options)
 
+    @signed_with(RouteOptions)
     def put(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        reject_unknown(FastAPI.put, options, ROUTE_OPTIONS)
         return self.router.put(path, **options)
 
+    @signed_with(RouteOptions)
     def post(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        reject_unknown(FastAPI.post, options, ROUTE_OPTIONS)
         return self.router.post(path, **options)
 
+    @signed_with(RouteOptions)
     def delete(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        reject_unknown(FastAPI.delete, options, ROUTE_OPTIONS)
         return self.router.delete(path, **options)
 
+    @signed_with(RouteOptions)
     def options(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        reject_unknown(FastAPI.options, options, ROUTE_OPTIONS)
         return self.router.options(path, **options)
 
+    @signed_with(RouteOptions)
     def head(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        reject_unknown(FastAPI.head, options, ROUTE_OPTIONS)
         return self.router.head(path, **options)
 
+    @signed_with(RouteOptions)
     def patch(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        reject_unknown(FastAPI.patch, options, ROUTE_OPTIONS)
         return self.router.patch(path, **options)
 
+    @signed_with(RouteOptions)
     def trace(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        reject_unknown(FastAPI.trace, options, ROUTE_OPTIONS)
         return self.router.trace(path, **options)
 
     def add_api_websocket_route(

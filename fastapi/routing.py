@@ -45,17 +45,21 @@ from fastapi._core.analyse.signature import return_annotation
 from fastapi._core.compile.body_field import body_field_of
 from fastapi._core.compile.paths import path_template
 from fastapi._core.compile.route_index import RouteIndex, RouteList, register_matches, route_moved
-from fastapi._core.compile.route_options import (
-    API_ROUTE_OPTIONS,
-    ROUTE_OPTIONS,
-    APIRouteOptions,
-    RouteOptions,
-    reject_unknown,
-)
 from fastapi._core.execute.handler import build_request_handler
 from fastapi._core.execute.threads import run_sync
 from fastapi._core.execute.websocket import build_websocket_handler
+from fastapi._core.serialize.dump_options import DumpOptions
 from fastapi._core.serialize.response import ResponseSerializer
+from fastapi._route_options import (
+    REDECLARED_OPTIONS,
+    AddAPIRouteOptions,
+    APIRouteInitOptions,
+    APIRouteOptions,
+    RouteOptions,
+    defaults_of,
+    signed_with,
+    within,
+)
 from fastapi.concurrency import run_in_threadpool
 from fastapi.datastructures import Default, DefaultPlaceholder
 from fastapi.dependencies.models import Dependant
@@ -76,7 +80,7 @@ from fastapi.exceptions import (
     WebSocketRequestValidationError as WebSocketRequestValidationError,
 )
 from fastapi.types import DecoratedCallable, IncEx
-from fastapi.utils import generate_unique_id, get_value_or_default, is_body_allowed_for_status_code
+from fastapi.utils import generate_unique_id, is_body_allowed_for_status_code
 
 __all__ = [
     "APIRoute",
@@ -140,7 +144,7 @@ def get_request_handler(
     dependant: Dependant,
     body_field: ModelField | None = None,
     status_code: int | None = None,
-    response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),
+    response_class: type[Response] | DefaultPlaceholder[Any] = Default(JSONResponse),
     response_field: ModelField | None = None,
     response_model_include: IncEx | None = None,
     response_model_exclude: IncEx | None = None,
@@ -152,18 +156,21 @@ def get_request_handler(
     embed_body_fields: bool = False,
 ) -> Callable[[Request], Coroutine[Any, Any, Response]]:
     """The compiled ``request -> response`` coroutine function of a path operation."""
+    dump = DumpOptions(
+        response_model_include,
+        response_model_exclude,
+        response_model_by_alias,
+        response_model_exclude_unset,
+        response_model_exclude_defaults,
+        response_model_exclude_none,
+    )
     return build_request_handler(  # type: ignore[return-value]
         dependant=dependant,
         body_field=body_field,
         status_code=status_code,
         response_class=response_class,
         response_field=response_field,
-        response_model_include=response_model_include,
-        response_model_exclude=response_model_exclude,
-        response_model_by_alias=response_model_by_alias,
-        response_model_exclude_unset=response_model_exclude_unset,
-        response_model_exclude_defaults=response_model_exclude_defaults,
-        response_model_exclude_none=response_model_exclude_none,
+        dump=dump,
         dependency_overrides_provider=dependency_overrides_provider,
         embed_body_fields=embed_body_fields,
     )
@@ -205,16 +212,8 @@ async def serialize_response(
     is_coroutine: bool = True,
 ) -> Any:
     """JSON-compatible data for ``response_content``, validated by ``field`` when given."""
-    serializer = ResponseSerializer(
-        field,
-        JSONResponse,
-        include=include,
-        exclude=exclude,
-        by_alias=by_alias,
-        exclude_unset=exclude_unset,
-        exclude_defaults=exclude_defaults,
-        exclude_none=exclude_none,
-    )
+    dump = DumpOptions(include, exclude, by_alias, exclude_unset, exclude_defaults, exclude_none)
+    serializer = ResponseSerializer(field, JSONResponse, dump)
     return serializer.content(response_content)
 
 
@@ -266,109 +265,63 @@ class APIWebSocketRoute(routing.WebSocketRoute):
 
 
 class APIRoute(routing.Route):
-    """A path operation: an endpoint with its parameters, response model and OpenAPI data."""
+    """A path operation: an endpoint with its parameters, response model and OpenAPI data.
 
+    Its options are declared once, in ``fastapi._route_options``; each is kept as the
+    attribute of the same name (``route.tags``, ``route.status_code``...), resolved.
+    """
+
+    response_model: Any
+    status_code: int | None
+    tags: list[str | Enum]
+    dependencies: list[params.Depends]
+    summary: str | None
+    description: str
+    response_description: str
+    responses: dict[int | str, dict[str, Any]]
+    deprecated: bool | None
+    operation_id: str | None
+    response_model_include: IncEx | None
+    response_model_exclude: IncEx | None
+    response_model_by_alias: bool
+    response_model_exclude_unset: bool
+    response_model_exclude_defaults: bool
+    response_model_exclude_none: bool
+    include_in_schema: bool
+    response_class: type[Response] | DefaultPlaceholder[Any]
+    dependency_overrides_provider: Any | None
+    callbacks: list[BaseRoute] | None
+    openapi_extra: dict[str, Any] | None
+    generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder[Any]
+
+    @signed_with(APIRouteInitOptions)
     def __init__(
-        self,
-        path: str,
-        endpoint: Callable[..., Any],
-        *,
-        response_model: Any = Default(None),
-        status_code: int | None = None,
-        tags: list[str | Enum] | None = None,
-        dependencies: Sequence[params.Depends] | None = None,
-        summary: str | None = None,
-        description: str | None = None,
-        response_description: str = "Successful Response",
-        responses: dict[int | str, dict[str, Any]] | None = None,
-        deprecated: bool | None = None,
-        name: str | None = None,
-        methods: set[str] | list[str] | None = None,
-        operation_id: str | None = None,
-        response_model_include: IncEx | None = None,
-        response_model_exclude: IncEx | None = None,
-        response_model_by_alias: bool = True,
-        response_model_exclude_unset: bool = False,
-        response_model_exclude_defaults: bool = False,
-        response_model_exclude_none: bool = False,
-        include_in_schema: bool = True,
-        response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),
-        dependency_overrides_provider: Any | None = None,
-        callbacks: list[BaseRoute] | None = None,
-        openapi_extra: dict[str, Any] | None = None,
-        generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(
-            generate_unique_id
-        ),
+        self, path: str, endpoint: Callable[..., Any], **options: Unpack[APIRouteInitOptions]
     ) -> None:
+        declared = defaults_of(APIRouteInitOptions)
+        declared.update(options)
         self.path = path
         self.endpoint = endpoint
-        if isinstance(response_model, DefaultPlaceholder):
-            annotation = return_annotation(endpoint)
-            if annotation is inspect.Signature.empty or _is_response_class(annotation):
-                response_model = None
-            else:
-                response_model = annotation
-        self.response_model = response_model
-        self.summary = summary
-        self.response_description = response_description
-        self.deprecated = deprecated
-        self.operation_id = operation_id
-        self.response_model_include = response_model_include
-        self.response_model_exclude = response_model_exclude
-        self.response_model_by_alias = response_model_by_alias
-        self.response_model_exclude_unset = response_model_exclude_unset
-        self.response_model_exclude_defaults = response_model_exclude_defaults
-        self.response_model_exclude_none = response_model_exclude_none
-        self.include_in_schema = include_in_schema
-        self.response_class = response_class
-        self.dependency_overrides_provider = dependency_overrides_provider
-        self.callbacks = callbacks
-        self.openapi_extra = openapi_extra
-        self.generate_unique_id_function = generate_unique_id_function
-        self.tags = tags or []
-        self.responses = responses or {}
-        self.name = get_name(endpoint) if name is None else name
+        for option in _KEPT_AS_GIVEN:
+            setattr(self, option, declared[option])
+        self.response_model = _response_model(endpoint, declared["response_model"])
+        self.tags = declared["tags"] or []
+        self.responses = declared["responses"] or {}
+        self.name = get_name(endpoint) if declared["name"] is None else declared["name"]
         self.path_format, self.param_convertors = path_template(path)
         # The path the regex is compiled from, on first use; None once a regex is set by hand.
         self.regex_source: str | None = path
         self._path_regex: re.Pattern[str] | None = None
-        self.methods: set[str] = {
-            method.upper() for method in (["GET"] if methods is None else methods)
-        }
-        make_unique_id = (
-            generate_unique_id_function.value
-            if isinstance(generate_unique_id_function, DefaultPlaceholder)
-            else generate_unique_id_function
-        )
-        self.unique_id = self.operation_id or make_unique_id(self)
-        if isinstance(status_code, IntEnum):  # e.g. http.HTTPStatus
-            status_code = int(status_code)
-        self.status_code = status_code
-        if self.response_model:
-            assert is_body_allowed_for_status_code(status_code), (
-                f"Status code {status_code} must not have a response body"
-            )
-            self.response_field: ModelField | None = _response_field(
-                "Response_" + self.unique_id, self.response_model
-            )
-        else:
-            self.response_field = None
-        self.secure_cloned_response_field = self.response_field
-        self.dependencies = list(dependencies or [])
-        self.description = (
-            (description or inspect.cleandoc(self.endpoint.__doc__ or "")).split("\f")[0].strip()
-        )
-        self.response_fields: dict[int | str, ModelField] = {}
-        for additional_status_code, response in self.responses.items():
-            assert isinstance(response, dict), "An additional response must be a dict"
-            model = response.get("model")
-            if model:
-                assert is_body_allowed_for_status_code(additional_status_code), (
-                    f"Status code {additional_status_code} must not have a response body"
-                )
-                name_ = f"Response_{additional_status_code}_{self.unique_id}"
-                self.response_fields[additional_status_code] = _response_field(name_, model)
-        assert callable(endpoint), "An endpoint must be a callable"
+        methods = ["GET"] if declared["methods"] is None else declared["methods"]
+        self.methods: set[str] = {method.upper() for method in methods}
+        self.unique_id = self.operation_id or _explicit(self.generate_unique_id_function)(self)
+        status_code = declared["status_code"]
+        self.status_code = int(status_code) if isinstance(status_code, IntEnum) else status_code
+        self.dependencies = list(declared["dependencies"] or [])
+        self.description = _description(declared["description"], endpoint)
+        self._compile_responses()
+        if not callable(endpoint):
+            raise AssertionError("An endpoint must be a callable")
         self.dependant = _route_dependant(self.path_format, self.endpoint, self.dependencies)
         self._flat_dependant = flat_dependant(self.dependant)
         self._embed_body_fields = should_embed_body_fields(self._flat_dependant.body_params)
@@ -377,19 +330,32 @@ class APIRoute(routing.Route):
         )
         self.app = request_response(self.get_route_handler())
 
+    def _compile_responses(self) -> None:
+        """The fields of the response model and of each additional response's ``model``."""
+        self.response_field: ModelField | None = None
+        if self.response_model:
+            _check_body_allowed(self.status_code)
+            self.response_field = _response_field("Response_" + self.unique_id, self.response_model)
+        self.secure_cloned_response_field = self.response_field
+        self.response_fields: dict[int | str, ModelField] = {}
+        for status, response in self.responses.items():
+            if not isinstance(response, dict):
+                raise AssertionError("An additional response must be a dict")
+            model = response.get("model")
+            if model:
+                _check_body_allowed(status)
+                name = f"Response_{status}_{self.unique_id}"
+                self.response_fields[status] = _response_field(name, model)
+
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        return get_request_handler(
+        """The compiled request handler (route classes override this to wrap it)."""
+        return build_request_handler(  # type: ignore[return-value]
             dependant=self.dependant,
             body_field=self.body_field,
             status_code=self.status_code,
             response_class=self.response_class,
             response_field=self.secure_cloned_response_field,
-            response_model_include=self.response_model_include,
-            response_model_exclude=self.response_model_exclude,
-            response_model_by_alias=self.response_model_by_alias,
-            response_model_exclude_unset=self.response_model_exclude_unset,
-            response_model_exclude_defaults=self.response_model_exclude_defaults,
-            response_model_exclude_none=self.response_model_exclude_none,
+            dump=DumpOptions.of_route(self),
             dependency_overrides_provider=self.dependency_overrides_provider,
             embed_body_fields=self._embed_body_fields,
         )
@@ -428,6 +394,52 @@ class APIRoute(routing.Route):
         if self.methods and scope["method"] not in self.methods:
             return Match.PARTIAL, child_scope
         return Match.FULL, child_scope
+
+
+# The options an APIRoute keeps exactly as given (the others are resolved in ``__init__``).
+_KEPT_AS_GIVEN = (
+    "summary",
+    "response_description",
+    "deprecated",
+    "operation_id",
+    "response_model_include",
+    "response_model_exclude",
+    "response_model_by_alias",
+    "response_model_exclude_unset",
+    "response_model_exclude_defaults",
+    "response_model_exclude_none",
+    "include_in_schema",
+    "response_class",
+    "dependency_overrides_provider",
+    "callbacks",
+    "openapi_extra",
+    "generate_unique_id_function",
+)
+
+
+def _response_model(endpoint: Callable[..., Any], declared: Any) -> Any:
+    """The declared response model; by default the return annotation, unless it is a Response."""
+    if not isinstance(declared, DefaultPlaceholder):
+        return declared
+    annotation = return_annotation(endpoint)
+    if annotation is inspect.Signature.empty or _is_response_class(annotation):
+        return None
+    return annotation
+
+
+def _description(declared: str | None, endpoint: Callable[..., Any]) -> str:
+    """The declared description, else the endpoint's docstring; what precedes a form feed."""
+    text = declared or inspect.cleandoc(getattr(endpoint, "__doc__", None) or "")
+    return text.split("\f")[0].strip()
+
+
+def _explicit(value: Any) -> Any:
+    return value.value if isinstance(value, DefaultPlaceholder) else value
+
+
+def _check_body_allowed(status_code: int | str | None) -> None:
+    if not is_body_allowed_for_status_code(status_code):
+        raise AssertionError(f"Status code {status_code} must not have a response body")
 
 
 def _is_response_class(annotation: Any) -> bool:
@@ -648,77 +660,40 @@ class APIRouter(routing.Router):
 
     # -- path operations ------------------------------------------------------------------------
 
+    @signed_with(AddAPIRouteOptions)
     def add_api_route(
-        self,
-        path: str,
-        endpoint: Callable[..., Any],
-        *,
-        response_model: Any = Default(None),
-        status_code: int | None = None,
-        tags: list[str | Enum] | None = None,
-        dependencies: Sequence[params.Depends] | None = None,
-        summary: str | None = None,
-        description: str | None = None,
-        response_description: str = "Successful Response",
-        responses: dict[int | str, dict[str, Any]] | None = None,
-        deprecated: bool | None = None,
-        methods: set[str] | list[str] | None = None,
-        operation_id: str | None = None,
-        response_model_include: IncEx | None = None,
-        response_model_exclude: IncEx | None = None,
-        response_model_by_alias: bool = True,
-        response_model_exclude_unset: bool = False,
-        response_model_exclude_defaults: bool = False,
-        response_model_exclude_none: bool = False,
-        include_in_schema: bool = True,
-        response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),
-        name: str | None = None,
-        route_class_override: type[APIRoute] | None = None,
-        callbacks: list[BaseRoute] | None = None,
-        openapi_extra: dict[str, Any] | None = None,
-        generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(
-            generate_unique_id
-        ),
+        self, path: str, endpoint: Callable[..., Any], **options: Unpack[AddAPIRouteOptions]
     ) -> None:
         """Add a path operation; the router's own tags, dependencies, responses... apply too."""
-        route_class = route_class_override or self.route_class
+        declared = defaults_of(AddAPIRouteOptions)
+        declared.update(options)
+        route_class = declared.pop("route_class_override") or self.route_class
         route = route_class(
             self.prefix + path,
             endpoint=endpoint,
-            response_model=response_model,
-            status_code=status_code,
-            tags=_extended(self.tags, tags),
-            dependencies=_extended(self.dependencies, dependencies),
-            summary=summary,
-            description=description,
-            response_description=response_description,
-            responses={**self.responses, **(responses or {})},
-            deprecated=deprecated or self.deprecated,
-            methods=methods,
-            operation_id=operation_id,
-            response_model_include=response_model_include,
-            response_model_exclude=response_model_exclude,
-            response_model_by_alias=response_model_by_alias,
-            response_model_exclude_unset=response_model_exclude_unset,
-            response_model_exclude_defaults=response_model_exclude_defaults,
-            response_model_exclude_none=response_model_exclude_none,
-            include_in_schema=include_in_schema and self.include_in_schema,
-            response_class=get_value_or_default(response_class, self.default_response_class),
-            name=name,
             dependency_overrides_provider=self.dependency_overrides_provider,
-            callbacks=_extended(self.callbacks, callbacks),
-            openapi_extra=openapi_extra,
-            generate_unique_id_function=get_value_or_default(
-                generate_unique_id_function, self.generate_unique_id_function
-            ),
+            **within(self._level(), declared),
         )
         self.routes.append(route)
 
+    def _level(self) -> dict[str, Any]:
+        """This router's settings that combine with those of the routes it holds."""
+        return {
+            "tags": self.tags,
+            "dependencies": self.dependencies,
+            "responses": self.responses,
+            "callbacks": self.callbacks,
+            "deprecated": self.deprecated,
+            "include_in_schema": self.include_in_schema,
+            "response_class": self.default_response_class,
+            "generate_unique_id_function": self.generate_unique_id_function,
+        }
+
+    @signed_with(APIRouteOptions)
     def api_route(
         self, path: str, **options: Unpack[APIRouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Decorate an endpoint to serve ``path`` for the given ``methods``."""
-        reject_unknown(APIRouter.api_route, options, API_ROUTE_OPTIONS)
 
         def decorator(func: DecoratedCallable) -> DecoratedCallable:
             self.add_api_route(path, func, **options)
@@ -726,52 +701,52 @@ class APIRouter(routing.Router):
 
         return decorator
 
+    @signed_with(RouteOptions)
     def get(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        reject_unknown(APIRouter.get, options, ROUTE_OPTIONS)
         return self.api_route(path, methods=["GET"], **options)
 
+    @signed_with(RouteOptions)
     def put(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        reject_unknown(APIRouter.put, options, ROUTE_OPTIONS)
         return self.api_route(path, methods=["PUT"], **options)
 
+    @signed_with(RouteOptions)
     def post(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        reject_unknown(APIRouter.post, options, ROUTE_OPTIONS)
         return self.api_route(path, methods=["POST"], **options)
 
+    @signed_with(RouteOptions)
     def delete(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        reject_unknown(APIRouter.delete, options, ROUTE_OPTIONS)
         return self.api_route(path, methods=["DELETE"], **options)
 
+    @signed_with(RouteOptions)
     def options(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        reject_unknown(APIRouter.options, options, ROUTE_OPTIONS)
         return self.api_route(path, methods=["OPTIONS"], **options)
 
+    @signed_with(RouteOptions)
     def head(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        reject_unknown(APIRouter.head, options, ROUTE_OPTIONS)
         return self.api_route(path, methods=["HEAD"], **options)
 
+    @signed_with(RouteOptions)
     def patch(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        reject_unknown(APIRouter.patch, options, ROUTE_OPTIONS)
         return self.api_route(path, methods=["PATCH"], **options)
 
+    @signed_with(RouteOptions)
     def trace(
         self, path: str, **options: Unpack[RouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        reject_unknown(APIRouter.trace, options, ROUTE_OPTIONS)
         return self.api_route(path, methods=["TRACE"], **options)
 
     # -- WebSockets -----------------------------------------------------------------------------
@@ -836,48 +811,29 @@ class APIRouter(routing.Router):
                     raise FastAPIError(
                         f"Prefix and path cannot be both empty (path operation: {name})"
                     )
-        responses = responses or {}
+        inclusion = {
+            "tags": tags,
+            "dependencies": dependencies,
+            "responses": responses,
+            "callbacks": callbacks,
+            "deprecated": deprecated,
+            "include_in_schema": include_in_schema,
+            "response_class": default_response_class,
+            "generate_unique_id_function": generate_unique_id_function,
+        }
+        # What the included router itself defaults to (its routes may predate those defaults).
+        router_defaults = {
+            "response_class": router.default_response_class,
+            "generate_unique_id_function": router.generate_unique_id_function,
+        }
         for route in router.routes:
             if isinstance(route, APIRoute):
+                declared = {option: getattr(route, option) for option in REDECLARED_OPTIONS}
                 self.add_api_route(
                     prefix + route.path,
                     route.endpoint,
-                    response_model=route.response_model,
-                    status_code=route.status_code,
-                    tags=_extended(tags, route.tags),
-                    dependencies=_extended(dependencies, route.dependencies),
-                    summary=route.summary,
-                    description=route.description,
-                    response_description=route.response_description,
-                    responses={**responses, **route.responses},
-                    deprecated=route.deprecated or deprecated or self.deprecated,
-                    methods=route.methods,
-                    operation_id=route.operation_id,
-                    response_model_include=route.response_model_include,
-                    response_model_exclude=route.response_model_exclude,
-                    response_model_by_alias=route.response_model_by_alias,
-                    response_model_exclude_unset=route.response_model_exclude_unset,
-                    response_model_exclude_defaults=route.response_model_exclude_defaults,
-                    response_model_exclude_none=route.response_model_exclude_none,
-                    include_in_schema=route.include_in_schema
-                    and self.include_in_schema
-                    and include_in_schema,
-                    response_class=get_value_or_default(
-                        route.response_class,
-                        router.default_response_class,
-                        default_response_class,
-                        self.default_response_class,
-                    ),
-                    name=route.name,
                     route_class_override=type(route),
-                    callbacks=_extended(callbacks, route.callbacks),
-                    openapi_extra=route.openapi_extra,
-                    generate_unique_id_function=get_value_or_default(
-                        route.generate_unique_id_function,
-                        router.generate_unique_id_function,
-                        generate_unique_id_function,
-                        self.generate_unique_id_function,
-                    ),
+                    **within(inclusion, within(router_defaults, declared)),
                 )
             elif isinstance(route, routing.Route):
                 self.add_route(

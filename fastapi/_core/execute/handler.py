@@ -15,6 +15,7 @@ from fastapi._core.compile.plan import CallKind, Overrides, Plan, compile_plan
 from fastapi._core.execute.request_body import read_form_body, read_json_body
 from fastapi._core.execute.solve import Resolution, solve
 from fastapi._core.execute.threads import run_sync
+from fastapi._core.serialize.dump_options import DEFAULT_DUMP, DumpOptions
 from fastapi._core.serialize.response import ResponseSerializer
 from fastapi.background import BackgroundTasks
 from fastapi.datastructures import DefaultPlaceholder
@@ -90,12 +91,7 @@ def build_request_handler(
     status_code: int | None = None,
     response_class: Any = None,
     response_field: ModelField | None = None,
-    response_model_include: Any = None,
-    response_model_exclude: Any = None,
-    response_model_by_alias: bool = True,
-    response_model_exclude_unset: bool = False,
-    response_model_exclude_defaults: bool = False,
-    response_model_exclude_none: bool = False,
+    dump: DumpOptions = DEFAULT_DUMP,
     dependency_overrides_provider: Any = None,
     embed_body_fields: bool = False,
 ) -> RequestHandler:
@@ -112,17 +108,7 @@ def build_request_handler(
     )
     if isinstance(response_class, DefaultPlaceholder):
         response_class = response_class.value
-    response_class = response_class or JSONResponse
-    serializer = ResponseSerializer(
-        response_field,
-        response_class,
-        include=response_model_include,
-        exclude=response_model_exclude,
-        by_alias=response_model_by_alias,
-        exclude_unset=response_model_exclude_unset,
-        exclude_defaults=response_model_exclude_defaults,
-        exclude_none=response_model_exclude_none,
-    )
+    serializer = ResponseSerializer(response_field, response_class or JSONResponse, dump)
     read_body: Callable[[Request], Awaitable[Any]] | None = None
     if body_field is not None:
         read_body = read_form_body if reads_form else read_json_body

@@ -8,6 +8,7 @@ from starlette.background import BackgroundTask
 from starlette.responses import JSONResponse, Response
 
 from fastapi._core.analyse.field import ModelField
+from fastapi._core.serialize.dump_options import DEFAULT_DUMP, DumpOptions
 from fastapi._core.serialize.json_bytes import JSONRenderer, render_reference
 from fastapi._core.serialize.jsonable import jsonable_encoder
 from fastapi.exceptions import ResponseValidationError
@@ -43,24 +44,11 @@ class ResponseSerializer:
         self,
         field: ModelField | None,
         response_class: type[Response],
-        *,
-        include: Any = None,
-        exclude: Any = None,
-        by_alias: bool = True,
-        exclude_unset: bool = False,
-        exclude_defaults: bool = False,
-        exclude_none: bool = False,
+        dump: DumpOptions = DEFAULT_DUMP,
     ) -> None:
         self.field = field
         self.response_class = response_class
-        self._options = {
-            "include": include,
-            "exclude": exclude,
-            "by_alias": by_alias,
-            "exclude_unset": exclude_unset,
-            "exclude_defaults": exclude_defaults,
-            "exclude_none": exclude_none,
-        }
+        self._options = dump.keywords()
         self._render: JSONRenderer | None = None
         if field is not None:
             self._validate = field.validate
