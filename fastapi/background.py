@@ -13,7 +13,7 @@ functions run after the response, in order, sync ones in a worker thread. On top
 from __future__ import annotations
 
 import itertools
-import os
+import secrets
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -46,13 +46,19 @@ class TaskHandle:
         return f"TaskHandle(id={self.id!r}, name={self.name!r})"
 
 
-_ID_PREFIX = os.urandom(8).hex()
-_ID_COUNTER = itertools.count()
-
-
 def new_task_id() -> str:
-    """32 hex digits, unique across processes: a random per-process prefix and a counter."""
-    return f"{_ID_PREFIX}{next(_ID_COUNTER):016x}"
+    """32 random hex digits (128 bits): unique across processes, and not guessable from the
+    ids a client has seen, so an id alone reveals no one else's task."""
+    return secrets.token_hex(16)
+
+
+_GROUP_PREFIX = secrets.token_hex(8)
+_GROUP_COUNTER = itertools.count()
+
+
+def new_group_id() -> str:
+    """Unique across processes (a random per-process prefix and a counter); never shown."""
+    return f"{_GROUP_PREFIX}{next(_GROUP_COUNTER):016x}"
 
 
 def _display_name(func: Callable[..., Any]) -> str:
@@ -112,7 +118,7 @@ class BackgroundTasks(StarletteBackgroundTasks):
     def group_id(self) -> str:
         """The id shared by this response's tasks (made on first use: most requests add none)."""
         if self._group_id is None:
-            self._group_id = new_task_id()
+            self._group_id = new_group_id()
         return self._group_id
 
     def bind(self, runtime: TaskRuntime | None) -> BackgroundTasks:

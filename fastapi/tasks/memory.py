@@ -6,8 +6,9 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Any
 
-from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus, timestamp
+from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus, empty_counts, timestamp
 
 
 @dataclass(slots=True)
@@ -23,6 +24,9 @@ class _Record:
     next_attempt_at: float | None = None
     error: str | None = None
     progress: TaskProgress | None = None
+    result: Any = None
+    cancel_requested: bool = False
+    scheduled_for: float | None = None
 
     def status(self) -> TaskStatus:
         return TaskStatus(
@@ -38,6 +42,9 @@ class _Record:
             error=self.error,
             progress=self.progress,
             durable=False,
+            result=self.result,
+            cancel_requested=self.cancel_requested,
+            scheduled_for=timestamp(self.scheduled_for),
         )
 
 
@@ -65,10 +72,41 @@ class MemoryRecords:
     def _find(self, task_id: str) -> _Record | None:
         return self._active.get(task_id) or self._finished.get(task_id)
 
-    def create(self, task_id: str, name: str, max_attempts: int) -> None:
+    def create(
+        self, task_id: str, name: str, max_attempts: int, scheduled_for: float | None = None
+    ) -> None:
         now = time.time()
         with self._lock:
-            self._active[task_id] = _Record(task_id, name, max_attempts, now)
+            self._active[task_id] = _Record(
+                task_id, name, max_attempts, now, scheduled_for=scheduled_for
+            )
+
+    def cancel(self, task_id: str) -> bool:
+        """A pending task is closed as cancelled; a running one is flagged (its runner stops it)."""
+        with self._lock:
+            record = self._active.get(task_id)
+            if record is None:
+                return False
+            if record.state is TaskState.running:
+                record.cancel_requested = True
+                return True
+        self.finish(task_id, cancelled=True)
+        return True
+
+    def is_cancelled(self, task_id: str) -> bool:
+        """Whether the task was cancelled (before it ran) or asked to stop (while it runs)."""
+        record = self._find(task_id)
+        return record is not None and (
+            record.cancel_requested or record.state is TaskState.cancelled
+        )
+
+    def counts(self) -> dict[TaskState, int]:
+        found = empty_counts()
+        with self._lock:
+            self._evict(time.time(), force=True)
+            for record in (*self._active.values(), *self._finished.values()):
+                found[record.state] += 1
+        return found
 
     def start(self, task_id: str) -> int:
         """Mark an attempt started; return its number."""
@@ -83,18 +121,30 @@ class MemoryRecords:
             return record.attempts
 
     def finish(
-        self, task_id: str, *, error: str | None = None, retry_at: float | None = None
+        self,
+        task_id: str,
+        *,
+        error: str | None = None,
+        retry_at: float | None = None,
+        result: Any = None,
+        cancelled: bool = False,
     ) -> None:
+        """End an attempt; a task asked to stop ends ``cancelled`` whatever the outcome."""
         with self._lock:
             record = self._active.get(task_id)
             if record is None:
                 return
             record.error = error
-            if retry_at is not None:
+            cancelled = cancelled or record.cancel_requested
+            if retry_at is not None and not cancelled:
                 record.state = TaskState.pending
                 record.next_attempt_at = retry_at
                 return
-            record.state = TaskState.failed if error is not None else TaskState.succeeded
+            record.result = result
+            if cancelled:
+                record.state = TaskState.cancelled
+            else:
+                record.state = TaskState.failed if error is not None else TaskState.succeeded
             record.finished_at = time.time()
             del self._active[task_id]
             self._finished[task_id] = record

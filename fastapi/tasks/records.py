@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 from enum import Enum
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -13,9 +14,10 @@ class TaskState(str, Enum):
     running = "running"
     succeeded = "succeeded"
     failed = "failed"
+    cancelled = "cancelled"
 
 
-FINISHED = (TaskState.succeeded, TaskState.failed)
+FINISHED = (TaskState.succeeded, TaskState.failed, TaskState.cancelled)
 
 
 class TaskProgress(BaseModel):
@@ -45,6 +47,24 @@ class TaskStatus(BaseModel):
     )
     progress: TaskProgress | None = None
     durable: bool = Field(description="Whether the task is stored (survives restarts)")
+    result: Any = Field(
+        default=None, description="What the task returned (as JSON), once it succeeded"
+    )
+    cancel_requested: bool = Field(
+        default=False, description="Cancellation was asked for while the task was running"
+    )
+    scheduled_for: datetime | None = Field(
+        default=None, description="When a delayed or scheduled task becomes due"
+    )
+    arguments: dict[str, Any] | None = Field(
+        default=None,
+        description="The call's arguments ({'args': [...], 'kwargs': {...}}), only when asked for",
+    )
+
+
+def empty_counts() -> dict[TaskState, int]:
+    """A count for every state, all zero: what ``counts()`` starts from."""
+    return dict.fromkeys(TaskState, 0)
 
 
 def timestamp(seconds: float | None) -> datetime | None:

@@ -28,6 +28,10 @@ class NewTask:
     max_attempts: int
     created_at: float
     not_before: float
+    #: The id is derived from a deduplication key: if it is stored already, keep that one.
+    dedupe: bool = False
+    #: ``not_before`` is a time the caller asked for (a delay or a schedule), not a hand-off.
+    scheduled: bool = False
 
 
 @dataclass
@@ -54,8 +58,11 @@ class TaskStore(ABC):
     durable: bool = True
 
     @abstractmethod
-    def add(self, tasks: Sequence[NewTask]) -> None:
-        """Store ``tasks`` atomically (all or none), pending and due now."""
+    def add(self, tasks: Sequence[NewTask]) -> Sequence[str]:
+        """Store ``tasks`` atomically (all or none), pending, due at their ``not_before``.
+
+        A ``dedupe`` task whose id is stored already is skipped: its id is in the answer.
+        """
 
     @abstractmethod
     def claim(self, owner: str, lease: float, *, task_id: str | None = None) -> ClaimedTask | None:
@@ -67,9 +74,17 @@ class TaskStore(ABC):
 
     @abstractmethod
     def finish(
-        self, task_id: str, owner: str, *, error: str | None = None, retry_at: float | None = None
+        self,
+        task_id: str,
+        owner: str,
+        *,
+        error: str | None = None,
+        retry_at: float | None = None,
+        result: str | None = None,
     ) -> bool:
-        """Record the end of an attempt: success, failure, or (``retry_at``) a retry to come."""
+        """Record the end of an attempt: success (with its JSON ``result``), failure, or
+        (``retry_at``) a retry to come. A task whose cancellation was requested ends
+        ``cancelled`` whatever the outcome."""
 
     @abstractmethod
     def release(self, task_id: str, owner: str) -> bool:
@@ -83,8 +98,23 @@ class TaskStore(ABC):
     def prune(self, finished_before: float) -> int:
         """Delete tasks that finished before the given time; return how many."""
 
+    def cancel(self, task_id: str) -> bool:
+        """Cancel a task: a pending one is ``cancelled`` and never runs; a running one gets
+        ``cancel_requested`` (its worker stops it). False when unknown or finished."""
+        raise NotImplementedError(f"{type(self).__name__} cannot cancel tasks")
+
+    def retry(self, task_id: str) -> bool:
+        """Run a failed or cancelled task again (pending, due now, attempts from zero).
+        False when unknown or not failed/cancelled."""
+        raise NotImplementedError(f"{type(self).__name__} cannot retry tasks")
+
+    def counts(self) -> dict[TaskState, int]:
+        """How many tasks are in each state."""
+        raise NotImplementedError(f"{type(self).__name__} cannot count tasks")
+
     @abstractmethod
-    def get(self, task_id: str) -> TaskStatus | None: ...
+    def get(self, task_id: str, *, arguments: bool = False) -> TaskStatus | None:
+        """A task's status; ``arguments=True`` includes the call's arguments."""
 
     @abstractmethod
     def list(self, *, state: TaskState | None = None, limit: int = 100) -> list[TaskStatus]: ...

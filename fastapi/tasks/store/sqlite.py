@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus, timestamp
+from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus, empty_counts, timestamp
 from fastapi.tasks.store.base import (
     CallResult,
     ClaimedTask,
@@ -46,7 +46,10 @@ CREATE TABLE IF NOT EXISTS fastapi_tasks (
     started_at REAL,
     finished_at REAL,
     error TEXT,
-    progress TEXT
+    progress TEXT,
+    result TEXT,
+    cancel_requested INTEGER NOT NULL DEFAULT 0,
+    scheduled_for REAL
 );
 DROP INDEX IF EXISTS fastapi_tasks_due;
 CREATE INDEX IF NOT EXISTS fastapi_tasks_queue
@@ -54,6 +57,13 @@ CREATE INDEX IF NOT EXISTS fastapi_tasks_queue
 CREATE INDEX IF NOT EXISTS fastapi_tasks_group ON fastapi_tasks (group_id, seq);
 CREATE INDEX IF NOT EXISTS fastapi_tasks_finished ON fastapi_tasks (finished_at);
 """
+
+# Columns added since the first schema, added to older databases on open.
+_ADDED_COLUMNS = {
+    "result": "TEXT",
+    "cancel_requested": "INTEGER NOT NULL DEFAULT 0",
+    "scheduled_for": "REAL",
+}
 
 # A task is claimable when every earlier task of its group has finished, and it is due:
 # pending and its time has come (or, for the process that stored it, never tried yet), or
@@ -86,16 +96,30 @@ _CLAIMABLE = {
     """,
 }
 
+# A task whose cancellation was asked for while it ran, and whose worker then vanished, is
+# not run again: the claim closes it as cancelled (and answers no task).
 _CLAIM = """
 UPDATE fastapi_tasks
-SET state = 'running', lease_owner = :owner, lease_expires = :expires,
-    attempts = attempts + 1, started_at = :now
+SET state = CASE cancel_requested WHEN 0 THEN 'running' ELSE 'cancelled' END,
+    lease_owner = CASE cancel_requested WHEN 0 THEN :owner END,
+    lease_expires = CASE cancel_requested WHEN 0 THEN :expires END,
+    finished_at = CASE cancel_requested WHEN 0 THEN NULL ELSE :now END,
+    attempts = attempts + 1 - cancel_requested, started_at = :now
 WHERE id = ({claimable})
-RETURNING id, group_id, seq, name, payload, options, attempts, max_attempts
+RETURNING id, group_id, seq, name, payload, options, attempts, max_attempts, state
 """
 _CLAIMS = {kind: _CLAIM.format(claimable=select) for kind, select in _CLAIMABLE.items()}
 
-_COLUMNS = "id, name, state, attempts, max_attempts, not_before, created_at, started_at, finished_at, error, progress"
+_COLUMNS = (
+    "id, name, state, attempts, max_attempts, not_before, created_at, started_at, finished_at,"
+    " error, progress, result, cancel_requested, scheduled_for"
+)
+
+
+_INSERT = (
+    "INSERT INTO fastapi_tasks (id, group_id, seq, name, payload, options, state, max_attempts,"
+    " not_before, created_at, scheduled_for) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)"
+)
 
 
 class SQLiteTaskStore(TaskStore):
@@ -111,9 +135,18 @@ class SQLiteTaskStore(TaskStore):
         directory = os.path.dirname(os.path.abspath(path))
         os.makedirs(directory, exist_ok=True)
         self._connection().executescript(_SCHEMA)  # its own transaction
+        self._add_new_columns()
 
     def __repr__(self) -> str:
         return f"SQLiteTaskStore({self.path!r})"
+
+    def _add_new_columns(self) -> None:
+        """Bring a database made by an older version up to the current columns."""
+        db = self._connection()
+        present = {row["name"] for row in db.execute("PRAGMA table_info(fastapi_tasks)")}
+        for name, declaration in _ADDED_COLUMNS.items():
+            if name not in present:
+                db.execute(f"ALTER TABLE fastapi_tasks ADD COLUMN {name} {declaration}")
 
     # -- connections ------------------------------------------------------------------------
 
@@ -183,7 +216,7 @@ class SQLiteTaskStore(TaskStore):
 
     # -- writing --------------------------------------------------------------------------------
 
-    def add(self, tasks: Sequence[NewTask]) -> None:
+    def add(self, tasks: Sequence[NewTask]) -> Sequence[str]:
         rows = [
             (
                 task.id,
@@ -195,15 +228,22 @@ class SQLiteTaskStore(TaskStore):
                 task.max_attempts,
                 task.not_before,
                 task.created_at,
+                task.not_before if task.scheduled else None,
             )
             for task in tasks
         ]
+        skipped: list[str] = []
         with self._transaction() as db:
-            db.executemany(
-                "INSERT INTO fastapi_tasks (id, group_id, seq, name, payload, options, state, max_attempts,"
-                " not_before, created_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)",
-                rows,
-            )
+            if not any(task.dedupe for task in tasks):
+                db.executemany(_INSERT, rows)
+                return skipped
+            for task, row in zip(tasks, rows, strict=True):
+                if task.dedupe:
+                    if db.execute(_INSERT + " ON CONFLICT (id) DO NOTHING", row).rowcount == 0:
+                        skipped.append(task.id)
+                else:
+                    db.execute(_INSERT, row)
+        return skipped
 
     def claim(self, owner: str, lease: float, *, task_id: str | None = None) -> ClaimedTask | None:
         now = time.time()
@@ -219,7 +259,7 @@ class SQLiteTaskStore(TaskStore):
                 row = db.execute(_CLAIMS[kind], values).fetchone()
                 if row is not None:
                     break
-        if row is None:
+        if row is None or row["state"] != TaskState.running.value:
             return None
         return ClaimedTask(
             id=row["id"],
@@ -241,22 +281,32 @@ class SQLiteTaskStore(TaskStore):
         return cursor.rowcount == 1
 
     def finish(
-        self, task_id: str, owner: str, *, error: str | None = None, retry_at: float | None = None
+        self,
+        task_id: str,
+        owner: str,
+        *,
+        error: str | None = None,
+        retry_at: float | None = None,
+        result: str | None = None,
     ) -> bool:
         now = time.time()
         if retry_at is not None:
             sql = (
-                "UPDATE fastapi_tasks SET state = 'pending', not_before = ?, error = ?, lease_owner = NULL,"
-                " lease_expires = NULL WHERE id = ? AND lease_owner = ? AND state = 'running'"
+                "UPDATE fastapi_tasks SET state = CASE cancel_requested WHEN 0 THEN 'pending'"
+                " ELSE 'cancelled' END, not_before = ?, error = ?, lease_owner = NULL,"
+                " lease_expires = NULL, finished_at = CASE cancel_requested WHEN 0 THEN NULL"
+                " ELSE ? END WHERE id = ? AND lease_owner = ? AND state = 'running'"
             )
-            values: tuple[Any, ...] = (retry_at, error, task_id, owner)
+            values: tuple[Any, ...] = (retry_at, error, now, task_id, owner)
         else:
             state = TaskState.failed.value if error is not None else TaskState.succeeded.value
             sql = (
-                "UPDATE fastapi_tasks SET state = ?, finished_at = ?, error = ?, lease_owner = NULL,"
-                " lease_expires = NULL WHERE id = ? AND lease_owner = ? AND state = 'running'"
+                "UPDATE fastapi_tasks SET state = CASE cancel_requested WHEN 0 THEN ?"
+                " ELSE 'cancelled' END, finished_at = ?, error = ?, result = ?,"
+                " lease_owner = NULL, lease_expires = NULL"
+                " WHERE id = ? AND lease_owner = ? AND state = 'running'"
             )
-            values = (state, now, error, task_id, owner)
+            values = (state, now, error, result, task_id, owner)
         with self._transaction() as db:
             cursor = db.execute(sql, values)
         return cursor.rowcount == 1
@@ -265,9 +315,36 @@ class SQLiteTaskStore(TaskStore):
         """Give a claimed task back (shutdown): pending again, the attempt not counted."""
         with self._transaction() as db:
             cursor = db.execute(
-                "UPDATE fastapi_tasks SET state = 'pending', attempts = attempts - 1, lease_owner = NULL,"
-                " lease_expires = NULL WHERE id = ? AND lease_owner = ? AND state = 'running'",
-                (task_id, owner),
+                "UPDATE fastapi_tasks SET state = CASE cancel_requested WHEN 0 THEN 'pending'"
+                " ELSE 'cancelled' END, finished_at = CASE cancel_requested WHEN 0 THEN NULL"
+                " ELSE ? END, attempts = attempts - 1, lease_owner = NULL, lease_expires = NULL"
+                " WHERE id = ? AND lease_owner = ? AND state = 'running'",
+                (time.time(), task_id, owner),
+            )
+        return cursor.rowcount == 1
+
+    def cancel(self, task_id: str) -> bool:
+        with self._transaction() as db:
+            closed = db.execute(
+                "UPDATE fastapi_tasks SET state = 'cancelled', finished_at = ?"
+                " WHERE id = ? AND state = 'pending'",
+                (time.time(), task_id),
+            ).rowcount
+            flagged = db.execute(
+                "UPDATE fastapi_tasks SET cancel_requested = 1 WHERE id = ? AND state = 'running'",
+                (task_id,),
+            ).rowcount
+        return bool(closed or flagged)
+
+    def retry(self, task_id: str) -> bool:
+        """Its own group from now on: the tasks it came with have finished."""
+        with self._transaction() as db:
+            cursor = db.execute(
+                "UPDATE fastapi_tasks SET state = 'pending', attempts = 0, not_before = ?,"
+                " group_id = id, seq = 0, started_at = NULL, finished_at = NULL, error = NULL,"
+                " result = NULL, progress = NULL, cancel_requested = 0, scheduled_for = NULL"
+                " WHERE id = ? AND state IN ('failed', 'cancelled')",
+                (time.time(), task_id),
             )
         return cursor.rowcount == 1
 
@@ -281,20 +358,30 @@ class SQLiteTaskStore(TaskStore):
     def prune(self, finished_before: float) -> int:
         with self._transaction() as db:
             cursor = db.execute(
-                "DELETE FROM fastapi_tasks WHERE state IN ('succeeded', 'failed') AND finished_at < ?",
+                "DELETE FROM fastapi_tasks WHERE state IN ('succeeded', 'failed', 'cancelled')"
+                " AND finished_at < ?",
                 (finished_before,),
             )
         return cursor.rowcount
 
     # -- reading --------------------------------------------------------------------------------
 
-    def get(self, task_id: str) -> TaskStatus | None:
+    def get(self, task_id: str, *, arguments: bool = False) -> TaskStatus | None:
+        columns = f"{_COLUMNS}, payload" if arguments else _COLUMNS
         row = (
             self._connection()
-            .execute(f"SELECT {_COLUMNS} FROM fastapi_tasks WHERE id = ?", (task_id,))
+            .execute(f"SELECT {columns} FROM fastapi_tasks WHERE id = ?", (task_id,))
             .fetchone()
         )
         return None if row is None else _status(row)
+
+    def counts(self) -> dict[TaskState, int]:
+        found = empty_counts()
+        for state, count in self._connection().execute(
+            "SELECT state, COUNT(*) FROM fastapi_tasks GROUP BY state"
+        ):
+            found[TaskState(state)] = count
+        return found
 
     def list(self, *, state: TaskState | None = None, limit: int = 100) -> list[TaskStatus]:
         if state is None:
@@ -334,4 +421,8 @@ def _status(row: sqlite3.Row) -> TaskStatus:
         error=row["error"],
         progress=TaskProgress.model_validate_json(row["progress"]) if row["progress"] else None,
         durable=True,
+        result=json.loads(row["result"]) if row["result"] is not None else None,
+        cancel_requested=bool(row["cancel_requested"]),
+        scheduled_for=timestamp(row["scheduled_for"]),
+        arguments=json.loads(row["payload"]) if "payload" in row.keys() else None,  # noqa: SIM118 - `in row` looks at values
     )
