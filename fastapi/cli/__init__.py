@@ -2,7 +2,7 @@
 
 Each subcommand is a module of this package that defines ``COMMAND`` (see
 :mod:`fastapi.cli.registry`): ``dev`` and ``run`` serve an app with uvicorn, ``worker`` runs
-background-task workers; all share the app discovery of :mod:`fastapi.cli.discover`.
+background-task workers, ``tasks`` lists and acts on stored tasks; all share the app discovery of :mod:`fastapi.cli.discover`.
 Everything is plain ``argparse``.
 """
 
@@ -26,6 +26,7 @@ FastAPI's command line: run your FastAPI apps.
   fastapi dev [PATH]   serve for development: auto-reload, on 127.0.0.1:8000
   fastapi run [PATH]   serve for production: on 0.0.0.0:8000, optional workers
   fastapi worker PATH  run a durable app's background-task workers (no HTTP)
+  fastapi tasks list   list, show, cancel and retry a durable app's tasks
 
 Run `fastapi COMMAND --help` for the options of a command."""
 

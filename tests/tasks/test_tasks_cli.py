@@ -1,0 +1,127 @@
+"""`fastapi tasks`: list, show, cancel, retry and count the tasks of a real store."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from fastapi.cli import main
+from fastapi.tasks import TaskState, open_store
+from fastapi.tasks.store import NewTask, TaskStore
+
+from .conftest import StoreFactory
+
+
+def stored(store: TaskStore, task_id: str) -> None:
+    now = time.time()
+    store.add(
+        [
+            NewTask(
+                id=task_id,
+                group_id=f"g-{task_id}",
+                seq=0,
+                name="billing:charge",
+                payload='{"args": [42], "kwargs": {}}',
+                options={},
+                max_attempts=1,
+                created_at=now,
+                not_before=now,
+            )
+        ]
+    )
+
+
+@pytest.fixture
+def store(stores: StoreFactory) -> TaskStore:
+    opened = open_store(stores.url)
+    for task_id in ("t-ok", "t-failed", "t-running", "t-pending"):
+        stored(opened, task_id)
+    for task_id in ("t-ok", "t-failed", "t-running"):
+        assert opened.claim("w", 60.0, task_id=task_id) is not None
+    opened.finish("t-ok", "w", result='{"charged": 42}')
+    opened.finish("t-failed", "w", error="ConnectionError: card service down")
+    yield opened
+    opened.close()
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(["tasks", *argv], prog="fastapi")
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_list_counts_and_show(stores: StoreFactory, store: TaskStore, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "list", "--store", stores.url)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["ID", "STATE", "TRIES", "CREATED", "NAME", "DETAIL"]
+    assert len(lines) == 5
+    failed = next(line for line in lines if line.startswith("t-failed"))
+    assert "failed" in failed and "ConnectionError: card service down" in failed
+
+    status, out, _ = run(capsys, "list", "--store", stores.url, "--state", "failed", "--json")
+    assert status == 0 and [json.loads(line)["id"] for line in out.splitlines()] == ["t-failed"]
+
+    status, out, _ = run(capsys, "counts", "--store", stores.url, "--json")
+    assert json.loads(out) == {"pending": 1, "running": 1, "succeeded": 1, "failed": 1, "cancelled": 0}
+
+    status, out, _ = run(capsys, "show", "t-ok", "--store", stores.url)
+    shown = json.loads(out)
+    assert shown["result"] == {"charged": 42} and "arguments" not in shown
+    status, out, _ = run(capsys, "show", "t-ok", "--store", stores.url, "--arguments")
+    assert json.loads(out)["arguments"] == {"args": [42], "kwargs": {}}
+
+    status, _, err = run(capsys, "show", "nope", "--store", stores.url)
+    assert status == 1 and "No task nope" in err
+
+
+def test_cancel_and_retry(stores: StoreFactory, store: TaskStore, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "cancel", "t-pending", "t-running", "t-ok", "--store", stores.url)
+    assert status == 1
+    assert "t-pending: cancelled" in out
+    assert "t-running: cancellation requested" in out
+    assert "Task t-ok is succeeded: there is nothing to cancel" in err
+    assert store.get("t-pending").state is TaskState.cancelled
+    assert store.get("t-running").cancel_requested
+
+    status, out, err = run(capsys, "retry", "t-failed", "--store", stores.url)
+    assert status == 0 and "t-failed: pending again" in out
+    assert store.get("t-failed").state is TaskState.pending
+    status, _, err = run(capsys, "retry", "t-ok", "--store", stores.url)
+    assert status == 1 and "only failed or cancelled tasks are retried" in err
+    status, _, err = run(capsys, "retry", "--store", stores.url)
+    assert status == 1 and "needs at least one task id" in err
+
+
+def test_the_store_of_the_discovered_app(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'tasks.db'}"
+    stored(open_store(url), "from-app")
+    (tmp_path / "main.py").write_text(
+        textwrap.dedent(
+            f"""
+            from fastapi import FastAPI
+            app = FastAPI(tasks={url!r})
+            """
+        )
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    result = subprocess.run(
+        [sys.executable, "-m", "fastapi", "tasks", "list", "--json"],
+        cwd=tmp_path, capture_output=True, text=True, env=env, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["id"] == "from-app"
+
+    (tmp_path / "main.py").write_text("from fastapi import FastAPI\napp = FastAPI()\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "fastapi", "tasks", "list"],
+        cwd=tmp_path, capture_output=True, text=True, env=env, timeout=60,
+    )
+    assert result.returncode == 1 and "keeps its background tasks in memory" in result.stderr
