@@ -36,6 +36,7 @@ _EXPORTS = {
     "TaskState": "fastapi.tasks.records",
     "TaskStatus": "fastapi.tasks.records",
     "task_status_router": "fastapi.tasks.router",
+    "task_dashboard_router": "fastapi.tasks.dashboard",
     "TaskRuntime": "fastapi.tasks.runtime",
     "TaskSettings": "fastapi.tasks.runtime",
     "TaskStoreError": "fastapi.tasks.runtime",
@@ -60,6 +61,7 @@ __all__ = [
     "current_task",
     "open_store",
     "task",
+    "task_dashboard_router",
     "task_status_router",
 ]
 
@@ -67,6 +69,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from fastapi.background import BackgroundTasks, TaskHandle
     from fastapi.tasks.codec import TaskNotStorableError
     from fastapi.tasks.context import RunningTask, current_task
+    from fastapi.tasks.dashboard import task_dashboard_router
     from fastapi.tasks.policy import Retry, TaskPolicy, task
     from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus
     from fastapi.tasks.router import task_status_router

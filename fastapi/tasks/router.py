@@ -27,13 +27,19 @@ def task_status_router(
     prefix: str = "/tasks",
     tags: Sequence[str | Enum] = ("tasks",),
     list_tasks: bool = True,
+    dependencies: Sequence[Any] | None = None,
+    show_arguments: bool = False,
     **options: Any,
 ) -> APIRouter:
     """``GET {prefix}/{task_id}`` (and ``GET {prefix}``, recent tasks) with typed status models.
 
-    Extra ``options`` go to ``APIRouter`` (e.g. ``dependencies=[Depends(require_admin)]``).
+    ``dependencies=[Depends(require_admin)]`` protects every route of it. A task's call
+    arguments (which may hold personal data) are left out unless ``show_arguments=True``.
+    Extra ``options`` go to ``APIRouter``.
     """
-    router = APIRouter(prefix=prefix, tags=list(tags), **options)
+    router = APIRouter(
+        prefix=prefix, tags=list(tags), dependencies=list(dependencies or ()), **options
+    )
 
     @router.get(
         "/{task_id}",
@@ -44,7 +50,7 @@ def task_status_router(
     def read_task(
         task_id: Annotated[str, Path(description="The id add_task() returned")], request: Request
     ) -> Any:
-        status = _runtime(request).get(task_id)
+        status = _runtime(request).get(task_id, arguments=show_arguments)
         if status is None:
             raise HTTPException(status_code=404, detail="Task not found")
         return status

@@ -144,11 +144,13 @@ class TaskRuntime:
 
     # -- status ---------------------------------------------------------------------------------
 
-    def get(self, task_id: str) -> TaskStatus | None:
-        """The status of a task by id (None if unknown or pruned). Blocking: call from a thread."""
+    def get(self, task_id: str, *, arguments: bool = False) -> TaskStatus | None:
+        """The status of a task by id (None if unknown or pruned). Blocking: call from a thread.
+
+        ``arguments=True`` includes the call's arguments (durable tasks only)."""
         status = self.records.get(task_id)
         if status is None and self.store is not None:
-            status = self.store.get(task_id)
+            status = self.store.get(task_id, arguments=arguments)
         return status
 
     def list(self, *, state: TaskState | None = None, limit: int = 100) -> list[TaskStatus]:
@@ -158,6 +160,14 @@ class TaskRuntime:
             found += self.store.list(state=state, limit=limit)
             found.sort(key=lambda status: status.created_at, reverse=True)
         return found[:limit]
+
+    def counts(self) -> dict[TaskState, int]:
+        """How many tasks are in each state (in memory and in the store). Blocking."""
+        found = self.records.counts()
+        if self.store is not None:
+            for state, count in self.store.counts().items():
+                found[state] += count
+        return found
 
     # -- the request side ---------------------------------------------------------------------
 
