@@ -49,6 +49,7 @@ from fastapi._core.execute.handler import build_request_handler
 from fastapi._core.execute.threads import run_sync
 from fastapi._core.execute.websocket import build_websocket_handler
 from fastapi._core.serialize.dump_options import DumpOptions
+from fastapi._core.serialize.item_stream import ItemStream, is_generator_endpoint, item_annotation
 from fastapi._core.serialize.response import ResponseSerializer
 from fastapi._route_options import (
     REDECLARED_OPTIONS,
@@ -304,7 +305,11 @@ class APIRoute(routing.Route):
         self.endpoint = endpoint
         for option in _KEPT_AS_GIVEN:
             setattr(self, option, declared[option])
-        self.response_model = _response_model(endpoint, declared["response_model"])
+        # An endpoint that yields streams its items (see fastapi._core.serialize.item_stream).
+        self._streams = is_generator_endpoint(endpoint)
+        self.response_model = (
+            None if self._streams else _response_model(endpoint, declared["response_model"])
+        )
         self.tags = declared["tags"] or []
         self.responses = declared["responses"] or {}
         self.name = get_name(endpoint) if declared["name"] is None else declared["name"]
@@ -337,6 +342,11 @@ class APIRoute(routing.Route):
             _check_body_allowed(self.status_code)
             self.response_field = _response_field("Response_" + self.unique_id, self.response_model)
         self.secure_cloned_response_field = self.response_field
+        self.stream_item_field: ModelField | None = None
+        if self._streams:
+            item = item_annotation(return_annotation(self.endpoint))
+            if item is not None:
+                self.stream_item_field = _response_field("StreamItem_" + self.unique_id, item)
         self.response_fields: dict[int | str, ModelField] = {}
         for status, response in self.responses.items():
             if not isinstance(response, dict):
@@ -358,6 +368,22 @@ class APIRoute(routing.Route):
             dump=DumpOptions.of_route(self),
             dependency_overrides_provider=self.dependency_overrides_provider,
             embed_body_fields=self._embed_body_fields,
+            item_stream=self._item_stream(),
+        )
+
+    def _item_stream(self) -> ItemStream | None:
+        """How the items of a yielding endpoint are sent (None for other endpoints)."""
+        if not self._streams:
+            return None
+        response_class = self.response_class
+        if isinstance(response_class, DefaultPlaceholder):
+            response_class = response_class.value
+        return ItemStream(
+            self.stream_item_field,
+            response_class,
+            is_async=inspect.isasyncgenfunction(self.endpoint)
+            or inspect.isasyncgenfunction(getattr(self.endpoint, "__call__", None)),  # noqa: B004
+            options=DumpOptions.of_route(self).keywords(),
         )
 
     @property

@@ -30,11 +30,13 @@ from fastapi import routing
 from fastapi._core.analyse.dependant import flat_dependant
 from fastapi._core.analyse.field import ModelField, Undefined
 from fastapi._core.memo import IdentityMemo
+from fastapi._core.serialize.item_stream import stream_format
 from fastapi.datastructures import DefaultPlaceholder
 from fastapi.dependencies.models import Dependant
 from fastapi.encoders import jsonable_encoder
 from fastapi.openapi.constants import METHODS_WITH_BODY, REF_PREFIX, REF_TEMPLATE
 from fastapi.openapi.models import OpenAPI
+from fastapi.openapi.stream_schema import stream_content
 from fastapi.params import Body as Body
 from fastapi.params import ParamTypes
 from fastapi.utils import deep_dict_update, is_body_allowed_for_status_code
@@ -208,6 +210,9 @@ def get_fields_from_routes(routes: Sequence[BaseRoute]) -> list[ModelField]:
             bodies.append(route.body_field)
         if route.response_field:
             responses.append(route.response_field)
+        stream_item: ModelField | None = getattr(route, "stream_item_field", None)
+        if stream_item is not None:
+            responses.append(stream_item)
         if route.response_fields:
             responses.extend(route.response_fields.values())
         if route.callbacks:
@@ -464,6 +469,15 @@ def _status_text(status_code: int | str) -> str | None:
     )
 
 
+def _streamed_content(
+    route: routing.APIRoute, response_class: type[Response], schema_options: dict[str, Any]
+) -> dict[str, Any] | None:
+    item_schema = None
+    if route.stream_item_field is not None:
+        item_schema = get_schema_from_model_field(field=route.stream_item_field, **schema_options)
+    return stream_content(stream_format(response_class), item_schema, response_class.media_type)
+
+
 def get_openapi_path(
     *,
     route: routing.APIRoute,
@@ -530,7 +544,11 @@ def get_openapi_path(
         )
         main_response = responses.setdefault(cast(str, status_code), {})
         main_response["description"] = route.response_description
-        if media_type and is_body_allowed_for_status_code(route.status_code):
+        if getattr(route, "_streams", False):
+            content = _streamed_content(route, response_class, schema_options)
+            if content is not None:
+                main_response["content"] = content
+        elif media_type and is_body_allowed_for_status_code(route.status_code):
             response_schema: dict[str, Any] = {"type": "string"}
             if isinstance(response_class, type) and issubclass(response_class, JSONResponse):
                 if route.response_field:

@@ -27,17 +27,20 @@ from typing import Any
 HERE = Path(__file__).parent
 SCENARIOS = HERE / "scenarios"
 EXPECTED = HERE / "expected"
+# Features FastAPI added after 0.116, recorded on the newest FastAPI from the registry.
+NEWEST_SCENARIOS = HERE / "scenarios_newest"
+NEWEST_EXPECTED = HERE / "expected_newest"
 
 # Headers that vary from run to run and say nothing about the framework.
 VOLATILE_HEADERS = {"date", "server"}
 
 
-def scenario_names() -> list[str]:
-    return sorted(p.stem for p in SCENARIOS.glob("*.py") if not p.stem.startswith("_"))
+def scenario_names(folder: Path = SCENARIOS) -> list[str]:
+    return sorted(p.stem for p in folder.glob("*.py") if not p.stem.startswith("_"))
 
 
-def load(name: str) -> Any:
-    path = SCENARIOS / f"{name}.py"
+def load(name: str, folder: Path = SCENARIOS) -> Any:
+    path = folder / f"{name}.py"
     module_name = f"compat_scenario_{name}"
     spec = importlib.util.spec_from_file_location(module_name, path)
     assert spec and spec.loader
@@ -108,14 +111,14 @@ def describe(case: dict[str, Any]) -> str:
     return f"{case['method']} {case['url']}" + (f" +{','.join(extras)}" if extras else "")
 
 
-def run(name: str) -> dict[str, Any]:
+def run(name: str, folder: Path = SCENARIOS) -> dict[str, Any]:
     """Import the scenario and run its cases, reducing each answer to plain data."""
     from fastapi.testclient import TestClient  # the implementation under test
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            module = load(name)
+            module = load(name, folder)
     except Exception as exc:
         return {"import_error": _exception(exc)}
 

@@ -16,6 +16,7 @@ from fastapi._core.execute.request_body import read_form_body, read_json_body
 from fastapi._core.execute.solve import Resolution, solve
 from fastapi._core.execute.threads import run_sync
 from fastapi._core.serialize.dump_options import DEFAULT_DUMP, DumpOptions
+from fastapi._core.serialize.item_stream import ItemStream
 from fastapi._core.serialize.response import ResponseSerializer
 from fastapi.background import BackgroundTasks
 from fastapi.datastructures import DefaultPlaceholder
@@ -84,6 +85,20 @@ async def _store_tasks(request: Request, background: BackgroundTasks) -> None:
         background.mark_stored()
 
 
+def _stream_response(
+    stream: ItemStream, source: Any, resolution: Resolution, status_code: int | None
+) -> Response:
+    """The streaming response of a yielding endpoint, with the status and headers its
+    dependencies set on the injected ``Response``."""
+    sub_response = resolution.response
+    if sub_response is not None and sub_response.status_code:
+        status_code = sub_response.status_code
+    response = stream.response(source, status_code or None, resolution.background)
+    if sub_response is not None:
+        response.headers.raw.extend(sub_response.headers.raw)
+    return response
+
+
 def build_request_handler(
     *,
     dependant: Dependant,
@@ -94,6 +109,7 @@ def build_request_handler(
     dump: DumpOptions = DEFAULT_DUMP,
     dependency_overrides_provider: Any = None,
     embed_body_fields: bool = False,
+    item_stream: ItemStream | None = None,
 ) -> RequestHandler:
     """Compile everything about the route now; return the per-request coroutine function."""
     from starlette.responses import JSONResponse
@@ -116,6 +132,8 @@ def build_request_handler(
 
     async def respond(request: Request, plan: Plan, resolution: Resolution) -> Response:
         call = plan.endpoint.call
+        if item_stream is not None:  # calling a generator function runs none of its code
+            return _stream_response(item_stream, call(**resolution.values), resolution, status_code)
         if endpoint_is_async:
             raw = await call(**resolution.values)
         else:
