@@ -11,7 +11,6 @@ from starlette.datastructures import State
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
-from starlette.middleware.errors import ServerErrorMiddleware
 from starlette.middleware.exceptions import ExceptionMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
@@ -20,6 +19,8 @@ from starlette.types import ASGIApp, ExceptionHandler, Lifespan, Receive, Scope,
 from typing_extensions import Unpack, deprecated
 
 from fastapi import routing
+from fastapi._core.execute.server_errors import LoggingServerErrors
+from fastapi._core.limits import Limits, RequestLimits, checked_limits
 from fastapi._lazy import lazy_attributes
 from fastapi._route_options import AppAPIRouteOptions, RouteOptions, signed_with
 from fastapi.datastructures import Default, DefaultPlaceholder  # noqa: F401 - importable here too
@@ -86,6 +87,7 @@ class FastAPI(Starlette):
         ),
         separate_input_output_schemas: bool = True,
         tasks: TaskSettings | str | None = None,
+        limits: Limits | None = None,
         offline_docs: bool = False,
         **extra: Any,
     ) -> None:
@@ -158,6 +160,7 @@ class FastAPI(Starlette):
         self.router.lifespan_context = _merge_lifespan_context(
             self.router.lifespan_context, self.tasks.lifespan
         )
+        self.limits = checked_limits(limits)
         self.user_middleware: list[Middleware] = [] if middleware is None else list(middleware)
         self.middleware_stack: ASGIApp | None = None
         self.setup()
@@ -173,12 +176,12 @@ class FastAPI(Starlette):
             else:
                 exception_handlers[key] = value
         middleware = [
-            Middleware(ServerErrorMiddleware, handler=error_handler, debug=self.debug),
+            Middleware(LoggingServerErrors, handler=error_handler, debug=self.debug),
             *self.user_middleware,
             Middleware(ExceptionMiddleware, handlers=exception_handlers, debug=self.debug),
         ]
         self.router.route_index()  # at start-up, not on the first request
-        app: ASGIApp = self.router
+        app: ASGIApp = RequestLimits(self.router, self.limits)
         for cls, args, kwargs in reversed(middleware):
             app = cls(app, *args, **kwargs)
         return app

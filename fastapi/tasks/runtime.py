@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import anyio
 import anyio.to_thread
 
+from fastapi._core.execute.server_errors import mark_logged
 from fastapi._core.execute.threads import run_sync
 from fastapi.exceptions import HTTPException
 from fastapi.tasks import codec
@@ -274,6 +275,7 @@ class TaskRuntime:
             if outcome.error is not None and first_error is None:
                 first_error = outcome.error
         if first_error is not None:
+            mark_logged(first_error)  # logged with the task already
             raise first_error
 
     async def _run_in_memory(self, queued: QueuedTask) -> _Outcome:

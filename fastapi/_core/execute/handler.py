@@ -17,6 +17,7 @@ from fastapi._core.execute.solve import Resolution, solve
 from fastapi._core.execute.threads import run_sync
 from fastapi._core.serialize.dump_options import DEFAULT_DUMP, DumpOptions
 from fastapi._core.serialize.item_stream import ItemStream
+from fastapi._core.serialize.offload import is_large
 from fastapi._core.serialize.response import ResponseSerializer
 from fastapi.background import BackgroundTasks
 from fastapi.datastructures import DefaultPlaceholder
@@ -149,7 +150,10 @@ def build_request_handler(
             code: int | None = sub_response.status_code
         else:
             code = status_code or None
-        response = serializer.response(raw, code, resolution.background)
+        if is_large(raw):  # encoded off the loop, which keeps serving other requests
+            response = await run_sync(serializer.response, raw, code, resolution.background, True)
+        else:
+            response = serializer.response(raw, code, resolution.background)
         if not is_body_allowed_for_status_code(response.status_code):
             response.body = b""
         if sub_response is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import AsyncGenerator
 from functools import lru_cache
 from typing import Any
 
@@ -17,6 +18,7 @@ from starlette.exceptions import HTTPException
 from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
 from starlette.requests import Request
 
+from fastapi._core.limits import check_json_depth, check_urlencoded_fields, limits_of
 from fastapi.exceptions import RequestValidationError
 
 try:  # python-multipart is optional until a route declares a form
@@ -64,6 +66,7 @@ async def read_json_body(request: Request) -> Any:
         if type(request).json is not _STARLETTE_JSON:  # a Request subclass parses its own way
             return await request.json()
         parsed = json.loads(body)
+        check_json_depth(body, parsed, limits_of(request.scope.get("app")).max_json_depth)
         request._json = parsed  # what ``request.json()`` answers later (a dependency, say)
         return parsed
     except json.JSONDecodeError as exc:
@@ -104,14 +107,29 @@ async def _parse_form(request: Request) -> FormData:
         "The `python-multipart` library must be installed to use form parsing."
     )
     content_type, _ = parse_options_header(request.headers.get("Content-Type"))
+    limits = limits_of(request.scope.get("app"))
     if content_type == b"multipart/form-data":
         try:
-            parser = MultiPartParser(request.headers, request.stream())
+            parser = MultiPartParser(
+                request.headers,
+                request.stream(),
+                max_files=limits.max_files,
+                max_fields=limits.max_fields,
+                max_part_size=limits.max_part_size,
+            )
             return await parser.parse()
         except MultiPartException as exc:
             if isinstance(exc.__cause__, FormParserError):
                 raise BodyParseError from exc  # a malformed body, not a limit
             raise HTTPException(status_code=400, detail=exc.message) from exc
     if content_type == b"application/x-www-form-urlencoded":
-        return await FormParser(request.headers, request.stream(), **_UNLIMITED_FORM).parse()
+        body = await request.body()  # held whole anyway; bounded by the body size limit
+        check_urlencoded_fields(body, limits.max_urlencoded_fields)
+        return await FormParser(request.headers, _one_chunk(body), **_UNLIMITED_FORM).parse()
     return FormData()
+
+
+async def _one_chunk(body: bytes) -> AsyncGenerator[bytes, None]:
+    """The body already read, as the stream ``FormParser`` reads (an empty chunk ends it)."""
+    yield body
+    yield b""

@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from fastapi._core.memo import IdentityMemo
+from fastapi._core.serialize.offload import encode_in_pieces
 
 _SUSPICIOUS_FLOAT = re.compile(rb"e-\d(?!\d)|0\.0000")
 
@@ -41,6 +42,11 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, indent=None, se
 def render_reference(data: Any) -> bytes:
     """What ``JSONResponse.render`` produces (``json.dumps`` with these very options)."""
     return _ENCODER.encode(data).encode("utf-8")
+
+
+def render_reference_in_pieces(data: Any) -> bytes:
+    """``render_reference(data)``, made item by item (see ``offload``): for large values."""
+    return encode_in_pieces(data, _ENCODER.encode).encode("utf-8")
 
 
 def may_hold_float(schema: Any) -> bool:

@@ -9,7 +9,11 @@ from starlette.responses import JSONResponse, Response
 
 from fastapi._core.analyse.field import ModelField
 from fastapi._core.serialize.dump_options import DEFAULT_DUMP, DumpOptions
-from fastapi._core.serialize.json_bytes import JSONRenderer, render_reference
+from fastapi._core.serialize.json_bytes import (
+    JSONRenderer,
+    render_reference,
+    render_reference_in_pieces,
+)
 from fastapi._core.serialize.jsonable import jsonable_encoder
 from fastapi.exceptions import ResponseValidationError
 
@@ -66,15 +70,21 @@ class ResponseSerializer:
         return self._dump(value, mode="json", **self._options)
 
     def response(
-        self, raw: Any, status_code: int | None, background: BackgroundTask | None
+        self,
+        raw: Any,
+        status_code: int | None,
+        background: BackgroundTask | None,
+        large: bool = False,
     ) -> Response:
+        """The response for ``raw``; a ``large`` one is rendered in pieces (in a worker thread)."""
         if self.response_class is not JSONResponse:
             kwargs: dict[str, Any] = {"background": background}
             if status_code is not None:
                 kwargs["status_code"] = status_code
             return self.response_class(self.content(raw), **kwargs)
         if self._render is None:
-            return json_response(render_reference(jsonable_encoder(raw)), status_code, background)
+            render = render_reference_in_pieces if large else render_reference
+            return json_response(render(jsonable_encoder(raw)), status_code, background)
         value, errors = self._validate(raw, loc=("response",))
         if errors:
             raise ResponseValidationError(errors, body=raw)
