@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import http
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, create_model
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.exceptions import WebSocketException as StarletteWebSocketException
+
+from fastapi._core.errors import FastAPIError as FastAPIError
+from fastapi._core.errors import RequestValidationError as RequestValidationError
+from fastapi._core.errors import ResponseValidationError as ResponseValidationError
+from fastapi._core.errors import ValidationException as ValidationException
+from fastapi._core.errors import (
+    WebSocketRequestValidationError as WebSocketRequestValidationError,
+)
 
 __all__ = [
     "FastAPIError",
@@ -48,40 +56,3 @@ class WebSocketException(StarletteWebSocketException):
 
     def __init__(self, code: int, reason: str | None = None) -> None:
         super().__init__(code=code, reason=reason)
-
-
-class FastAPIError(RuntimeError):
-    """The app itself is misconfigured or misused."""
-
-
-class ValidationException(Exception):
-    def __init__(self, errors: Sequence[Any]) -> None:
-        self._errors = errors
-
-    def errors(self) -> Sequence[Any]:
-        return self._errors
-
-
-class RequestValidationError(ValidationException):
-    """The request did not match the declared parameters; answered with 422 by default."""
-
-    def __init__(self, errors: Sequence[Any], *, body: Any = None) -> None:
-        super().__init__(errors)
-        self.body = body
-
-
-class WebSocketRequestValidationError(ValidationException):
-    """A WebSocket's parameters were invalid; the socket is closed with 1008 by default."""
-
-
-class ResponseValidationError(ValidationException):
-    """The endpoint returned data that does not match its response model: a server bug."""
-
-    def __init__(self, errors: Sequence[Any], *, body: Any = None) -> None:
-        super().__init__(errors)
-        self.body = body
-
-    def __str__(self) -> str:
-        lines = [f"{len(self._errors)} validation errors:"]
-        lines.extend(f"  {error}" for error in self._errors)
-        return "\n".join(lines) + "\n"

@@ -169,7 +169,7 @@ def get_request_handler(
         dependant=dependant,
         body_field=body_field,
         status_code=status_code,
-        response_class=response_class,
+        response_class=_unwrapped(response_class),
         response_field=response_field,
         dump=dump,
         dependency_overrides_provider=dependency_overrides_provider,
@@ -319,7 +319,7 @@ class APIRoute(routing.Route):
         self._path_regex: re.Pattern[str] | None = None
         methods = ["GET"] if declared["methods"] is None else declared["methods"]
         self.methods: set[str] = {method.upper() for method in methods}
-        self.unique_id = self.operation_id or _explicit(self.generate_unique_id_function)(self)
+        self.unique_id = self.operation_id or _unwrapped(self.generate_unique_id_function)(self)
         status_code = declared["status_code"]
         self.status_code = int(status_code) if isinstance(status_code, IntEnum) else status_code
         self.dependencies = list(declared["dependencies"] or [])
@@ -363,7 +363,7 @@ class APIRoute(routing.Route):
             dependant=self.dependant,
             body_field=self.body_field,
             status_code=self.status_code,
-            response_class=self.response_class,
+            response_class=_unwrapped(self.response_class),
             response_field=self.secure_cloned_response_field,
             dump=DumpOptions.of_route(self),
             dependency_overrides_provider=self.dependency_overrides_provider,
@@ -459,7 +459,7 @@ def _description(declared: str | None, endpoint: Callable[..., Any]) -> str:
     return text.split("\f")[0].strip()
 
 
-def _explicit(value: Any) -> Any:
+def _unwrapped(value: Any) -> Any:
     return value.value if isinstance(value, DefaultPlaceholder) else value
 
 

@@ -9,20 +9,13 @@ from typing import TYPE_CHECKING, Any
 from fastapi._core.analyse.dependant import path_param_names
 from fastapi._core.analyse.field import ModelField
 from fastapi._core.analyse.field import create_model_field as _create_model_field
+from fastapi._core.serialize.response import (
+    is_body_allowed_for_status_code as is_body_allowed_for_status_code,
+)
 from fastapi.datastructures import DefaultPlaceholder, DefaultType
 
 if TYPE_CHECKING:  # pragma: no cover
     from fastapi.routing import APIRoute
-
-_RANGE_KEYS = frozenset({"default", "1XX", "2XX", "3XX", "4XX", "5XX"})
-
-
-def is_body_allowed_for_status_code(status_code: int | str | None) -> bool:
-    """False for statuses that must not carry a body: 1xx, 204, 205, 304."""
-    if status_code is None or status_code in _RANGE_KEYS:
-        return True
-    code = int(status_code)
-    return not (code < 200 or code in (204, 205, 304))
 
 
 def get_path_param_names(path: str) -> set[str]:

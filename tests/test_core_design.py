@@ -4,14 +4,17 @@ Every route is analysed when it is registered: after the app has started, signat
 hints and Pydantic adapters are never built again, not even on a route's first request.
 """
 
+import ast
 import inspect
 import typing
+from pathlib import Path
 from typing import Annotated
 
 import pydantic
 import pytest
 from pydantic import BaseModel
 
+import fastapi
 from fastapi import (
     BackgroundTasks,
     Cookie,
@@ -163,3 +166,84 @@ def test_the_guard_itself_catches_introspection(no_introspection) -> None:
         @app.get("/late")
         def late(q: int = 0):
             return q
+
+
+# -- layers -----------------------------------------------------------------------------------
+# fastapi/_core is the engine (analyse -> compile -> execute -> serialize); the public modules
+# are built on it. Imports only point down: no module of _core imports a public one (not even
+# for type checking, not even inside a function), whichever module is added later.
+
+PACKAGE = Path(fastapi.__file__).parent
+
+# Imports of the task machinery that the tasks redesign (issue 13, "Tasks outside the HTTP
+# handler") replaces with one hand-over hook; each entry must still be needed.
+PENDING_TASK_IMPORTS = {
+    "_core/execute/handler.py": {"fastapi.background", "fastapi.tasks.runtime"},
+    "_core/execute/solve.py": {"fastapi.background", "fastapi.tasks.runtime"},
+}
+
+
+def imported_modules(text: str, package: str) -> set[str]:
+    """Every module (or module attribute) a module of ``package`` imports, as absolute names."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parts, base] if base else parts)
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)
+    return found
+
+
+def upward_imports(source: Path) -> set[str]:
+    package = ".".join(source.relative_to(PACKAGE.parent).with_suffix("").parts[:-1])
+    return {
+        name
+        for name in imported_modules(source.read_text(), package)
+        if (name == "fastapi" or name.startswith("fastapi."))
+        and not (name == "fastapi._core" or name.startswith("fastapi._core."))
+        and name != "fastapi"  # ``from fastapi import x`` is checked by its ``fastapi.x``
+    }
+
+
+def test_core_imports_no_public_module() -> None:
+    core_files = sorted((PACKAGE / "_core").rglob("*.py"))
+    assert len(core_files) > 20
+    found = {}
+    for source in core_files:
+        key = source.relative_to(PACKAGE).as_posix()
+        pending = PENDING_TASK_IMPORTS.get(key, set())
+        upward = {name for name in upward_imports(source) if _module_of(name) not in pending}
+        if upward:
+            found[key] = sorted(upward)
+    assert found == {}
+
+
+def _module_of(name: str) -> str:
+    """``fastapi.background`` for ``fastapi.background.BackgroundTasks``."""
+    while name.count(".") > 1 and not (PACKAGE.parent / (name.replace(".", "/") + ".py")).exists():
+        name = name.rsplit(".", 1)[0]
+    return name
+
+
+def test_pending_exceptions_are_still_needed() -> None:
+    for key, names in PENDING_TASK_IMPORTS.items():
+        assert names <= {_module_of(name) for name in upward_imports(PACKAGE / key)}, key
+
+
+def test_the_import_scan_sees_every_form() -> None:
+    text = (
+        "from fastapi import params\n"
+        "from .. import memo\n"
+        "from ...routing import APIRoute\n"
+        "import fastapi.utils\n"
+        "def later():\n"
+        "    from fastapi.exceptions import HTTPException\n"
+    )
+    names = imported_modules(text, "fastapi._core.compile")
+    assert {"fastapi.params", "fastapi._core.memo", "fastapi.routing", "fastapi.utils"} <= names
+    assert "fastapi.exceptions" in names

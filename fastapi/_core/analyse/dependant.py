@@ -23,13 +23,12 @@ from starlette.requests import HTTPConnection, Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 
-from fastapi import params
+from fastapi._core import params
 from fastapi._core.analyse import annotations as ann
 from fastapi._core.analyse.field import ModelField, create_model_field
 from fastapi._core.analyse.signature import typed_signature
-from fastapi.dependencies.models import Dependant, SecurityRequirement
-from fastapi.security.base import SecurityBase
-from fastapi.security.scopes import SecurityScopes
+from fastapi._core.dependant import Dependant, SecurityRequirement
+from fastapi._core.security import SecurityBase, SecurityScopes
 
 Undefined = params.Undefined
 

@@ -183,7 +183,7 @@ def create_model_field(
     try:
         return ModelField(field_info=field_info, name=name, mode=mode)
     except (RuntimeError, PydanticSchemaGenerationError):
-        from fastapi.exceptions import FastAPIError
+        from fastapi._core.errors import FastAPIError
 
         shown = field_info.annotation if declared is None else declared
         raise FastAPIError(

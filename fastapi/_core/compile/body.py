@@ -15,7 +15,7 @@ import anyio
 from starlette.datastructures import FormData
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
-from fastapi import params
+from fastapi._core import params
 from fastapi._core.analyse import annotations as ann
 from fastapi._core.analyse.field import ModelField, missing_error
 from fastapi._core.compile.readers import Errors, SubField, Validator, sub_fields_of

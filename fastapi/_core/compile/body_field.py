@@ -11,9 +11,9 @@ from typing import Any
 
 from pydantic import create_model
 
-from fastapi import params
+from fastapi._core import params
 from fastapi._core.analyse.field import ModelField, create_model_field
-from fastapi.dependencies.models import Dependant
+from fastapi._core.dependant import Dependant
 
 
 def body_model(fields: list[ModelField], model_name: str) -> type[Any]:

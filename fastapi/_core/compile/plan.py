@@ -20,7 +20,7 @@ from typing import Any
 from fastapi._core.analyse.dependant import build_dependant
 from fastapi._core.compile.body import BodyReader
 from fastapi._core.compile.readers import ParamGroupReader, ParamReader, param_readers
-from fastapi.dependencies.models import Dependant
+from fastapi._core.dependant import Dependant
 
 
 class CallKind(Enum):

@@ -9,22 +9,20 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from fastapi import params
+from fastapi._core import params
 from fastapi._core.analyse.field import ModelField
 from fastapi._core.compile.plan import CallKind, Overrides, Plan, compile_plan
+from fastapi._core.dependant import Dependant
+from fastapi._core.errors import FastAPIError, RequestValidationError
 from fastapi._core.execute.request_body import read_form_body, read_json_body
 from fastapi._core.execute.solve import Resolution, solve
 from fastapi._core.execute.threads import run_sync
 from fastapi._core.serialize.dump_options import DEFAULT_DUMP, DumpOptions
 from fastapi._core.serialize.item_stream import ItemStream
 from fastapi._core.serialize.offload import is_large
-from fastapi._core.serialize.response import ResponseSerializer
+from fastapi._core.serialize.response import ResponseSerializer, is_body_allowed_for_status_code
 from fastapi.background import BackgroundTasks
-from fastapi.datastructures import DefaultPlaceholder
-from fastapi.dependencies.models import Dependant
-from fastapi.exceptions import FastAPIError, RequestValidationError
 from fastapi.tasks.runtime import runtime_of
-from fastapi.utils import is_body_allowed_for_status_code
 
 NO_RESPONSE = (
     "No response object was returned. There's a high chance that the application code is raising an "
@@ -105,7 +103,7 @@ def build_request_handler(
     dependant: Dependant,
     body_field: ModelField | None = None,
     status_code: int | None = None,
-    response_class: Any = None,
+    response_class: type[Response] | None = None,
     response_field: ModelField | None = None,
     dump: DumpOptions = DEFAULT_DUMP,
     dependency_overrides_provider: Any = None,
@@ -123,8 +121,6 @@ def build_request_handler(
         provider=dependency_overrides_provider,
         reads_form=reads_form,
     )
-    if isinstance(response_class, DefaultPlaceholder):
-        response_class = response_class.value
     serializer = ResponseSerializer(response_field, response_class or JSONResponse, dump)
     read_body: Callable[[Request], Awaitable[Any]] | None = None
     if body_field is not None:

@@ -18,8 +18,8 @@ from starlette.exceptions import HTTPException
 from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
 from starlette.requests import Request
 
+from fastapi._core.errors import RequestValidationError
 from fastapi._core.limits import check_json_depth, check_urlencoded_fields, limits_of
-from fastapi.exceptions import RequestValidationError
 
 try:  # python-multipart is optional until a route declares a form
     from python_multipart.exceptions import FormParserError

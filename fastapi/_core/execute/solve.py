@@ -12,10 +12,10 @@ from starlette.websockets import WebSocket
 
 from fastapi._core.compile.plan import CallKind, Inject, Plan
 from fastapi._core.execute.query import query_params_of
+from fastapi._core.execute.thread_context import ThreadedContext
 from fastapi._core.execute.threads import run_sync
+from fastapi._core.security import SecurityScopes
 from fastapi.background import BackgroundTasks
-from fastapi.concurrency import contextmanager_in_threadpool
-from fastapi.security.scopes import SecurityScopes
 from fastapi.tasks.runtime import runtime_of
 
 
@@ -158,7 +158,7 @@ async def enter_yield_dependency(stack: AsyncExitStack, manager: Any, *, in_thre
     """The value a yield dependency's context manager gives, its exit left to ``stack`` (a
     sync generator runs in a worker thread)."""
     if in_thread:
-        manager = contextmanager_in_threadpool(manager)
+        manager = ThreadedContext(manager)
     return await stack.enter_async_context(manager)
 
 

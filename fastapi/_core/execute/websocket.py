@@ -8,10 +8,10 @@ from typing import Any
 
 from starlette.websockets import WebSocket
 
+from fastapi._core.dependant import Dependant
+from fastapi._core.errors import WebSocketRequestValidationError
 from fastapi._core.execute.handler import PlanCache
 from fastapi._core.execute.solve import solve
-from fastapi.dependencies.models import Dependant
-from fastapi.exceptions import WebSocketRequestValidationError
 
 
 def build_websocket_handler(

@@ -19,6 +19,7 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 
 from fastapi._core.analyse.field import ModelField
 from fastapi._core.compile.plan import CallKind, call_kind
+from fastapi._core.errors import ResponseValidationError
 from fastapi._core.serialize.sse import (
     EventSourceResponse,
     ServerSentEvent,
@@ -26,7 +27,6 @@ from fastapi._core.serialize.sse import (
     format_sse_event,
 )
 from fastapi._core.serialize.stream import ClosingStreamingResponse, items_of
-from fastapi.exceptions import ResponseValidationError
 
 JSON_LINES = "application/jsonl"
 

@@ -8,6 +8,7 @@ from starlette.background import BackgroundTask
 from starlette.responses import JSONResponse, Response
 
 from fastapi._core.analyse.field import ModelField
+from fastapi._core.errors import ResponseValidationError
 from fastapi._core.serialize.dump_options import DEFAULT_DUMP, DumpOptions
 from fastapi._core.serialize.json_bytes import (
     JSONRenderer,
@@ -15,9 +16,18 @@ from fastapi._core.serialize.json_bytes import (
     render_reference_in_pieces,
 )
 from fastapi._core.serialize.jsonable import jsonable_encoder
-from fastapi.exceptions import ResponseValidationError
 
 _JSON_TYPE = (b"content-type", b"application/json")
+# Keys of an OpenAPI ``responses`` object that stand for a range of statuses, or for any.
+_RANGE_KEYS = frozenset({"default", "1XX", "2XX", "3XX", "4XX", "5XX"})
+
+
+def is_body_allowed_for_status_code(status_code: int | str | None) -> bool:
+    """False for statuses that must not carry a body: 1xx, 204, 205, 304."""
+    if status_code is None or status_code in _RANGE_KEYS:
+        return True
+    code = int(status_code)
+    return not (code < 200 or code in (204, 205, 304))
 
 
 def json_response(

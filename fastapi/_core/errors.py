@@ -1,0 +1,46 @@
+"""The errors the engine raises: a misdeclared app, and validation failures of a request or a response.
+
+``fastapi.exceptions`` publishes them with FastAPI's HTTP exceptions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+
+class FastAPIError(RuntimeError):
+    """The app itself is misconfigured or misused."""
+
+
+class ValidationException(Exception):
+    def __init__(self, errors: Sequence[Any]) -> None:
+        self._errors = errors
+
+    def errors(self) -> Sequence[Any]:
+        return self._errors
+
+
+class RequestValidationError(ValidationException):
+    """The request did not match the declared parameters; answered with 422 by default."""
+
+    def __init__(self, errors: Sequence[Any], *, body: Any = None) -> None:
+        super().__init__(errors)
+        self.body = body
+
+
+class WebSocketRequestValidationError(ValidationException):
+    """A WebSocket's parameters were invalid; the socket is closed with 1008 by default."""
+
+
+class ResponseValidationError(ValidationException):
+    """The endpoint returned data that does not match its response model: a server bug."""
+
+    def __init__(self, errors: Sequence[Any], *, body: Any = None) -> None:
+        super().__init__(errors)
+        self.body = body
+
+    def __str__(self) -> str:
+        lines = [f"{len(self._errors)} validation errors:"]
+        lines.extend(f"  {error}" for error in self._errors)
+        return "\n".join(lines) + "\n"
