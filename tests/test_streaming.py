@@ -135,7 +135,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     srv = Server(process, port, log)
     try:
         deadline = time.monotonic() + 30
-        while "Application startup complete" not in srv.output():
+        while "Uvicorn running on" not in srv.output():  # bound: startup is logged before that
             assert process.poll() is None, srv.output()
             assert time.monotonic() < deadline, srv.output()
             time.sleep(0.05)
