@@ -89,6 +89,9 @@ class FastAPI(Starlette):
         tasks: TaskSettings | str | None = None,
         limits: Limits | None = None,
         offline_docs: bool = False,
+        openapi_external_docs: dict[str, Any] | None = None,
+        strict_content_type: bool = False,
+        security_401: bool = False,
         **extra: Any,
     ) -> None:
         self.debug = debug
@@ -109,6 +112,10 @@ class FastAPI(Starlette):
         self.swagger_ui_parameters = swagger_ui_parameters
         # Serve the docs pages' JavaScript/CSS from the app (no CDN, no internet needed).
         self.offline_docs = offline_docs
+        # Newer FastAPI's (see the README's feature table): opt-in, a 0.116 app is unchanged.
+        self.openapi_external_docs = openapi_external_docs
+        self.strict_content_type = strict_content_type  # JSON bodies need a JSON content type
+        self.security_401 = security_401  # schemes answer 401 + WWW-Authenticate, never 403
         self.servers = servers or []
         self.separate_input_output_schemas = separate_input_output_schemas
         self.extra = extra
@@ -212,6 +219,7 @@ class FastAPI(Starlette):
                 tags=self.openapi_tags,
                 servers=self.servers,
                 separate_input_output_schemas=self.separate_input_output_schemas,
+                external_docs=self.openapi_external_docs,
             )
         return self.openapi_schema
 

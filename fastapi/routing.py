@@ -878,6 +878,10 @@ class APIRouter(routing.Router):
                 )
             elif isinstance(route, routing.WebSocketRoute):
                 self.add_websocket_route(prefix + route.path, route.endpoint, name=route.name)
+            elif isinstance(route, routing.Mount):  # served, as in FastAPI 0.117+ (0.116 drops it)
+                self.routes.append(
+                    routing.Mount(prefix + route.path, app=route.app, name=route.name)
+                )
         for handler in getattr(router, "on_startup", []):
             self.add_event_handler("startup", handler)
         for handler in getattr(router, "on_shutdown", []):

@@ -663,6 +663,7 @@ def get_openapi(
     contact: dict[str, Any] | None = None,
     license_info: dict[str, Any] | None = None,
     separate_input_output_schemas: bool = True,
+    external_docs: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The OpenAPI document (a JSON-ready dict) describing ``routes`` and ``webhooks``."""
     document: dict[str, Any] = {
@@ -726,6 +727,8 @@ def get_openapi(
         document["webhooks"] = webhook_items
     if tags:
         document["tags"] = tags
+    if external_docs:
+        document["externalDocs"] = external_docs
     return cast(
         dict[str, Any], jsonable_encoder(OpenAPI(**document), by_alias=True, exclude_none=True)
     )

@@ -8,6 +8,7 @@ from starlette.status import HTTP_403_FORBIDDEN
 from fastapi.exceptions import HTTPException
 from fastapi.openapi.models import APIKey, APIKeyIn
 from fastapi.security.base import SecurityBase
+from fastapi.security.unauthorized import answers_401, unauthorized
 
 
 class APIKeyBase(SecurityBase):
@@ -23,6 +24,11 @@ class APIKeyBase(SecurityBase):
                 raise HTTPException(status_code=HTTP_403_FORBIDDEN, detail="Not authenticated")
             return None
         return api_key
+
+    def _checked(self, request: Request, api_key: Optional[str]) -> Optional[str]:
+        if not api_key and self.auto_error and answers_401(request):
+            raise unauthorized("APIKey")
+        return self.check_api_key(api_key, self.auto_error)
 
     def _setup(
         self,
@@ -55,7 +61,7 @@ class APIKeyQuery(APIKeyBase):
         self._setup(APIKeyIn.query, name, scheme_name, description, auto_error)
 
     async def __call__(self, request: Request) -> Optional[str]:
-        return self.check_api_key(request.query_params.get(self.model.name), self.auto_error)
+        return self._checked(request, request.query_params.get(self.model.name))
 
 
 class APIKeyHeader(APIKeyBase):
@@ -76,7 +82,7 @@ class APIKeyHeader(APIKeyBase):
         self._setup(APIKeyIn.header, name, scheme_name, description, auto_error)
 
     async def __call__(self, request: Request) -> Optional[str]:
-        return self.check_api_key(request.headers.get(self.model.name), self.auto_error)
+        return self._checked(request, request.headers.get(self.model.name))
 
 
 class APIKeyCookie(APIKeyBase):
@@ -97,4 +103,4 @@ class APIKeyCookie(APIKeyBase):
         self._setup(APIKeyIn.cookie, name, scheme_name, description, auto_error)
 
     async def __call__(self, request: Request) -> Optional[str]:
-        return self.check_api_key(request.cookies.get(self.model.name), self.auto_error)
+        return self._checked(request, request.cookies.get(self.model.name))

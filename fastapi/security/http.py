@@ -11,6 +11,7 @@ from fastapi.exceptions import HTTPException
 from fastapi.openapi.models import HTTPBase as HTTPBaseModel
 from fastapi.openapi.models import HTTPBearer as HTTPBearerModel
 from fastapi.security.base import SecurityBase
+from fastapi.security.unauthorized import answers_401, unauthorized
 from fastapi.security.utils import get_authorization_scheme_param
 
 NOT_AUTHENTICATED = "Not authenticated"
@@ -64,7 +65,7 @@ class HTTPBase(SecurityBase):
         scheme, credentials = get_authorization_scheme_param(request.headers.get("Authorization"))
         if not (scheme and credentials):
             if self.auto_error:
-                raise _forbidden()
+                raise self._missing(request)
             return None
         return HTTPAuthorizationCredentials(scheme=scheme, credentials=credentials)
 
@@ -77,8 +78,16 @@ class HTTPBase(SecurityBase):
         if found is None or found.scheme.lower() == expected_scheme:
             return found
         if self.auto_error:
+            if answers_401(request):
+                raise self._missing(request)
             raise HTTPException(status_code=HTTP_403_FORBIDDEN, detail=INVALID_CREDENTIALS)
         return None
+
+    def _missing(self, request: Request) -> HTTPException:
+        """403 (FastAPI 0.116), or 401 naming the scheme with ``FastAPI(security_401=True)``."""
+        if answers_401(request):
+            return unauthorized(self.model.scheme.title())
+        return _forbidden()
 
     async def __call__(self, request: Request) -> Optional[HTTPAuthorizationCredentials]:
         return self._split(request)
@@ -106,8 +115,10 @@ class HTTPBasic(HTTPBase):
         self.realm = realm
         self.auto_error = auto_error
 
-    def _challenge(self, detail: str) -> HTTPException:
+    def _challenge(self, detail: str, request: Request) -> HTTPException:
         value = f'Basic realm="{self.realm}"' if self.realm else "Basic"
+        if answers_401(request):  # one answer for every failure
+            detail = NOT_AUTHENTICATED
         return HTTPException(
             status_code=HTTP_401_UNAUTHORIZED, detail=detail, headers={"WWW-Authenticate": value}
         )
@@ -117,15 +128,15 @@ class HTTPBasic(HTTPBase):
         scheme, param = get_authorization_scheme_param(authorization)
         if not authorization or scheme.lower() != "basic":
             if self.auto_error:
-                raise self._challenge(NOT_AUTHENTICATED)
+                raise self._challenge(NOT_AUTHENTICATED, request)
             return None
         try:
             decoded = b64decode(param).decode("ascii")
         except ValueError:  # bad base64 (binascii.Error), non-ASCII text or bytes
-            raise self._challenge(INVALID_CREDENTIALS)
+            raise self._challenge(INVALID_CREDENTIALS, request)
         username, separator, password = decoded.partition(":")
         if not separator:
-            raise self._challenge(INVALID_CREDENTIALS)
+            raise self._challenge(INVALID_CREDENTIALS, request)
         return HTTPBasicCredentials(username=username, password=password)
 
 

@@ -12,6 +12,7 @@ from fastapi.openapi.models import OAuthFlows as OAuthFlowsModel
 from fastapi.param_functions import Form
 from fastapi.security.base import SecurityBase
 from fastapi.security.scopes import SecurityScopes as SecurityScopes
+from fastapi.security.unauthorized import answers_401, unauthorized
 from fastapi.security.utils import get_authorization_scheme_param
 
 
@@ -93,6 +94,8 @@ class OAuth2(SecurityBase):
         authorization = request.headers.get("Authorization")
         if not authorization:
             if self.auto_error:
+                if answers_401(request):
+                    raise unauthorized("Bearer")
                 raise HTTPException(status_code=HTTP_403_FORBIDDEN, detail="Not authenticated")
             return None
         return authorization

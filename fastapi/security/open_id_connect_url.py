@@ -8,6 +8,7 @@ from starlette.status import HTTP_403_FORBIDDEN
 from fastapi.exceptions import HTTPException
 from fastapi.openapi.models import OpenIdConnect as OpenIdConnectModel
 from fastapi.security.base import SecurityBase
+from fastapi.security.unauthorized import answers_401, unauthorized
 
 
 class OpenIdConnect(SecurityBase):
@@ -36,6 +37,8 @@ class OpenIdConnect(SecurityBase):
         authorization = request.headers.get("Authorization")
         if not authorization:
             if self.auto_error:
+                if answers_401(request):
+                    raise unauthorized("Bearer")
                 raise HTTPException(status_code=HTTP_403_FORBIDDEN, detail="Not authenticated")
             return None
         return authorization

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import types
+import typing
 from collections import deque
 from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Union, get_args, get_origin
@@ -30,8 +31,10 @@ __all__ = [
     "is_upload_file",
     "is_upload_file_sequence",
     "strip_annotated",
+    "unalias",
 ]
 
+import typing_extensions
 from pydantic import BaseModel
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
@@ -54,6 +57,32 @@ def is_union(annotation: Any) -> bool:
 def strip_annotated(annotation: Any) -> Any:
     while get_origin(annotation) is Annotated:
         annotation = get_args(annotation)[0]
+    return annotation
+
+
+_ALIAS_TYPES: tuple[type[Any], ...] = tuple(
+    {
+        alias
+        for alias in (
+            getattr(typing_extensions, "TypeAliasType", None),
+            getattr(typing, "TypeAliasType", None),  # ``type X = ...`` (Python 3.12+)
+        )
+        if isinstance(alias, type)
+    }
+)
+
+
+def unalias(annotation: Any) -> Any:
+    """The value of a ``type X = ...`` alias (also inside ``Annotated``), so that a parameter
+    declared through one is classified and documented as the aliased type."""
+    while isinstance(annotation, _ALIAS_TYPES):
+        annotation = annotation.__value__
+    if get_origin(annotation) is Annotated:
+        inner, *metadata = get_args(annotation)
+        plain = unalias(inner)
+        if plain is not inner:
+            arguments = (plain, *metadata)
+            annotation = Annotated[arguments]  # type: ignore[valid-type]
     return annotation
 
 

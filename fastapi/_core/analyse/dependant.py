@@ -82,7 +82,7 @@ def analyse_param(
 ) -> ParamAnalysis:
     """Classify one parameter of an endpoint or dependency."""
     empty = inspect.Parameter.empty
-    full_annotation = Any if annotation is empty else annotation
+    full_annotation = Any if annotation is empty else ann.unalias(annotation)
     type_annotation = full_annotation
     field_info: FieldInfo | None = None
     depends: params.Depends | None = None
@@ -120,6 +120,8 @@ def analyse_param(
         depends = copy(depends)
         depends.dependency = type_annotation
 
+    if depends is not None and ann.is_subclass(type_annotation, Response):
+        return ParamAnalysis(type_annotation, depends, None)  # a dependency making a Response
     if ann.is_subclass(type_annotation, _INJECTED_TYPES):
         assert depends is None, f"Cannot specify `Depends` for type {type_annotation!r}"
         assert field_info is None, f"Cannot specify FastAPI annotation for type {type_annotation!r}"

@@ -63,6 +63,8 @@ async def read_json_body(request: Request) -> Any:
         content_type = request.headers.get("content-type")
         if content_type and not is_json_content_type(content_type):
             return body
+        if not content_type and getattr(request.scope.get("app"), "strict_content_type", False):
+            return body  # FastAPI(strict_content_type=True): no content type, no JSON
         if type(request).json is not _STARLETTE_JSON:  # a Request subclass parses its own way
             return await request.json()
         parsed = json.loads(body)
