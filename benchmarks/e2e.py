@@ -1,4 +1,5 @@
-"""End to end: each implementation served by uvicorn on loopback, loaded with wrk."""
+"""End to end: each peer served by uvicorn (httptools, one worker) on loopback, loaded by wrk
+(one thread, 64 connections); requests per second."""
 
 from __future__ import annotations
 
@@ -7,17 +8,21 @@ import shutil
 import socket
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
 HERE = Path(__file__).resolve().parent
-SCENARIOS = {
-    "hello": ("GET", "/hello", None),
-    "body model": ("POST", "/items", HERE / "scenarios" / "common.py"),
-}
+# scenario -> (path, whether wrk posts the item body)
+SCENARIOS = {"hello": ("/hello", False), "body model": ("/items", True)}
+
+
+# The same server for everyone: whether uvloop is installed differs between the venvs.
+UVICORN = ["--loop", "asyncio", "--http", "httptools", "--log-level", "warning", "--no-access-log"]
 
 
 def free_port() -> int:
@@ -37,19 +42,21 @@ def post_script() -> Path:
     return script
 
 
-def requests_per_second(port: int, method: str, path: str, script: Path | None, seconds: int) -> float:
+def requests_per_second(port: int, path: str, script: Path | None, seconds: int) -> float:
     command = ["wrk", "-t1", "-c64", f"-d{seconds}s", f"http://127.0.0.1:{port}{path}"]
     if script is not None:
         command[1:1] = ["-s", str(script)]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    if "Non-2xx" in output or "Socket errors" in output:
+        raise SystemExit(f"wrk saw failed requests on {path}:\n{output}")
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
 
 
 def serve(python: Path, module: str) -> tuple[subprocess.Popen[bytes], int]:
     port = free_port()
     process = subprocess.Popen(
-        [python, "-m", "uvicorn", f"{module}:app", "--port", str(port), "--log-level", "warning", "--no-access-log"],
-        cwd=HERE,
+        [python, "-m", "uvicorn", f"{module}:app", "--port", str(port), *UVICORN],
+        cwd=HERE,  # benchmarks/ (holding no fastapi package) first on sys.path
     )
     deadline = time.monotonic() + 20
     while True:
@@ -63,27 +70,36 @@ def serve(python: Path, module: str) -> tuple[subprocess.Popen[bytes], int]:
             time.sleep(0.1)
 
 
-def report_e2e(impls: dict[str, tuple[Path, str]], rounds: int, seconds: int = 5) -> dict[str, object]:
+def report_e2e(peers: dict[str, Any], rounds: int, seconds: int = 4) -> dict[str, object]:
+    """Every peer served in turn (order alternating over rounds), each scenario loaded for
+    ``seconds``; medians, and this package's rate over each other peer's (Starlette 1.x,
+    except against FastAPI 0.116.1, which is compared with this package on 0.47.3)."""
+    from peers import LITESTAR, NEWEST, OURS, OURS_047, STARLETTE, UPSTREAM
+
     if shutil.which("wrk") is None:
         return {"medians": {}, "table": "(wrk is not installed: apt-get install wrk)"}
     script = post_script()
-    names = list(impls)
+    names = list(peers)
     samples: dict[str, dict[str, list[float]]] = {name: {} for name in names}
     for round_number in range(rounds):
         for name in names if round_number % 2 == 0 else reversed(names):
-            python, module = impls[name]
-            process, port = serve(python, module)
+            process, port = serve(peers[name].python, peers[name].module)
             try:
-                for scenario, (method, path, needs_body) in SCENARIOS.items():
-                    rate = requests_per_second(port, method, path, script if needs_body else None, seconds)
+                for scenario, (path, needs_body) in SCENARIOS.items():
+                    rate = requests_per_second(port, path, script if needs_body else None, seconds)
                     samples[name].setdefault(scenario, []).append(rate)
             finally:
                 process.terminate()
-                process.wait()
+                process.wait(timeout=30)
+        print(f"  end to end: round {round_number + 1}/{rounds} done", file=sys.stderr)
     medians = {name: {s: statistics.median(v) for s, v in found.items()} for name, found in samples.items()}
-    lines = ["| scenario | " + " | ".join(f"{n} req/s" for n in names) + " | ours / FastAPI |", "|---" * (len(names) + 2) + "|"]
+    others = [(OURS_047 if name == UPSTREAM else OURS, name) for name in names if name not in (OURS, OURS_047)]
+    short = {UPSTREAM: "FastAPI 0.116.1", NEWEST: "newest FastAPI", LITESTAR: "Litestar", STARLETTE: "Starlette"}
+    ratio_names = [f"ours{' (0.47.3)' if ours == OURS_047 else ''} / {short[other]}" for ours, other in others]
+    header = "| scenario, req/s | " + " | ".join(peers[name].label for name in names) + " | " + " | ".join(ratio_names)
+    lines = [header + " |", "|---|" + "---:|" * (len(names) + len(others))]
     for scenario in SCENARIOS:
-        values = " | ".join(f"{medians[n][scenario]:.0f}" for n in names)
-        ratio = medians["ours"][scenario] / medians["fastapi 0.116.1"][scenario]
-        lines.append(f"| {scenario} | {values} | {ratio:.2f}x |")
+        values = [f"{medians[name][scenario]:,.0f}" for name in names]
+        values += [f"{medians[ours][scenario] / medians[other][scenario]:.2f}x" for ours, other in others]
+        lines.append(f"| {scenario} | " + " | ".join(values) + " |")
     return {"medians": medians, "table": "\n".join(lines)}

@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/routing.py [--rounds 5] [--requests 3000]
 
 The routes all live under one prefix, as in most real apps (``/api/v1/r{n}/{item_id}``),
-and answer the same small JSON. Each implementation (FastAPI 0.116.1 and this package on
-Starlette 0.47.3, from ``run.py``'s venvs) runs in its own interpreter; rounds alternate
+and answer the same small JSON. Each FastAPI-API peer of ``peers.py`` (FastAPI 0.116.1, the
+newest FastAPI, this package on Starlette 1.x and 0.47.3) runs in its own interpreter; rounds alternate
 them; the table shows medians in µs per request, and each later route's cost relative to
 the first.
 """
@@ -70,9 +70,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=3000)
     options = parser.parse_args()
     sys.path.insert(0, str(HERE))
-    from run import implementations, measure_in
+    from peers import measure_in, peers
 
-    impls = {name: python for name, (python, module) in implementations().items() if module == "scenarios.app"}
+    impls = {peer.name: peer.python for peer in peers().values() if peer.family == "fastapi"}
     samples: dict[str, dict[str, list[float]]] = {name: {} for name in impls}
     source = MEASURE % {"routes": ROUTES}
     for round_number in range(options.rounds):

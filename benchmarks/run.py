@@ -1,16 +1,21 @@
-"""Benchmark this package against the published FastAPI 0.116.1 and hand-written Starlette.
+"""Benchmark this package against FastAPI 0.116.1, the newest FastAPI, Litestar 2 and Starlette.
 
-    .venv/bin/python benchmarks/run.py [--rounds 5] [--iterations 2000] [--skip-e2e] [--skip-startup]
+    make bench     # .venv/bin/python benchmarks/run.py
+    .venv/bin/python benchmarks/run.py [--rounds 5] [--iterations 2000] [--only SCENARIO]...
+        [--skip in-process,sweeps,memory,startup,e2e] [--refresh]
 
-Implementations (each in its own interpreter, so each imports its own ``fastapi``):
+Peers (``peers.py``), each in an interpreter of its own: FastAPI 0.116.1 (on Starlette
+0.47.3), the newest FastAPI, the newest Litestar 2.x, the scenarios written by hand on
+Starlette 1.x, and this package on Starlette 1.x (the project's ``.venv``) and on Starlette
+0.47.3. Ratios against FastAPI 0.116.1 use this package on Starlette 0.47.3, as it runs;
+every other ratio uses this package on Starlette 1.x, as the newest FastAPI and the
+hand-written app run.
 
-- ``fastapi 0.116.1``: the published package, in a throwaway venv (Starlette 0.47.3);
-- ``ours``: this package on the same Starlette 0.47.3, in another throwaway venv;
-- ``ours (starlette 1.x)``: this package in the project's ``.venv``;
-- ``starlette``: the same scenarios written by hand on Starlette 0.47.3 (the floor).
-
-In-process rounds interleave the implementations; the table shows medians over rounds,
-speedups over FastAPI and their geometric mean, and the ratio to hand-written Starlette.
+Sections, each interleaving the peers over rounds in alternating order and reporting medians:
+in process (``inprocess.py``), the sweeps (``sweeps.py``), memory per request
+(``memory.py``), a 1,000-route app's start-up (``startup.py``) and end to end (``e2e.py``).
+The report, with the machine described, is printed and written to ``BENCH_VENVS/report.md``;
+raw numbers to ``BENCH_VENVS/results.json``.
 """
 
 from __future__ import annotations
@@ -19,96 +24,94 @@ import argparse
 import json
 import math
 import os
-import shutil
+import platform
 import statistics
-import subprocess
 import sys
-import venv
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-VENVS = Path(os.environ.get("BENCH_VENVS", "/tmp/fastapi-bench"))
-REGISTRY_OPTIONS = ["--quiet", "--disable-pip-version-check"]
+sys.path.insert(0, str(HERE))
+
+from peers import LITESTAR, NEWEST, OURS, OURS_047, STARLETTE, UPSTREAM, VENVS, Peer  # noqa: E402
+
+SECTIONS = ("in-process", "sweeps", "memory", "startup", "e2e")
+# (numerator, denominator, heading): the ratio columns of the in-process table
+RATIOS = [
+    (OURS, STARLETTE, "ours / Starlette"),
+    (NEWEST, OURS, "newest FastAPI / ours"),
+    (LITESTAR, OURS, "Litestar / ours"),
+    (UPSTREAM, OURS_047, "FastAPI 0.116.1 / ours (0.47.3)"),
+]
 
 
-def python_of(env: Path) -> Path:
-    return env / "bin" / "python"
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
 
 
-def ensure_venv(name: str, requirements: list[str]) -> Path:
-    """A virtualenv under ``VENVS`` with ``requirements`` installed (reused when present)."""
-    env = VENVS / name
-    stamp = env / ".requirements"
-    wanted = "\n".join(requirements)
-    if stamp.exists() and stamp.read_text() == wanted:
-        return python_of(env)
-    if env.exists():
-        shutil.rmtree(env)
-    venv.create(env, with_pip=True)
-    subprocess.run([python_of(env), "-m", "pip", "install", *REGISTRY_OPTIONS, *requirements], check=True)
-    stamp.write_text(wanted)
-    return python_of(env)
+def describe_machine(peers: dict[str, Peer], found: dict[str, dict[str, str]]) -> str:
+    libraries = ["fastapi", "litestar", "starlette", "pydantic", "pydantic-core", "uvicorn"]
+    lines = [
+        f"Machine: {os.cpu_count()} cores ({cpu_model()}), {platform.system()} {platform.release()},"
+        f" Python {found[OURS]['python']}.",
+        "",
+        "| peer | " + " | ".join(libraries) + " |",
+        "|---|" + "---|" * len(libraries),
+    ]
+    for name, peer in peers.items():
+        shown = {k: v for k, v in found[name].items() if peer.family != "starlette" or k != "fastapi"}
+        cells = " | ".join(shown.get(library, "-") for library in libraries)
+        lines.append(f"| {peer.label} | {cells} |")
+    return "\n".join(lines)
 
 
-def implementations() -> dict[str, tuple[Path, str]]:
-    """name -> (interpreter, app module)."""
-    extras = ["python-multipart", "uvicorn", "httptools"]
-    upstream = ensure_venv("upstream-0.116.1", ["fastapi==0.116.1", *extras])
-    ours = ensure_venv("ours-starlette-0.47.3", [f"-e{ROOT}", "starlette==0.47.3", *extras])
-    impls = {
-        "fastapi 0.116.1": (upstream, "scenarios.app"),
-        "ours": (ours, "scenarios.app"),
-        "starlette": (upstream, "starlette_apps.app"),
-    }
-    local = ROOT / ".venv" / "bin" / "python"
-    if local.exists():
-        impls["ours (starlette 1.x)"] = (local, "scenarios.app")
-    return impls
+def in_process(peers: dict[str, Peer], rounds: int, iterations: int, only: list[str]) -> dict[str, dict[str, float]]:
+    from peers import measure_in
 
-
-def measure_in(python: Path, *arguments: object) -> dict[str, float]:
-    """Run a measuring script in another interpreter (outside the repository, so that it
-    imports that interpreter's own ``fastapi``) and read the JSON object it prints."""
-    output = subprocess.run(
-        [python, *map(str, arguments)], check=True, capture_output=True, text=True, cwd="/"
-    ).stdout
-    return dict(json.loads(output))
-
-
-def in_process(rounds: int, iterations: int) -> dict[str, dict[str, float]]:
-    impls = implementations()
-    samples: dict[str, dict[str, list[float]]] = {name: {} for name in impls}
+    samples: dict[str, dict[str, list[float]]] = {name: {} for name in peers}
+    selection = [argument for scenario in only for argument in ("--only", scenario)]
     for round_number in range(rounds):
-        order = list(impls.items())
+        order = list(peers.values())
         if round_number % 2:
             order.reverse()  # alternate the order so that drift hits everyone alike
-        for name, (python, module) in order:
-            output = measure_in(python, HERE / "inprocess.py", "--app", module, "--iterations", str(iterations))
+        for peer in order:
+            script = HERE / "inprocess.py"
+            output = measure_in(peer.python, script, "--app", peer.module, "--iterations", iterations, *selection)
             for scenario, micros in output.items():
-                samples[name].setdefault(scenario, []).append(micros)
-        print(f"  round {round_number + 1}/{rounds} done", file=sys.stderr)
+                samples[peer.name].setdefault(scenario, []).append(micros)
+        print(f"  in process: round {round_number + 1}/{rounds} done", file=sys.stderr)
     return {name: {s: statistics.median(v) for s, v in found.items()} for name, found in samples.items()}
 
 
-def report_in_process(medians: dict[str, dict[str, float]]) -> str:
-    upstream, ours, floor = medians["fastapi 0.116.1"], medians["ours"], medians["starlette"]
-    ours_new = medians.get("ours (starlette 1.x)", {})
-    lines = [
-        "| scenario | FastAPI 0.116.1 µs | ours µs | speedup | ours on Starlette 1.x µs | Starlette µs | ours / Starlette |",
-        "|---|---:|---:|---:|---:|---:|---:|",
-    ]
-    speedups = []
-    for scenario in upstream:
-        speedup = upstream[scenario] / ours[scenario]
-        speedups.append(speedup)
-        new = f"{ours_new[scenario]:.1f}" if scenario in ours_new else "-"
-        lines.append(
-            f"| {scenario} | {upstream[scenario]:.1f} | {ours[scenario]:.1f} | {speedup:.2f}x | {new} |"
-            f" {floor[scenario]:.1f} | {ours[scenario] / floor[scenario]:.2f} |"
-        )
-    geomean = math.exp(sum(math.log(s) for s in speedups) / len(speedups))
-    lines.append(f"\nGeometric mean speedup over FastAPI 0.116.1: **{geomean:.2f}x**")
+def geometric_mean(values: list[float]) -> float:
+    return math.exp(sum(math.log(value) for value in values) / len(values)) if values else float("nan")
+
+
+def report_in_process(peers: dict[str, Peer], medians: dict[str, dict[str, float]]) -> str:
+    """One row per scenario: µs per request for every peer, then the ratio columns ("-"
+    where a peer did not run the scenario); geometric means of the ratios below."""
+    ratio_names = [heading for _, _, heading in RATIOS]
+    header = "| scenario, µs per request | " + " | ".join(peer.label for peer in peers.values())
+    lines = [header + " | " + " | ".join(ratio_names) + " |", "|---|" + "---:|" * (len(peers) + len(RATIOS))]
+    ratios: list[list[float]] = [[] for _ in RATIOS]
+    for scenario in medians[OURS]:
+        cells = [f"{medians[name][scenario]:.1f}" if scenario in medians[name] else "-" for name in peers]
+        for column, (top, bottom, _) in enumerate(RATIOS):
+            if scenario in medians[top] and scenario in medians[bottom]:
+                ratio = medians[top][scenario] / medians[bottom][scenario]
+                ratios[column].append(ratio)
+                cells.append(f"{ratio:.2f}")
+            else:
+                cells.append("-")
+        lines.append(f"| {scenario} | " + " | ".join(cells) + " |")
+    means = " | ".join(f"{geometric_mean(found):.2f}" for found in ratios)
+    lines.append("| geometric mean |" + " |" * len(peers) + f" {means} |")
     return "\n".join(lines)
 
 
@@ -116,35 +119,68 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--iterations", type=int, default=2000)
-    parser.add_argument("--skip-e2e", action="store_true")
-    parser.add_argument("--skip-startup", action="store_true")
+    parser.add_argument("--only", action="append", default=[], help="in-process scenario to run (repeatable)")
+    parser.add_argument("--skip", default="", help=f"comma-separated sections to skip: {', '.join(SECTIONS)}")
+    parser.add_argument("--e2e-seconds", type=int, default=4)
+    parser.add_argument("--refresh", action="store_true", help="reinstall every peer (the newest releases)")
     options = parser.parse_args()
+    skipped = set(filter(None, options.skip.split(",")))
+    if skipped - set(SECTIONS):
+        parser.error(f"unknown sections: {', '.join(sorted(skipped - set(SECTIONS)))}")
 
-    print("## In-process (ASGI calls, no sockets; medians of interleaved rounds)\n")
-    medians = in_process(options.rounds, options.iterations)
-    print(report_in_process(medians))
-    results: dict[str, object] = {"in_process": medians}
+    from peers import labelled, peers, refresh, versions
 
-    if not options.skip_startup:
+    if options.refresh:
+        refresh()
+    found_peers = peers()
+    found = {name: versions(peer) for name, peer in found_peers.items()}
+    ready = {name: labelled(peer, found[name]) for name, peer in found_peers.items()}
+    report = [describe_machine(ready, found)]
+    results: dict[str, object] = {"versions": found}
+
+    started = time.monotonic()
+
+    def section(title: str, table: str) -> None:
+        nonlocal started
+        report.extend([f"## {title}", table])
+        print(f"\n## {title}\n\n{table}", flush=True)
+        print(f"  ({title.split(' (')[0]}: {time.monotonic() - started:.0f} s)", file=sys.stderr)
+        started = time.monotonic()
+
+    print(report[0], flush=True)
+    if "in-process" not in skipped:
+        medians = in_process(ready, options.rounds, options.iterations, options.only)
+        results["in_process"] = medians
+        section("In process (ASGI calls, no sockets; medians of interleaved rounds)", report_in_process(ready, medians))
+    if "sweeps" not in skipped:
+        from sweeps import report_sweeps
+
+        sweeps = report_sweeps(ready, (options.rounds + 1) // 2, options.iterations // 2)
+        results["sweeps"] = sweeps["medians"]
+        section("Sweeps: cost against routes, dependencies, middleware", sweeps["table"])
+    if "memory" not in skipped:
+        from memory import report_memory
+
+        memory = report_memory(ready, cycles=500)
+        results["memory"] = memory["medians"]
+        section("Memory per request", memory["table"])
+    if "startup" not in skipped:
         from startup import report_startup
 
-        print("\n## 1,000-route app: import + first request, memory, OpenAPI build\n")
-        startup = report_startup(implementations(), options.rounds)
-        print(startup["table"])
+        startup = report_startup(ready, options.rounds)
         results["startup"] = startup["medians"]
-
-    if not options.skip_e2e:
+        section("1,000-route app: import + build, first request, memory, OpenAPI document", startup["table"])
+    if "e2e" not in skipped:
         from e2e import report_e2e
 
-        print("\n## End to end (uvicorn on loopback, wrk)\n")
-        e2e = report_e2e(implementations(), max(3, options.rounds // 2))
-        print(e2e["table"])
+        e2e = report_e2e(ready, (options.rounds + 1) // 2, options.e2e_seconds)
         results["e2e"] = e2e["medians"]
+        section("End to end (uvicorn on loopback, wrk; requests per second)", e2e["table"])
 
     (VENVS / "results.json").write_text(json.dumps(results, indent=1))
-    print(f"\n(raw numbers: {VENVS / 'results.json'})")
+    (VENVS / "report.md").write_text("\n\n".join(report) + "\n")
+    print(f"\n(report: {VENVS / 'report.md'}; raw numbers: {VENVS / 'results.json'})")
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(HERE))
     main()

@@ -7,6 +7,7 @@ import subprocess
 import tempfile
 import textwrap
 from pathlib import Path
+from typing import Any
 
 MODELS = 50
 
@@ -84,25 +85,28 @@ def compile_bytecode(python: Path, app_directory: Path) -> None:
     subprocess.run([python, "-m", "compileall", "-q", *folders, str(app_directory)], check=True, capture_output=True, cwd="/")
 
 
-def report_startup(impls: dict[str, tuple[Path, str]], rounds: int) -> dict[str, object]:
-    from run import measure_in
+def report_startup(peers: dict[str, Any], rounds: int) -> dict[str, object]:
+    """The FastAPI-API peers (FastAPI 0.116.1, the newest FastAPI, this package on both
+    Starlettes), alternating over fresh interpreters; medians, and FastAPI 0.116.1's cost
+    over this package's on the same Starlette 0.47.3."""
+    from peers import OURS_047, UPSTREAM, measure_in
 
     directory = Path(tempfile.mkdtemp(prefix="app1000-"))
     (directory / "app1000.py").write_text(app_source())
-    names = [name for name, (_, module) in impls.items() if module == "scenarios.app"]
+    names = [name for name, peer in peers.items() if peer.family == "fastapi"]
     for name in names:
-        compile_bytecode(impls[name][0], directory)
+        compile_bytecode(peers[name].python, directory)
     samples: dict[str, dict[str, list[float]]] = {name: {} for name in names}
     for round_number in range(rounds):
         for name in names if round_number % 2 == 0 else reversed(names):
-            python = impls[name][0]
-            for metric, value in measure_in(python, "-c", MEASURE, directory).items():
+            for metric, value in measure_in(peers[name].python, "-c", MEASURE, directory).items():
                 samples[name].setdefault(metric, []).append(value)
     medians = {name: {m: statistics.median(v) for m, v in found.items()} for name, found in samples.items()}
-    metrics = list(medians["fastapi 0.116.1"])
-    lines = ["| metric | " + " | ".join(names) + " | FastAPI / ours |", "|---" * (len(names) + 2) + "|"]
-    for metric in metrics:
+    ratio_name = "FastAPI 0.116.1 / ours (0.47.3)"
+    header = "| 1,000-route app | " + " | ".join(peers[name].label for name in names) + f" | {ratio_name} |"
+    lines = [header, "|---|" + "---:|" * (len(names) + 1)]
+    for metric in medians[UPSTREAM]:
         values = " | ".join(f"{medians[name][metric]:.3g}" for name in names)
-        ratio = medians["fastapi 0.116.1"][metric] / medians["ours"][metric]
+        ratio = medians[UPSTREAM][metric] / medians[OURS_047][metric]
         lines.append(f"| {metric} | {values} | {ratio:.2f}x |")
     return {"medians": medians, "table": "\n".join(lines)}

@@ -1,7 +1,8 @@
 """One FastAPI app holding every benchmark scenario; runs unchanged on any FastAPI 0.116 API.
 
-Each scenario is one route; ``REQUESTS`` says how each is called. 300 filler routes sit
-between the first routes and ``/late/{n}`` so that routing cost shows.
+Each scenario is one route; ``REQUESTS`` says how each is called. Filler routes sit between
+the scenario routes and ``/late/{n}``, which is the app's 301st route (FastAPI's own
+documentation routes not counted), so that routing cost shows.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from fastapi import (
     WebSocket,
 )
 
-from .common import ITEMS, Item, ItemOut
+from .common import FILLERS, ITEMS, Item, ItemOut
 
 app = FastAPI()
 
@@ -72,6 +73,23 @@ async def deps(user: Annotated[str, Depends(user)]):
     return {"user": user}
 
 
+async def outer(x_token: Annotated[str, Header()]):
+    yield x_token
+
+
+async def middle(outer: Annotated[str, Depends(outer)]):
+    yield outer + "-middle"
+
+
+async def inner(middle: Annotated[str, Depends(middle)]):
+    yield middle + "-inner"
+
+
+@app.get("/deps3")
+async def deps3(value: Annotated[str, Depends(inner)]):
+    return {"value": value}
+
+
 def noop() -> None:
     pass
 
@@ -106,7 +124,7 @@ async def echo(websocket: WebSocket):
     await websocket.close()
 
 
-for number in range(300):
+for number in range(FILLERS):
 
     def filler(number: int = number):
         return {"filler": number}

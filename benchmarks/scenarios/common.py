@@ -25,3 +25,7 @@ class ItemOut(BaseModel):
 
 ITEM_BODY = b'{"name":"Widget","price":9.5,"tags":["a","b"],"owner":{"name":"Ann","email":"ann@example.com"}}'
 ITEMS = [{"name": f"item {i}", "price": i * 1.5, "tags": ["x"]} for i in range(100)]
+
+# Scenario routes declared before the fillers; with them, /late/{n} is the 301st route.
+SCENARIO_ROUTES = 12
+FILLERS = 300 - SCENARIO_ROUTES

@@ -19,8 +19,9 @@ REQUESTS: dict[str, tuple[str, str, bytes, list[tuple[bytes, bytes]], bytes, int
     "body model": ("POST", "/items", b"", [(b"content-type", b"application/json")], ITEM_BODY, 200),
     "100 models out": ("GET", "/items", b"", [], b"", 200),
     "dependency chain": ("GET", "/deps", b"", [(b"x-token", b"secret")], b"", 200),
+    "3-deep yield dependencies": ("GET", "/deps3", b"", [(b"x-token", b"secret")], b"", 200),
     "background task": ("POST", "/background", b"", [], b"", 200),
-    "300th route": ("GET", "/late/7", b"", [], b"", 200),
+    "301st route": ("GET", "/late/7", b"", [], b"", 200),
     "422 failure": ("GET", "/invalid", b"n=abc", [], b"", 422),
     "form post": (
         "POST",

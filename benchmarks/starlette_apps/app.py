@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 
 from pydantic import TypeAdapter, ValidationError
-from scenarios.common import ITEMS, Item, ItemOut
+from scenarios.common import FILLERS, ITEMS, Item, ItemOut
 from starlette.applications import Starlette
 from starlette.background import BackgroundTask
 from starlette.requests import Request
@@ -77,6 +77,31 @@ async def deps(request: Request) -> JSONResponse:
         return JSONResponse({"user": current["token"].upper()})
 
 
+@asynccontextmanager
+async def outer(token: str):
+    yield token
+
+
+@asynccontextmanager
+async def middle(token: str):
+    async with outer(token) as value:
+        yield value + "-middle"
+
+
+@asynccontextmanager
+async def inner(token: str):
+    async with middle(token) as value:
+        yield value + "-inner"
+
+
+async def deps3(request: Request) -> JSONResponse:
+    token = request.headers.get("x-token")
+    if token is None:
+        return error(["header", "x-token"], "Field required", None)
+    async with inner(token) as value:
+        return JSONResponse({"value": value})
+
+
 def noop() -> None:
     pass
 
@@ -137,12 +162,13 @@ routes = [
     Route("/items", create_item, methods=["POST"]),
     Route("/items", list_items),
     Route("/deps", deps),
+    Route("/deps3", deps3),
     Route("/background", background, methods=["POST"]),
     Route("/invalid", invalid),
     Route("/form", form, methods=["POST"]),
     Route("/upload", upload, methods=["POST"]),
     WebSocketRoute("/ws", echo),
-    *[Route(f"/filler/{number}/{{key}}", filler) for number in range(300)],
+    *[Route(f"/filler/{number}/{{key}}", filler) for number in range(FILLERS)],
     Route("/late/{n}", late),
 ]
 app = Starlette(routes=routes)
