@@ -107,19 +107,19 @@ async def memory_throughput(count: int, task: Any) -> float:
 async def durable_throughput(url: str, count: int, task: Any, concurrency: int = 4) -> float:
     app = FastAPI(tasks=TaskSettings(store=url, workers=False, handoff=0.0))
     runtime = app.tasks
-    batch = BackgroundTasks().bind(runtime)
+    batch = runtime.collector()
     for _ in range(count):
         batch.add_task(task)
     # Independent tasks (one per group), as from many requests, so that workers run them in parallel.
     for index, queued in enumerate(batch.tasks):
-        queued.new_task.group_id = f"g{index}"  # type: ignore[attr-defined,union-attr]
-    await runtime.persist(batch.unstored())
+        queued.stored_form.group_id = f"g{index}"  # type: ignore[attr-defined]
+    await runtime.hand_over(batch)
     runtime.enable_workers(concurrency)
     stop = asyncio.Event()
     FINISHED.clear()
     start = time.perf_counter()
     worker = asyncio.create_task(runtime.work(stop))  # type: ignore[arg-type]
-    while len(FINISHED) < count or runtime._running:  # ran, and their outcome written
+    while len(FINISHED) < count or runtime.backend.running:  # type: ignore[attr-defined]  # ran, and their outcome written
         await asyncio.sleep(0.001)
     elapsed = time.perf_counter() - start
     stop.set()

@@ -8,6 +8,10 @@ functions run after the response, in order, sync ones in a worker thread. On top
 - a failing task is logged and recorded, and the tasks after it still run;
 - with a durable app (``FastAPI(tasks="sqlite:///tasks.db")``) tasks are stored before the
   response is sent and survive restarts; ``@task(retry=Retry(...))`` sets retry policies.
+
+This module only collects: the app's task runtime (``fastapi.tasks.runtime``) decides where
+each task goes, stores and runs them. An injected instance carries the runtime's *intake*,
+which looks at each task as it is added (so an unstorable one is refused at ``add_task``).
 """
 
 from __future__ import annotations
@@ -15,18 +19,15 @@ from __future__ import annotations
 import itertools
 import secrets
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from starlette.background import BackgroundTask
 from starlette.background import BackgroundTasks as StarletteBackgroundTasks
 from typing_extensions import ParamSpec
 
 from fastapi.tasks.codec import TaskNotStorableError
+from fastapi.tasks.inline import run_unowned
 from fastapi.tasks.policy import Retry, TaskPolicy, policy_of
-
-if TYPE_CHECKING:  # pragma: no cover
-    from fastapi.tasks.runtime import TaskRuntime
-    from fastapi.tasks.store import NewTask
 
 P = ParamSpec("P")
 
@@ -68,7 +69,12 @@ def _display_name(func: Callable[..., Any]) -> str:
 
 
 class QueuedTask(BackgroundTask):
-    """A queued call with its identity and policy (still a Starlette ``BackgroundTask``)."""
+    """A queued call with its identity and policy (still a Starlette ``BackgroundTask``).
+
+    ``durable`` is what the caller asked for (None: the app decides, False: keep in memory);
+    the runtime's intake sets ``stored_form`` when the task goes to the app's backend, and
+    ``submitted`` once it is there.
+    """
 
     def __init__(
         self,
@@ -79,7 +85,7 @@ class QueuedTask(BackgroundTask):
         group_id: str,
         seq: int,
         policy: TaskPolicy,
-        durable: bool,
+        durable: bool | None = None,
     ) -> None:
         super().__init__(func, *args, **kwargs)
         self.id = new_task_id()
@@ -88,8 +94,15 @@ class QueuedTask(BackgroundTask):
         self.policy = policy
         self.durable = durable
         self.name = policy.name or _display_name(func)
-        self.stored = False
-        self.new_task: NewTask | None = None
+        self.admitted = False
+        self.stored_form: Any = None
+        self.submitted = False
+
+
+class TaskIntake(Protocol):
+    """Who looks at each task as it is added: the app's runtime (may refuse it by raising)."""
+
+    def admit(self, queued: QueuedTask) -> None: ...
 
 
 class TaskOptions:
@@ -109,10 +122,12 @@ class TaskOptions:
 class BackgroundTasks(StarletteBackgroundTasks):
     """Functions to call after the response is sent; declare a parameter of this type."""
 
-    def __init__(self, tasks: Sequence[BackgroundTask] | None = None) -> None:
+    def __init__(
+        self, tasks: Sequence[BackgroundTask] | None = None, *, intake: TaskIntake | None = None
+    ) -> None:
         super().__init__(tasks)
         self._group_id: str | None = None
-        self._runtime: TaskRuntime | None = None
+        self.intake = intake
 
     @property
     def group_id(self) -> str:
@@ -120,12 +135,6 @@ class BackgroundTasks(StarletteBackgroundTasks):
         if self._group_id is None:
             self._group_id = new_group_id()
         return self._group_id
-
-    def bind(self, runtime: TaskRuntime | None) -> BackgroundTasks:
-        """Attach to the app's task runtime (done for the injected instance)."""
-        if self._runtime is None:
-            self._runtime = runtime
-        return self
 
     def add_task(self, func: Callable[P, Any], *args: P.args, **kwargs: P.kwargs) -> TaskHandle:  # type: ignore[override]
         """Queue ``func(*args, **kwargs)``; return a handle with the task's ``id``."""
@@ -154,8 +163,6 @@ class BackgroundTasks(StarletteBackgroundTasks):
         durable: bool | None,
         overrides: dict[str, Any],
     ) -> TaskHandle:
-        runtime = self._runtime
-        store_it = runtime is not None and runtime.durable and durable is not False
         queued = QueuedTask(
             func,
             args,
@@ -163,11 +170,10 @@ class BackgroundTasks(StarletteBackgroundTasks):
             group_id=self.group_id,
             seq=len(self.tasks),
             policy=policy_of(func).merged(**overrides),
-            durable=store_it,
+            durable=durable,
         )
-        if store_it:
-            assert runtime is not None
-            queued.new_task = runtime.new_task(queued)  # raises TaskNotStorableError now
+        if self.intake is not None:
+            self.intake.admit(queued)  # raises TaskNotStorableError now
         self.tasks.append(queued)
         return TaskHandle(queued.id, queued.name)
 
@@ -194,22 +200,9 @@ class BackgroundTasks(StarletteBackgroundTasks):
             self.tasks[index] = task = adopted
         return task
 
-    def unstored(self) -> list[NewTask]:
-        """Durable tasks queued but not yet written to the store."""
-        return [
-            task.new_task
-            for task in self.tasks
-            if isinstance(task, QueuedTask) and task.new_task is not None and not task.stored
-        ]
-
-    def mark_stored(self) -> None:
-        for task in self.tasks:
-            if isinstance(task, QueuedTask) and task.new_task is not None:
-                task.stored = True
-
     async def __call__(self) -> None:
+        """Run the tasks in this process (a collector no app runtime took over: made by hand
+        and sent outside an API route); failures are isolated and logged all the same."""
         if not self.tasks:
             return  # declared but unused: the common case
-        from fastapi.tasks.runtime import default_runtime
-
-        await (self._runtime or default_runtime()).run_group(self)
+        await run_unowned(self)

@@ -80,6 +80,7 @@ from fastapi.exceptions import ResponseValidationError as ResponseValidationErro
 from fastapi.exceptions import (
     WebSocketRequestValidationError as WebSocketRequestValidationError,
 )
+from fastapi.tasks.runtime import APP_TASKS
 from fastapi.types import DecoratedCallable, IncEx
 from fastapi.utils import generate_unique_id, is_body_allowed_for_status_code
 
@@ -174,6 +175,7 @@ def get_request_handler(
         dump=dump,
         dependency_overrides_provider=dependency_overrides_provider,
         embed_body_fields=embed_body_fields,
+        tasks=APP_TASKS,
     )
 
 
@@ -187,6 +189,7 @@ def get_websocket_app(
         dependant=dependant,
         dependency_overrides_provider=dependency_overrides_provider,
         embed_body_fields=embed_body_fields,
+        tasks=APP_TASKS,
     )
 
 
@@ -255,6 +258,7 @@ class APIWebSocketRoute(routing.WebSocketRoute):
                 dependant=self.dependant,
                 dependency_overrides_provider=dependency_overrides_provider,
                 embed_body_fields=self._embed_body_fields,
+                tasks=APP_TASKS,
             )
         )
 
@@ -369,6 +373,7 @@ class APIRoute(routing.Route):
             dependency_overrides_provider=self.dependency_overrides_provider,
             embed_body_fields=self._embed_body_fields,
             item_stream=self._item_stream(),
+            tasks=APP_TASKS,
         )
 
     def _item_stream(self) -> ItemStream | None:

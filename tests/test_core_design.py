@@ -175,14 +175,6 @@ def test_the_guard_itself_catches_introspection(no_introspection) -> None:
 
 PACKAGE = Path(fastapi.__file__).parent
 
-# Imports of the task machinery that the tasks redesign (issue 13, "Tasks outside the HTTP
-# handler") replaces with one hand-over hook; each entry must still be needed.
-PENDING_TASK_IMPORTS = {
-    "_core/execute/handler.py": {"fastapi.background", "fastapi.tasks.runtime"},
-    "_core/execute/solve.py": {"fastapi.background", "fastapi.tasks.runtime"},
-}
-
-
 def imported_modules(text: str, package: str) -> set[str]:
     """Every module (or module attribute) a module of ``package`` imports, as absolute names."""
     found: set[str] = set()
@@ -215,24 +207,10 @@ def test_core_imports_no_public_module() -> None:
     assert len(core_files) > 20
     found = {}
     for source in core_files:
-        key = source.relative_to(PACKAGE).as_posix()
-        pending = PENDING_TASK_IMPORTS.get(key, set())
-        upward = {name for name in upward_imports(source) if _module_of(name) not in pending}
+        upward = upward_imports(source)
         if upward:
-            found[key] = sorted(upward)
+            found[source.relative_to(PACKAGE).as_posix()] = sorted(upward)
     assert found == {}
-
-
-def _module_of(name: str) -> str:
-    """``fastapi.background`` for ``fastapi.background.BackgroundTasks``."""
-    while name.count(".") > 1 and not (PACKAGE.parent / (name.replace(".", "/") + ".py")).exists():
-        name = name.rsplit(".", 1)[0]
-    return name
-
-
-def test_pending_exceptions_are_still_needed() -> None:
-    for key, names in PENDING_TASK_IMPORTS.items():
-        assert names <= {_module_of(name) for name in upward_imports(PACKAGE / key)}, key
 
 
 def test_the_import_scan_sees_every_form() -> None:

@@ -35,6 +35,7 @@ from fastapi._core.compile.plan import CallKind, call_kind, compile_plan
 from fastapi._core.compile.readers import param_readers
 from fastapi._core.execute.solve import enter_yield_dependency, read_params, solve
 from fastapi.dependencies.models import Dependant
+from fastapi.tasks.runtime import APP_TASKS
 
 __all__ = [
     "SolvedDependency",
@@ -168,6 +169,7 @@ async def solve_dependencies(
         cache=dependency_cache,
         background=background_tasks,
         response=response,
+        tasks=APP_TASKS,
     )
     return SolvedDependency(
         values=resolution.values,

@@ -34,6 +34,7 @@ _EXPORTS = {
     "task": "fastapi.tasks.policy",
     "TaskProgress": "fastapi.tasks.records",
     "TaskState": "fastapi.tasks.records",
+    "TaskBackend": "fastapi.tasks.backend",
     "TaskStatus": "fastapi.tasks.records",
     "task_status_router": "fastapi.tasks.router",
     "task_dashboard_router": "fastapi.tasks.dashboard",
@@ -48,6 +49,7 @@ __all__ = [
     "BackgroundTasks",
     "Retry",
     "RunningTask",
+    "TaskBackend",
     "TaskHandle",
     "TaskNotStorableError",
     "TaskPolicy",
@@ -67,6 +69,7 @@ __all__ = [
 
 if TYPE_CHECKING:  # pragma: no cover
     from fastapi.background import BackgroundTasks, TaskHandle
+    from fastapi.tasks.backend import TaskBackend
     from fastapi.tasks.codec import TaskNotStorableError
     from fastapi.tasks.context import RunningTask, current_task
     from fastapi.tasks.dashboard import task_dashboard_router

@@ -27,7 +27,7 @@ from fastapi.tasks import (
     task,
 )
 from fastapi.tasks.runtime import TaskRuntime
-from fastapi.tasks.store import NewTask
+from fastapi.tasks.store import AddTasks, Claim, Extend, Finish, NewTask
 from fastapi.tasks.store.sqlite import SQLiteTaskStore
 from fastapi.testclient import TestClient
 
@@ -233,7 +233,7 @@ def test_concurrent_requests_commit_their_tasks_together(tmp_path: Path) -> None
 
     class CountingStore(SQLiteTaskStore):
         def run_batch(self, batch):
-            calls.append(sum(len(args[0]) for method, args, _ in batch if method == "add"))
+            calls.append(sum(len(call.tasks) for call in batch if isinstance(call, AddTasks)))
             time.sleep(0.01)  # a disk sync
             return super().run_batch(batch)
 
@@ -272,9 +272,9 @@ def test_a_failing_call_in_a_sqlite_batch_undoes_only_itself(tmp_path: Path) -> 
     store = SQLiteTaskStore(str(tmp_path / "tasks.db"))
     results = store.run_batch(
         [
-            ("add", ([_new_task("a")],), {}),
-            ("add", ([_new_task("b"), _new_task("a")],), {}),  # duplicate id: fails whole
-            ("claim", ("me", 30.0), {}),
+            AddTasks([_new_task("a")]),
+            AddTasks([_new_task("b"), _new_task("a")]),  # duplicate id: fails whole
+            Claim("me", 30.0),
         ]
     )
     assert [ok for ok, _ in results] == [True, False, True]
@@ -289,11 +289,11 @@ def test_a_batch_of_writes_answers_each_call_on_its_own(stores: StoreFactory) ->
     store = open_store(stores.url)
     results = store.run_batch(
         [
-            ("add", ([_new_task("a")],), {}),
-            ("claim", ("me", 30.0), {}),
-            ("extend", ("a", "me", "not a number"), {}),  # fails alone
-            ("finish", ("a", "me"), {}),
-            ("claim", ("me", 30.0), {}),  # nothing left
+            AddTasks([_new_task("a")]),
+            Claim("me", 30.0),
+            Extend("a", "me", "not a number"),  # type: ignore[arg-type]  # fails alone
+            Finish("a", "me"),
+            Claim("me", 30.0),  # nothing left
         ]
     )
     assert [ok for ok, _ in results] == [True, True, False, True, True]
@@ -304,17 +304,17 @@ def test_a_batch_of_writes_answers_each_call_on_its_own(stores: StoreFactory) ->
 
 def test_an_error_that_ends_the_sqlite_transaction_fails_the_whole_batch(tmp_path: Path) -> None:
     class FailingStore(SQLiteTaskStore):
-        def crash(self) -> None:  # what SQLite does on an I/O error or a full disk
+        def extend(self, task_id, owner, lease) -> bool:  # as SQLite on an I/O error or full disk
             self._connection().execute("ROLLBACK")
             raise sqlite3.OperationalError("disk I/O error")
 
     store = FailingStore(str(tmp_path / "tasks.db"))
     with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
         store.run_batch(
-            [("add", ([_new_task("a")],), {}), ("crash", (), {}), ("add", ([_new_task("b")],), {})]
+            [AddTasks([_new_task("a")]), Extend("a", "me", 1.0), AddTasks([_new_task("b")])]
         )
     assert store.get("a") is None and store.get("b") is None  # none reported done, none kept
-    assert [ok for ok, _ in store.run_batch([("add", ([_new_task("c")],), {})])] == [True]
+    assert [ok for ok, _ in store.run_batch([AddTasks([_new_task("c")])])] == [True]
     assert store.get("c") is not None
 
 
@@ -327,10 +327,11 @@ def test_a_claim_whose_caller_gave_up_is_handed_back(tmp_path: Path) -> None:
     store = SlowStore(str(tmp_path / "tasks.db"))
     store.add([_new_task("a")])
     runtime = TaskRuntime(TaskSettings(store=store))
+    writer = runtime.backend.writer  # type: ignore[attr-defined]
 
     async def give_up_then_settle() -> None:
         with anyio.move_on_after(0.05):
-            await runtime._write("claim", runtime.owner, 30.0)
+            await writer.write(Claim(runtime.owner, 30.0))
         await anyio.sleep(0.6)
 
     anyio.run(give_up_then_settle, backend="asyncio")

@@ -25,19 +25,29 @@ PRODUCER = textwrap.dedent(
 
     app = FastAPI(tasks=TaskSettings(store=os.environ["TASK_STORE"], workers=False, poll_interval=0.05, lease=2.0))
 
-    def job(n: int) -> None:
-        time.sleep(0.01)
-        fd = os.open(os.environ["DONE_FILE"], os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+    def append(path: str, line: str) -> None:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
         try:
-            os.write(fd, f"{current_task().id} {n} {os.getpid()}\\n".encode())
+            os.write(fd, f"{line}\\n".encode())
         finally:
             os.close(fd)
+
+    def job(n: int) -> None:
+        append(os.environ["STARTED_FILE"], str(os.getpid()))
+        deadline = time.monotonic() + 60
+        while not os.path.exists(os.environ["GATE_FILE"]) and time.monotonic() < deadline:
+            time.sleep(0.01)  # the first tasks wait until both workers hold some
+        append(os.environ["DONE_FILE"], f"{current_task().id} {n} {os.getpid()}")
 
     @app.post("/jobs/{n}")
     def enqueue(n: int, background_tasks: BackgroundTasks):
         return {"id": background_tasks.add_task(job, n).id}
     """
 )
+
+
+def lines_of(path: Path) -> list[str]:
+    return path.read_text().splitlines() if path.exists() else []
 
 
 def start_worker(directory: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
@@ -49,7 +59,13 @@ def test_worker_processes_share_the_store_and_run_each_task_once(
     stores: StoreFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "producer.py").write_text(PRODUCER)
-    env = {**os.environ, "TASK_STORE": stores.url, "DONE_FILE": str(tmp_path / "done.txt")}
+    env = {
+        **os.environ,
+        "TASK_STORE": stores.url,
+        "DONE_FILE": str(tmp_path / "done.txt"),
+        "STARTED_FILE": str(tmp_path / "started.txt"),
+        "GATE_FILE": str(tmp_path / "gate"),
+    }
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     monkeypatch.syspath_prepend(str(tmp_path))
@@ -61,7 +77,12 @@ def test_worker_processes_share_the_store_and_run_each_task_once(
 
     workers = [start_worker(tmp_path, env), start_worker(tmp_path, env)]
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
+        while len(set(lines_of(tmp_path / "started.txt"))) < 2:  # both workers hold a task
+            assert time.monotonic() < deadline, "the workers did not both start tasks"
+            assert all(worker.poll() is None for worker in workers), workers[0].stderr.read()  # type: ignore[union-attr]
+            time.sleep(0.05)
+        (tmp_path / "gate").touch()
         while len((tmp_path / "done.txt").read_text().splitlines() if (tmp_path / "done.txt").exists() else []) < 40:
             assert time.monotonic() < deadline, "workers did not finish the tasks"
             assert all(worker.poll() is None for worker in workers), workers[0].stderr.read()  # type: ignore[union-attr]

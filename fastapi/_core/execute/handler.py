@@ -16,13 +16,12 @@ from fastapi._core.dependant import Dependant
 from fastapi._core.errors import FastAPIError, RequestValidationError
 from fastapi._core.execute.request_body import read_form_body, read_json_body
 from fastapi._core.execute.solve import Resolution, solve
+from fastapi._core.execute.task_port import TaskPort
 from fastapi._core.execute.threads import run_sync
 from fastapi._core.serialize.dump_options import DEFAULT_DUMP, DumpOptions
 from fastapi._core.serialize.item_stream import ItemStream
 from fastapi._core.serialize.offload import is_large
 from fastapi._core.serialize.response import ResponseSerializer, is_body_allowed_for_status_code
-from fastapi.background import BackgroundTasks
-from fastapi.tasks.runtime import runtime_of
 
 NO_RESPONSE = (
     "No response object was returned. There's a high chance that the application code is raising an "
@@ -76,14 +75,6 @@ class PlanCache:
         return plan
 
 
-async def _store_tasks(request: Request, background: BackgroundTasks) -> None:
-    """Durable tasks are stored before the response goes out (or the request fails)."""
-    runtime = runtime_of(request.scope.get("app")) or background._runtime
-    if runtime is not None:
-        await runtime.persist(background.unstored())
-        background.mark_stored()
-
-
 def _stream_response(
     stream: ItemStream, source: Any, resolution: Resolution, status_code: int | None
 ) -> Response:
@@ -109,6 +100,7 @@ def build_request_handler(
     dependency_overrides_provider: Any = None,
     embed_body_fields: bool = False,
     item_stream: ItemStream | None = None,
+    tasks: TaskPort,
 ) -> RequestHandler:
     """Compile everything about the route now; return the per-request coroutine function."""
     from starlette.responses import JSONResponse
@@ -138,8 +130,6 @@ def build_request_handler(
         if isinstance(raw, Response):
             if raw.background is None:
                 raw.background = resolution.background
-            elif isinstance(raw.background, BackgroundTasks):
-                raw.background.bind(runtime_of(request.scope.get("app")))
             return raw
         sub_response = resolution.response
         if sub_response is not None and sub_response.status_code:
@@ -162,20 +152,19 @@ def build_request_handler(
         response: Response | None = None
         if plan.needs_exit_stack:
             async with AsyncExitStack() as stack:
-                resolution = await solve(plan, request, body, stack)
+                resolution = await solve(plan, request, body, stack, tasks=tasks)
                 if not resolution.errors:
                     response = await respond(request, plan, resolution)
         else:
-            resolution = await solve(plan, request, body, None)
+            resolution = await solve(plan, request, body, None, tasks=tasks)
             if not resolution.errors:
                 response = await respond(request, plan, resolution)
         if resolution.errors:
             raise RequestValidationError(resolution.errors, body=body)
         if response is None:
             raise FastAPIError(NO_RESPONSE)
-        background = response.background
-        if isinstance(background, BackgroundTasks) and background.unstored():
-            await _store_tasks(request, background)
+        if response.background is not None:
+            await tasks.hand_over(request, response)  # the one place tasks leave the request
         return response
 
     return handle

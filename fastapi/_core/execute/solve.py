@@ -12,19 +12,19 @@ from starlette.websockets import WebSocket
 
 from fastapi._core.compile.plan import CallKind, Inject, Plan
 from fastapi._core.execute.query import query_params_of
+from fastapi._core.execute.task_port import STARLETTE_TASKS, TaskPort
 from fastapi._core.execute.thread_context import ThreadedContext
 from fastapi._core.execute.threads import run_sync
 from fastapi._core.security import SecurityScopes
-from fastapi.background import BackgroundTasks
-from fastapi.tasks.runtime import runtime_of
 
 
 class Resolution:
     """What solving produced: the endpoint's arguments, or the errors that stop it."""
 
-    __slots__ = ("background", "cache", "errors", "response", "values")
+    __slots__ = ("background", "cache", "errors", "response", "tasks", "values")
 
-    def __init__(self) -> None:
+    def __init__(self, tasks: TaskPort = STARLETTE_TASKS) -> None:
+        self.tasks = tasks
         self.values: dict[str, Any] = {}
         self.cache: dict[Any, Any] = {}
         self.errors: list[dict[str, Any]] = []
@@ -57,7 +57,7 @@ def _injected(
         return resolution.sub_response()
     if kind is Inject.BACKGROUND:
         if resolution.background is None:
-            resolution.background = BackgroundTasks().bind(runtime_of(connection.scope.get("app")))
+            resolution.background = resolution.tasks.collector(connection)
         return resolution.background
     return SecurityScopes(scopes=scopes)
 
@@ -71,12 +71,14 @@ async def solve(
     cache: dict[Any, Any] | None = None,
     background: StarletteBackgroundTasks | None = None,
     response: Response | None = None,
+    tasks: TaskPort = STARLETTE_TASKS,
 ) -> Resolution:
     """Validate every parameter and call every dependency, in FastAPI's order.
 
-    ``cache``, ``background`` and ``response`` let a caller share them across solves.
+    ``cache``, ``background`` and ``response`` let a caller share them across solves;
+    ``tasks`` makes the ``BackgroundTasks`` injected.
     """
-    resolution = Resolution()
+    resolution = Resolution(tasks)
     resolution.background = background
     resolution.response = response
     if plan.trivial:

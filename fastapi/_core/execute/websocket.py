@@ -12,6 +12,7 @@ from fastapi._core.dependant import Dependant
 from fastapi._core.errors import WebSocketRequestValidationError
 from fastapi._core.execute.handler import PlanCache
 from fastapi._core.execute.solve import solve
+from fastapi._core.execute.task_port import TaskPort
 
 
 def build_websocket_handler(
@@ -19,6 +20,7 @@ def build_websocket_handler(
     dependant: Dependant,
     dependency_overrides_provider: Any = None,
     embed_body_fields: bool = False,
+    tasks: TaskPort,
 ) -> Callable[[WebSocket], Awaitable[None]]:
     plans = PlanCache(
         dependant, embed_body=embed_body_fields, provider=dependency_overrides_provider
@@ -29,7 +31,7 @@ def build_websocket_handler(
         async with AsyncExitStack() as stack:
             # Where the session's cleanups go, as in FastAPI: the endpoint may add its own.
             websocket.scope["fastapi_astack"] = stack
-            resolution = await solve(plan, websocket, None, stack)
+            resolution = await solve(plan, websocket, None, stack, tasks=tasks)
             if resolution.errors:
                 raise WebSocketRequestValidationError(resolution.errors)
             await plan.endpoint.call(**resolution.values)

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from fastapi.tasks.store.base import ClaimedTask, NewTask, TaskStore
+from fastapi.tasks.store.base import (
+    AddTasks,
+    Claim,
+    ClaimedTask,
+    Extend,
+    Finish,
+    NewTask,
+    Release,
+    StoreCall,
+    TaskStore,
+)
 
 
 def open_store(url: str) -> TaskStore:
@@ -20,4 +30,15 @@ def open_store(url: str) -> TaskStore:
     )
 
 
-__all__ = ["ClaimedTask", "NewTask", "TaskStore", "open_store"]
+__all__ = [
+    "AddTasks",
+    "Claim",
+    "ClaimedTask",
+    "Extend",
+    "Finish",
+    "NewTask",
+    "Release",
+    "StoreCall",
+    "TaskStore",
+    "open_store",
+]

@@ -9,11 +9,6 @@ from typing import Any
 
 from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus
 
-StoreCall = tuple[str, tuple[Any, ...], dict[str, Any]]
-"""A store method's name with its positional and keyword arguments."""
-CallResult = tuple[bool, Any]
-"""``(True, result)``, or ``(False, exception)`` for a call that raised."""
-
 
 @dataclass
 class NewTask:
@@ -134,6 +129,66 @@ class TaskStore(ABC):
         """Release connections."""
 
 
+# -- writes as values: what the runtime batches (one transaction or round trip per batch) -------
+
+
+@dataclass(frozen=True)
+class AddTasks:
+    tasks: Sequence[NewTask]
+
+    def on(self, store: TaskStore) -> Sequence[str]:
+        return store.add(self.tasks)
+
+
+@dataclass(frozen=True)
+class Claim:
+    owner: str
+    lease: float
+    task_id: str | None = None
+
+    def on(self, store: TaskStore) -> ClaimedTask | None:
+        return store.claim(self.owner, self.lease, task_id=self.task_id)
+
+
+@dataclass(frozen=True)
+class Extend:
+    task_id: str
+    owner: str
+    lease: float
+
+    def on(self, store: TaskStore) -> bool:
+        return store.extend(self.task_id, self.owner, self.lease)
+
+
+@dataclass(frozen=True)
+class Finish:
+    task_id: str
+    owner: str
+    error: str | None = None
+    retry_at: float | None = None
+    result: str | None = None
+
+    def on(self, store: TaskStore) -> bool:
+        return store.finish(
+            self.task_id, self.owner, error=self.error, retry_at=self.retry_at, result=self.result
+        )
+
+
+@dataclass(frozen=True)
+class Release:
+    task_id: str
+    owner: str
+
+    def on(self, store: TaskStore) -> bool:
+        return store.release(self.task_id, self.owner)
+
+
+StoreCall = AddTasks | Claim | Extend | Finish | Release
+"""One write, as a value: ``call.on(store)`` makes it."""
+CallResult = tuple[bool, Any]
+"""``(True, result)``, or ``(False, exception)`` for a call that raised."""
+
+
 def run_each(
     store: TaskStore,
     calls: Sequence[StoreCall],
@@ -143,9 +198,9 @@ def run_each(
     """Run the calls one by one; a failure is that call's result, unless ``fatal`` says it
     ended the whole batch (then it is raised)."""
     results: list[CallResult] = []
-    for method, args, kwargs in calls:
+    for call in calls:
         try:
-            results.append((True, getattr(store, method)(*args, **kwargs)))
+            results.append((True, call.on(store)))
         except Exception as exc:
             if fatal is not None and fatal(exc):
                 raise

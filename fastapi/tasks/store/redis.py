@@ -22,12 +22,15 @@ from typing import Any, Generic, TypeVar
 
 from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus, empty_counts, timestamp
 from fastapi.tasks.store.base import (
+    AddTasks,
     CallResult,
+    Claim,
     ClaimedTask,
+    Extend,
+    Finish,
     NewTask,
     StoreCall,
     TaskStore,
-    run_each,
 )
 
 T = TypeVar("T")
@@ -324,25 +327,35 @@ class RedisTaskStore(TaskStore):
 
     def run_batch(self, calls: Sequence[StoreCall]) -> Sequence[CallResult]:
         """The calls pipelined: one round trip to the server (each script is still atomic)."""
-        prepared: list[_ScriptCall[Any] | None] = []
-        for method, args, kwargs in calls:
-            build = getattr(self, f"_{method}_call", None)
-            prepared.append(None if build is None else build(*args, **kwargs))
-        if any(call is None for call in prepared):
-            return run_each(self, calls)
+        prepared = [self._script_for(call) for call in calls]
         pipeline = self.redis.pipeline(transaction=False)
-        for call in prepared:
-            assert call is not None
-            call.script(args=call.args, client=pipeline)
+        for script_call in prepared:
+            script_call.script(args=script_call.args, client=pipeline)
         replies = pipeline.execute(raise_on_error=False)
         results: list[CallResult] = []
-        for call, reply in zip(prepared, replies, strict=True):
-            assert call is not None
+        for script_call, reply in zip(prepared, replies, strict=True):
             if isinstance(reply, Exception):
                 results.append((False, reply))
             else:
-                results.append((True, call.parse(reply)))
+                results.append((True, script_call.parse(reply)))
         return results
+
+    def _script_for(self, call: StoreCall) -> _ScriptCall[Any]:
+        if isinstance(call, AddTasks):
+            return self._add_call(call.tasks)
+        if isinstance(call, Claim):
+            return self._claim_call(call.owner, call.lease, task_id=call.task_id)
+        if isinstance(call, Extend):
+            return self._extend_call(call.task_id, call.owner, call.lease)
+        if isinstance(call, Finish):
+            return self._finish_call(
+                call.task_id,
+                call.owner,
+                error=call.error,
+                retry_at=call.retry_at,
+                result=call.result,
+            )
+        return self._release_call(call.task_id, call.owner)
 
     def _call(self, call: _ScriptCall[T]) -> T:
         return call.parse(call.script(args=call.args))

@@ -1,0 +1,256 @@
+"""The durable backend: tasks kept in a ``TaskStore`` (SQLite, Redis), run under a lease.
+
+A response's tasks are written to the store before the response is sent, then run by the
+process that received the request right after the response: each is *claimed* first (a
+lease, renewed while it runs, so no one else runs it). What this process does not run (a
+retry due later, a task another worker holds, everything when it runs no workers) is left
+to the worker pool of any process (``fastapi.tasks.workers``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import weakref
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, Any
+
+import anyio
+
+from fastapi.tasks import codec
+from fastapi.tasks.backend import DEFERRED, DONE, Outcome, TaskBackend
+from fastapi.tasks.context import RunningTask
+from fastapi.tasks.inline import (
+    call_on_failure,
+    call_task,
+    error_text,
+    log_failure,
+    log_retry,
+)
+from fastapi.tasks.policy import Retry, TaskPolicy
+from fastapi.tasks.records import TaskState, TaskStatus
+from fastapi.tasks.settings import TaskSettings, TaskStoreError
+from fastapi.tasks.store import (
+    AddTasks,
+    Claim,
+    ClaimedTask,
+    Extend,
+    Finish,
+    NewTask,
+    Release,
+    TaskStore,
+)
+from fastapi.tasks.workers import WorkerPool
+from fastapi.tasks.writer import StoreWriter
+
+if TYPE_CHECKING:  # pragma: no cover
+    from fastapi.background import QueuedTask
+
+logger = logging.getLogger("fastapi")
+
+
+class _LoopState:
+    """Async primitives are bound to one event loop: the slots and the wake-up of one loop."""
+
+    __slots__ = ("slots", "wakeup")
+
+    def __init__(self, concurrency: int) -> None:
+        self.slots = anyio.CapacityLimiter(concurrency)
+        self.wakeup = anyio.Event()
+
+
+class StoreBackend(TaskBackend):
+    """Durable tasks in ``store``, run by this process (``run_here``) and any other."""
+
+    durable = True
+
+    def __init__(self, store: TaskStore, settings: TaskSettings, owner: str) -> None:
+        self.store = store
+        self.settings = settings
+        self.owner = owner
+        self.run_here = settings.workers
+        self.writer = StoreWriter(store)
+        self.running: set[str] = set()
+        self._loops: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _LoopState] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def loop_state(self) -> _LoopState:
+        loop = asyncio.get_running_loop()
+        state = self._loops.get(loop)
+        if state is None:
+            state = self._loops[loop] = _LoopState(max(1, self.settings.concurrency))
+        return state
+
+    def run_workers(self, concurrency: int | None = None) -> None:
+        """Run tasks in this process, ``concurrency`` at a time (``fastapi worker`` does)."""
+        self.run_here = True
+        if concurrency is not None and concurrency != self.settings.concurrency:
+            self.settings.concurrency = concurrency
+            self._loops = weakref.WeakKeyDictionary()
+
+    # -- the request side ---------------------------------------------------------------------
+
+    def prepare(self, queued: QueuedTask) -> None:
+        queued.stored_form = self._new_task(queued)  # raises TaskNotStorableError now
+
+    def _new_task(self, queued: QueuedTask) -> NewTask:
+        policy = queued.policy
+        options: dict[str, Any] = {
+            "retry": {
+                **policy.retry.to_dict(),
+                "on": [_class_reference(cls) for cls in policy.retry.on],
+            },
+            "on_failure": codec.reference(policy.on_failure)
+            if policy.on_failure is not None
+            else None,
+        }
+        now = time.time()
+        return NewTask(
+            id=queued.id,
+            group_id=queued.group_id,
+            seq=queued.seq,
+            name=codec.reference(queued.func),
+            payload=codec.encode_arguments(queued.func, queued.args, queued.kwargs),
+            options=options,
+            max_attempts=policy.retry.attempts,
+            created_at=now,
+            # Left to the storing process for a while: it runs it right after the response.
+            not_before=now + (self.settings.handoff if self.run_here else 0.0),
+        )
+
+    async def submit(self, tasks: Sequence[QueuedTask]) -> None:
+        """Store tasks (committed with the other writes of the moment: one disk sync)."""
+        if not tasks:
+            return
+        forms = [queued.stored_form or self._new_task(queued) for queued in tasks]
+        try:
+            await self.writer.write(AddTasks(forms))
+        except Exception as exc:
+            logger.error("Storing %d background task(s) failed: %s", len(forms), error_text(exc))
+            raise TaskStoreError() from exc
+        for queued in tasks:
+            queued.submitted = True
+
+    async def run(self, queued: QueuedTask) -> Outcome:
+        if not self.run_here:
+            return DEFERRED  # stored for the worker processes
+        async with self.loop_state().slots:
+            claimed = await self.writer.write(
+                Claim(self.owner, self.settings.lease, task_id=queued.id)
+            )
+            if claimed is None:
+                return DEFERRED  # another worker has it, or it waits for a retry
+            return await self.execute(
+                claimed, queued.func, queued.args, queued.kwargs, queued.policy
+            )
+
+    # -- running a claimed task -------------------------------------------------------------------
+
+    async def run_claimed(self, claimed: ClaimedTask) -> None:
+        """Run a task a worker claimed (possibly stored by another process)."""
+        try:
+            func = codec.resolve(claimed.name)
+            args, kwargs = codec.decode_arguments(func, claimed.payload)
+            policy = _policy_from_options(claimed.options)
+        except Exception as exc:
+            await self.writer.write(Finish(claimed.id, self.owner, error=error_text(exc)))
+            log_failure(claimed.id, claimed.name, claimed.attempt, exc)
+            return
+        await self.execute(claimed, func, args, kwargs, policy)
+
+    async def execute(
+        self,
+        claimed: ClaimedTask,
+        func: Callable[..., Any],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        policy: TaskPolicy,
+    ) -> Outcome:
+        self.running.add(claimed.id)
+        running = RunningTask(claimed.id, claimed.name, claimed.attempt, self.report)
+        try:
+            async with anyio.create_task_group() as group:
+                group.start_soon(self._heartbeat, claimed.id)
+                try:
+                    await call_task(func, args, kwargs, running)
+                except Exception as exc:
+                    outcome = await self._after_failure(claimed, policy, exc)
+                else:
+                    await self.writer.write(Finish(claimed.id, self.owner))
+                    outcome = DONE
+                group.cancel_scope.cancel()
+            return outcome
+        except BaseException:
+            # Cancelled (shutdown past its grace period): give the task back unfinished.
+            with anyio.CancelScope(shield=True):
+                await self.writer.write(Release(claimed.id, self.owner))
+            raise
+        finally:
+            self.running.discard(claimed.id)
+
+    async def _after_failure(
+        self, claimed: ClaimedTask, policy: TaskPolicy, exc: Exception
+    ) -> Outcome:
+        retry = policy.retry
+        if retry.retries(exc, claimed.attempt):
+            wait = retry.wait_before(claimed.attempt)
+            retry_at = time.time() + wait
+            await self.writer.write(
+                Finish(claimed.id, self.owner, error=error_text(exc), retry_at=retry_at)
+            )
+            log_retry(claimed.id, claimed.name, claimed.attempt, wait, exc)
+            self.loop_state().wakeup.set()
+            return DEFERRED
+        await self.writer.write(Finish(claimed.id, self.owner, error=error_text(exc)))
+        log_failure(claimed.id, claimed.name, claimed.attempt, exc)
+        await call_on_failure(policy.on_failure, self.get, claimed.id, exc)
+        return Outcome(error=exc)
+
+    async def _heartbeat(self, task_id: str) -> None:
+        interval = self.settings.lease / 3
+        while True:
+            await anyio.sleep(interval)
+            kept = await self.writer.write(Extend(task_id, self.owner, self.settings.lease))
+            if not kept:
+                logger.warning(
+                    "Background task %s: lease lost; another worker may run it again", task_id
+                )
+                return
+
+    def report(self, task_id: str, progress: Any) -> None:
+        self.store.report(task_id, progress)
+
+    # -- statuses and workers -----------------------------------------------------------------
+
+    def get(self, task_id: str, *, arguments: bool = False) -> TaskStatus | None:
+        return self.store.get(task_id, arguments=arguments)
+
+    def list(self, *, state: TaskState | None = None, limit: int = 100) -> list[TaskStatus]:
+        return self.store.list(state=state, limit=limit)
+
+    def counts(self) -> dict[TaskState, int]:
+        return self.store.counts()
+
+    @asynccontextmanager
+    async def lifespan(self) -> AsyncIterator[None]:
+        """The worker pool for the app's lifetime (when this process runs tasks)."""
+        if not self.run_here:
+            yield
+            return
+        async with WorkerPool(self).running():
+            yield
+
+
+def _class_reference(cls: type[BaseException]) -> str:
+    return f"{cls.__module__}:{cls.__qualname__}"
+
+
+def _policy_from_options(options: dict[str, Any]) -> TaskPolicy:
+    retry_options = dict(options.get("retry") or {})
+    on = tuple(codec.resolve(ref) for ref in retry_options.pop("on", [])) or (Exception,)
+    retry = Retry(**retry_options, on=on)  # type: ignore[arg-type]
+    hook = options.get("on_failure")
+    return TaskPolicy(retry=retry, on_failure=codec.resolve(hook) if hook else None)

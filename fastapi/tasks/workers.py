@@ -1,0 +1,92 @@
+"""The worker pool of a durable app: claim what is due, run it, prune old records.
+
+Every process with workers runs one: ``concurrency`` loops that claim and run due tasks
+(retries, tasks of crashed processes, tasks stored by apps that run none), and one loop that
+prunes finished records after the retention period.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
+
+import anyio
+import anyio.to_thread
+
+from fastapi.tasks.store import Claim
+
+if TYPE_CHECKING:  # pragma: no cover
+    from fastapi.tasks.stored import StoreBackend
+
+logger = logging.getLogger("fastapi")
+
+
+class WorkerPool:
+    """The loops that run a store's due tasks in this process."""
+
+    def __init__(self, backend: StoreBackend) -> None:
+        self.backend = backend
+        self.settings = backend.settings
+
+    @asynccontextmanager
+    async def running(self) -> AsyncIterator[None]:
+        """Run the pool while the context lasts; on exit, running tasks get the grace period
+        and are then cancelled (given back to the store)."""
+        stopping = anyio.Event()
+        async with anyio.create_task_group() as group:
+            group.start_soon(self.work, stopping)
+            try:
+                yield
+            finally:
+                stopping.set()
+                self.backend.loop_state().wakeup.set()
+                with anyio.move_on_after(self.settings.shutdown_grace):
+                    while self.backend.running:
+                        await anyio.sleep(0.05)
+                group.cancel_scope.cancel()
+
+    async def work(self, stopping: anyio.Event) -> None:
+        """Claim and run due tasks until ``stopping`` is set."""
+        async with anyio.create_task_group() as group:
+            for _ in range(max(1, self.settings.concurrency)):
+                group.start_soon(self._worker, stopping)
+            group.start_soon(self._maintenance, stopping)
+
+    async def _worker(self, stopping: anyio.Event) -> None:
+        backend = self.backend
+        state = backend.loop_state()
+        while not stopping.is_set():
+            async with state.slots:
+                if stopping.is_set():
+                    return
+                claimed = await backend.writer.write(Claim(backend.owner, self.settings.lease))
+                if claimed is not None:
+                    await backend.run_claimed(claimed)
+                    continue
+            await self._idle(stopping)
+
+    async def _idle(self, stopping: anyio.Event) -> None:
+        """Sleep until the next retry is due, a local event, or the poll interval."""
+        state = self.backend.loop_state()
+        timeout = self.settings.poll_interval
+        due = await anyio.to_thread.run_sync(self.backend.store.next_due)
+        if due is not None:
+            timeout = max(0.0, min(timeout, due - time.time()))
+        with anyio.move_on_after(timeout):
+            await state.wakeup.wait()
+        if state.wakeup.is_set() and not stopping.is_set():
+            state.wakeup = anyio.Event()
+
+    async def _maintenance(self, stopping: anyio.Event) -> None:
+        store = self.backend.store
+        interval = min(300.0, max(1.0, self.settings.retention / 10))
+        while not stopping.is_set():
+            cutoff = time.time() - self.settings.retention
+            removed = await anyio.to_thread.run_sync(store.prune, cutoff)
+            if removed:
+                logger.info("Pruned %d finished background task records", removed)
+            with anyio.move_on_after(interval):
+                await stopping.wait()
