@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Mapping, Sequence
-from copy import copy
 from dataclasses import is_dataclass
 from typing import Any
 
@@ -20,6 +19,7 @@ from pydantic_core.core_schema import with_info_plain_validator_function
 
 from fastapi._compat_versions import PYDANTIC_VERSION, PYDANTIC_VERSION_MINOR_TUPLE
 from fastapi._core.analyse import annotations as _ann
+from fastapi._core.analyse.dependant import field_info_from_annotated
 from fastapi._core.analyse.field import ModelField, missing_error, with_loc
 from fastapi._core.compile.body_field import body_model
 from fastapi.types import IncEx, UnionType
@@ -143,11 +143,7 @@ def get_cached_model_fields(model: type[BaseModel]) -> list[ModelField]:
 
 
 def copy_field_info(*, field_info: FieldInfo, annotation: Any) -> FieldInfo:
-    merged = FieldInfo.from_annotation(annotation)
-    new = copy(field_info)
-    new.metadata = merged.metadata
-    new.annotation = merged.annotation
-    return new
+    return field_info_from_annotated(field_info, annotation)
 
 
 def create_body_model(*, fields: Sequence[ModelField], model_name: str) -> type[BaseModel]:

@@ -51,6 +51,7 @@ from fastapi._core.execute.websocket import build_websocket_handler
 from fastapi._core.serialize.dump_options import DumpOptions
 from fastapi._core.serialize.item_stream import ItemStream, is_generator_endpoint, item_annotation
 from fastapi._core.serialize.response import ResponseSerializer
+from fastapi._core.starlette_adapter import ROUTER_NAMES_ROUTE, parsed_form
 from fastapi._route_options import (
     REDECLARED_OPTIONS,
     AddAPIRouteOptions,
@@ -97,10 +98,6 @@ __all__ = [
 
 _T = TypeVar("_T")
 
-# Starlette's router names the matched route in the scope since 0.48 (for any route); with
-# 0.47 only FastAPI's routes do (their ``matches`` puts themselves in the child scope).
-_ROUTER_NAMES_ROUTE = "route" in routing.Router.app.__code__.co_consts
-
 
 def request_response(func: Callable[[Request], Awaitable[Response] | Response]) -> ASGIApp:
     """Wrap a ``request -> response`` function as an ASGI app, with exception handlers.
@@ -119,7 +116,7 @@ def request_response(func: Callable[[Request], Awaitable[Response] | Response]) 
                 response = await handler(request)
                 await response(scope, receive, send)
             finally:
-                form = getattr(request, "_form", None)
+                form = parsed_form(request)
                 if form is not None:
                     await form.close()
 
@@ -608,7 +605,7 @@ class APIRouter(routing.Router):
         for route in self._candidates(scope):
             match, child_scope = route.matches(scope)
             if match is Match.FULL:
-                if _ROUTER_NAMES_ROUTE:
+                if ROUTER_NAMES_ROUTE:
                     scope["route"] = route
                 scope.update(child_scope)
                 await route.handle(scope, receive, send)
@@ -617,7 +614,7 @@ class APIRouter(routing.Router):
                 partial, partial_scope = route, child_scope
         if partial is not None:
             assert partial_scope is not None
-            if _ROUTER_NAMES_ROUTE:
+            if ROUTER_NAMES_ROUTE:
                 scope["route"] = partial
             scope.update(partial_scope)
             await partial.handle(scope, receive, send)

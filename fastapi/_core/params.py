@@ -71,6 +71,11 @@ _NONE_MEANS_UNSET = frozenset(
 )
 
 
+def header_name(python_name: str) -> str:
+    """The header a parameter named in Python reads when underscores are converted."""
+    return python_name.replace("_", "-")
+
+
 class ParamTypes(Enum):
     query = "query"
     header = "header"

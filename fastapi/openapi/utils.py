@@ -27,9 +27,11 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute
 
 from fastapi import routing
+from fastapi._compat import lenient_issubclass as lenient_issubclass
 from fastapi._core.analyse.dependant import flat_dependant
-from fastapi._core.analyse.field import ModelField, Undefined
+from fastapi._core.analyse.field import ModelField, Undefined, param_group_model
 from fastapi._core.memo import IdentityMemo
+from fastapi._core.params import header_name
 from fastapi._core.serialize.item_stream import stream_format
 from fastapi.datastructures import DefaultPlaceholder
 from fastapi.dependencies.models import Dependant
@@ -138,11 +140,6 @@ def _flat_skipping_repeats(dependant: Dependant) -> Dependant:
 _flat = IdentityMemo(_flat_skipping_repeats)
 
 
-def lenient_issubclass(cls: Any, class_or_tuple: Any) -> bool:
-    """``issubclass`` that answers False, instead of raising, for what is not a class."""
-    return isinstance(cls, type) and issubclass(cls, class_or_tuple)
-
-
 def get_compat_model_name_map(fields: list[ModelField]) -> ModelNameMap:
     """Kept for extensions: with Pydantic v2 the schema generator names the models itself."""
     return {}
@@ -164,15 +161,10 @@ def _fields_of_model(model: type[BaseModel]) -> list[ModelField]:
     return fields
 
 
-def _is_model_class(value: Any) -> bool:
-    return lenient_issubclass(value, BaseModel)
-
-
 def _get_flat_fields_from_params(fields: list[ModelField]) -> list[ModelField]:
     """A lone parameter typed as a model (``Annotated[Filters, Query()]``) stands for its fields."""
-    if len(fields) == 1 and _is_model_class(fields[0].type_):
-        return _fields_of_model(fields[0].type_)
-    return fields
+    model = param_group_model(fields)
+    return fields if model is None else _fields_of_model(model)
 
 
 def _locate_params(dependant: Dependant) -> list[tuple[ParamTypes, list[ModelField]]]:
@@ -344,7 +336,7 @@ def get_openapi_security_definitions(
 def _parameter_name(field: ModelField, location: ParamTypes, convert_underscores: bool) -> str:
     alias = field.alias
     if location is ParamTypes.header and alias == field.name and convert_underscores:
-        return field.name.replace("_", "-")
+        return header_name(field.name)
     return alias
 
 
@@ -360,7 +352,7 @@ def _get_openapi_operation_parameters(
     flat = get_flat_dependant(dependant, skip_repeats=True)
     # The fields of a header model keep their underscores if the model's Header() says so.
     default_convert = True
-    if len(flat.header_params) == 1 and _is_model_class(flat.header_params[0].type_):
+    if param_group_model(flat.header_params) is not None:
         default_convert = getattr(flat.header_params[0].field_info, "convert_underscores", True)
     parameters: list[dict[str, Any]] = []
     for location, fields in _params_by_location(dependant):

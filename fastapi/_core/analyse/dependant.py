@@ -68,7 +68,7 @@ def _marker_in_annotated(annotation: Any) -> tuple[Any, Any]:
     return inner, (markers[-1] if markers else None)
 
 
-def _field_info_from_annotated(marker: FieldInfo, annotation: Any) -> FieldInfo:
+def field_info_from_annotated(marker: FieldInfo, annotation: Any) -> FieldInfo:
     """A copy of ``marker`` carrying the annotation's type and every constraint within it."""
     merged = FieldInfo.from_annotation(annotation)
     info = copy(marker)
@@ -90,7 +90,7 @@ def analyse_param(
     if get_origin(full_annotation) is Annotated:
         type_annotation, marker = _marker_in_annotated(full_annotation)
         if isinstance(marker, FieldInfo):
-            field_info = _field_info_from_annotated(marker, full_annotation)
+            field_info = field_info_from_annotated(marker, full_annotation)
             assert field_info.default is Undefined, (
                 f"`{field_info.__class__.__name__}` default value cannot be set in"
                 f" `Annotated` for {name!r}. Set the default value with `=` instead."
@@ -158,7 +158,7 @@ def _make_field(name: str, field_info: FieldInfo, is_path_param: bool, declared:
     if isinstance(field_info, params.Form):
         ensure_multipart_installed()
     if not field_info.alias and getattr(field_info, "convert_underscores", None):
-        field_info.alias = name.replace("_", "-")
+        field_info.alias = params.header_name(name)
     else:
         field_info.alias = field_info.alias or name
     field = create_model_field(field_info, name, declared=declared)

@@ -15,6 +15,8 @@ from pydantic import PydanticSchemaGenerationError, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
+from fastapi._core.analyse.annotations import is_model_class
+
 Undefined: Any = PydanticUndefined
 
 
@@ -25,6 +27,14 @@ def with_loc(errors: Sequence[Any], prefix: tuple[str | int, ...]) -> list[dict[
 
 def missing_error(loc: tuple[str | int, ...]) -> dict[str, Any]:
     return {"type": "missing", "loc": loc, "msg": "Field required", "input": None}
+
+
+def param_group_model(fields: Sequence[ModelField]) -> Any:
+    """The model a source's parameters are grouped in, else None: a lone parameter typed as a
+    model (``Annotated[Filters, Query()]``) stands for that model's fields."""
+    if len(fields) == 1 and is_model_class(fields[0].type_):
+        return fields[0].type_
+    return None
 
 
 _ADAPTERS: dict[Any, TypeAdapter[Any]] = {}

@@ -17,7 +17,7 @@ from starlette.datastructures import UploadFile as StarletteUploadFile
 
 from fastapi._core import params
 from fastapi._core.analyse import annotations as ann
-from fastapi._core.analyse.field import ModelField, missing_error
+from fastapi._core.analyse.field import ModelField, missing_error, param_group_model
 from fastapi._core.compile.readers import Errors, SubField, Validator, sub_fields_of
 
 
@@ -118,7 +118,7 @@ class BodyReader:
         if not reads_form:
             return
         first_is_file = isinstance(fields[0].field_info, params.File)
-        if self.single and ann.is_model_class(fields[0].type_):
+        if self.single and param_group_model(fields) is not None:
             self.form_entries = [
                 _FormEntry(sub.alias, sub.type_, sub.info, sub, False)
                 for sub in sub_fields_of(fields[0].type_)

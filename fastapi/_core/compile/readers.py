@@ -18,8 +18,15 @@ from typing import Any
 from pydantic import ValidationError
 
 from fastapi._core.analyse import annotations as ann
-from fastapi._core.analyse.field import ModelField, create_model_field, missing_error, with_loc
+from fastapi._core.analyse.field import (
+    ModelField,
+    create_model_field,
+    missing_error,
+    param_group_model,
+    with_loc,
+)
 from fastapi._core.memo import IdentityMemo
+from fastapi._core.params import header_name
 
 Errors = list[dict[str, Any]]
 Loc = tuple[Any, ...]
@@ -218,7 +225,7 @@ class ParamGroupReader:
         for sub in sub_fields_of(field.type_):
             key = sub.alias
             if headers and convert and sub.alias == sub.name:
-                key = sub.name.replace("_", "-")
+                key = header_name(sub.name)
             multi = multi_source and ann.is_sequence(sub.type_)
             self.entries.append((sub.name, key, multi, sub))
 
@@ -242,7 +249,7 @@ class ParamGroupReader:
 def param_readers(fields: list[ModelField], location: str) -> list[ParamReader | ParamGroupReader]:
     """The readers of one Dependant's parameters from one source."""
     multi_source = location in ("query", "header")
-    if len(fields) == 1 and ann.is_model_class(fields[0].type_):
+    if param_group_model(fields) is not None:
         group = ParamGroupReader(
             fields[0], location, multi_source=multi_source, headers=location == "header"
         )

@@ -11,7 +11,8 @@ from starlette.responses import Response
 
 from fastapi._core import params
 from fastapi._core.analyse.field import ModelField
-from fastapi._core.compile.plan import CallKind, Overrides, Plan, compile_plan
+from fastapi._core.compile.plan import CallKind, Plan
+from fastapi._core.compile.plan_cache import PlanCache
 from fastapi._core.dependant import Dependant
 from fastapi._core.errors import FastAPIError, RequestValidationError
 from fastapi._core.execute.request_body import read_form_body, read_json_body
@@ -31,48 +32,6 @@ NO_RESPONSE = (
 )
 
 RequestHandler = Callable[[Request], Awaitable[Response]]
-
-
-class PlanCache:
-    """The route's plan, and the plans compiled for the dependency overrides seen so far."""
-
-    __slots__ = ("_by_overrides", "base", "dependant", "embed_body", "provider", "reads_form")
-
-    def __init__(
-        self, dependant: Dependant, *, embed_body: bool, provider: Any, reads_form: bool = False
-    ) -> None:
-        self.dependant = dependant
-        self.embed_body = embed_body
-        self.provider = provider
-        self.reads_form = reads_form
-        self.base = self._compile(None)
-        self._by_overrides: dict[Any, Plan] = {}
-
-    def _compile(self, overrides: Overrides | None) -> Plan:
-        return compile_plan(
-            self.dependant,
-            embed_body=self.embed_body,
-            overrides=overrides,
-            reads_form=self.reads_form,
-        )
-
-    def current(self) -> Plan:
-        overrides: Overrides | None = (
-            getattr(self.provider, "dependency_overrides", None) if self.provider else None
-        )
-        if not overrides:
-            return self.base
-        try:
-            key: Any = tuple(overrides.items())
-            hash(key)
-        except TypeError:  # unhashable callables: compile every time
-            return self._compile(overrides)
-        plan = self._by_overrides.get(key)
-        if plan is None:
-            if len(self._by_overrides) > 64:
-                self._by_overrides.clear()
-            plan = self._by_overrides[key] = self._compile(overrides)
-        return plan
 
 
 def _stream_response(

@@ -12,6 +12,12 @@ from urllib.parse import unquote
 from starlette.datastructures import QueryParams
 from starlette.requests import HTTPConnection
 
+from fastapi._core.starlette_adapter import (
+    cached_query_params,
+    fill_query_params,
+    share_query_params,
+)
+
 
 def parse_query_string(raw: bytes) -> list[tuple[str, str]]:
     if not raw:
@@ -32,14 +38,10 @@ def parse_query_string(raw: bytes) -> list[tuple[str, str]]:
 
 
 def query_params_of(connection: HTTPConnection) -> QueryParams:
-    """``connection.query_params``, built (and cached on the connection) the fast way."""
-    try:
-        return connection._query_params  # type: ignore[no-any-return,attr-defined]
-    except AttributeError:
-        pass
-    params = QueryParams.__new__(QueryParams)
-    pairs = parse_query_string(connection.scope["query_string"])
-    params._list = pairs
-    params._dict = dict(pairs)
-    connection._query_params = params  # type: ignore[attr-defined]
+    """``connection.query_params``, built (and shared with the connection) the fast way."""
+    params = cached_query_params(connection)
+    if params is None:
+        pairs = parse_query_string(connection.scope["query_string"])
+        params = fill_query_params(QueryParams.__new__(QueryParams), pairs)
+        share_query_params(connection, params)
     return params

@@ -20,6 +20,7 @@ from starlette.requests import Request
 
 from fastapi._core.errors import RequestValidationError
 from fastapi._core.limits import check_json_depth, check_urlencoded_fields, limits_of
+from fastapi._core.starlette_adapter import parsed_form, share_form, share_json
 
 try:  # python-multipart is optional until a route declares a form
     from python_multipart.exceptions import FormParserError
@@ -69,7 +70,7 @@ async def read_json_body(request: Request) -> Any:
             return await request.json()
         parsed = json.loads(body)
         check_json_depth(body, parsed, limits_of(request.scope.get("app")).max_json_depth)
-        request._json = parsed  # what ``request.json()`` answers later (a dependency, say)
+        share_json(request, parsed)  # what ``request.json()`` answers later (a dependency, say)
         return parsed
     except json.JSONDecodeError as exc:
         error = {
@@ -88,7 +89,7 @@ async def read_json_body(request: Request) -> Any:
 
 async def read_form_body(request: Request) -> FormData:
     """The parsed form (empty for other content types), cached on the request."""
-    cached = getattr(request, "_form", None)
+    cached = parsed_form(request)
     if cached is not None:
         return cached
     try:
@@ -100,7 +101,7 @@ async def read_form_body(request: Request) -> FormData:
         raise
     except Exception as exc:
         raise HTTPException(status_code=400, detail="There was an error parsing the body") from exc
-    request._form = form
+    share_form(request, form)
     return form
 
 

@@ -16,6 +16,7 @@ from fastapi._core.execute.task_port import STARLETTE_TASKS, TaskPort
 from fastapi._core.execute.thread_context import ThreadedContext
 from fastapi._core.execute.threads import run_sync
 from fastapi._core.security import SecurityScopes
+from fastapi._core.starlette_adapter import parsed_cookies
 
 
 class Resolution:
@@ -120,7 +121,7 @@ async def solve(
                 ok = read_params(step.header, headers, values, errors) and ok
             if step.cookie:
                 # What ``request.cookies`` answers once asked (a dependency may change it)...
-                jar = connection.__dict__.get("_cookies")
+                jar = parsed_cookies(connection)
                 if jar is None:
                     if cookies is None:
                         # ...else the first Cookie header, as FastAPI 0.116 on Starlette 0.4x.

@@ -8,9 +8,9 @@ from typing import Any
 
 from starlette.websockets import WebSocket
 
+from fastapi._core.compile.plan_cache import PlanCache
 from fastapi._core.dependant import Dependant
 from fastapi._core.errors import WebSocketRequestValidationError
-from fastapi._core.execute.handler import PlanCache
 from fastapi._core.execute.solve import solve
 from fastapi._core.execute.task_port import TaskPort
 

@@ -1,0 +1,63 @@
+"""Every place this package reads or writes Starlette's private state, and why.
+
+Starlette's ``Request`` caches what it parsed in private attributes; the engine parses the
+query string, the JSON body and the form itself (faster, or with limits Starlette lacks) and
+hands the results over so that ``request.query_params``, ``request.json()`` and
+``request.form()`` answer the very same objects a dependency or an exception handler would
+otherwise parse a second time (and a body that was consumed could not be read again).
+A Starlette upgrade that renames one of these attributes breaks only this module; its tests
+(tests/core/test_starlette_adapter.py) say which.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import starlette
+from starlette.datastructures import FormData, QueryParams
+from starlette.requests import HTTPConnection, Request
+
+STARLETTE_VERSION: tuple[int, int] = tuple(  # type: ignore[assignment]
+    int(part) for part in re.findall(r"\d+", starlette.__version__)[:2]
+)
+# Since 0.48 Starlette's router names the matched route in the scope, for any route; with
+# 0.47 only FastAPI's own routes do (their ``matches`` put themselves in the child scope).
+ROUTER_NAMES_ROUTE = STARLETTE_VERSION >= (0, 48)
+
+
+def cached_query_params(connection: HTTPConnection) -> QueryParams | None:
+    """The ``QueryParams`` ``connection.query_params`` already built, if it did."""
+    return connection.__dict__.get("_query_params")
+
+
+def share_query_params(connection: HTTPConnection, params: QueryParams) -> None:
+    """``connection.query_params`` answers ``params`` from now on."""
+    connection._query_params = params  # type: ignore[attr-defined]
+
+
+def fill_query_params(params: QueryParams, pairs: list[tuple[str, str]]) -> QueryParams:
+    """``params`` holding ``pairs``, as ``QueryParams(pairs)`` would, without re-parsing them."""
+    params._list = pairs
+    params._dict = dict(pairs)
+    return params
+
+
+def share_json(request: Request, parsed: Any) -> None:
+    """``await request.json()`` answers ``parsed`` from now on."""
+    request._json = parsed
+
+
+def parsed_form(request: Request) -> FormData | None:
+    """The form ``request.form()`` parsed, if it did (its files are closed with the response)."""
+    return getattr(request, "_form", None)
+
+
+def share_form(request: Request, form: FormData) -> None:
+    """``await request.form()`` answers ``form`` from now on."""
+    request._form = form
+
+
+def parsed_cookies(connection: HTTPConnection) -> dict[str, str] | None:
+    """What ``connection.cookies`` answered, if something asked (and may have changed it)."""
+    return connection.__dict__.get("_cookies")

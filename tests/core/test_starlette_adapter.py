@@ -1,0 +1,71 @@
+"""fastapi._core.starlette_adapter: what the engine hands to Starlette's Request is what
+Starlette's own accessors answer afterwards (a Starlette upgrade that renames a private
+attribute fails here, by name)."""
+
+import asyncio
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse
+from starlette.routing import Route
+
+from fastapi._core import starlette_adapter as adapter
+from fastapi._core.execute.query import query_params_of
+from fastapi.testclient import TestClient
+
+
+def request_for(query: bytes = b"", headers: list[tuple[bytes, bytes]] | None = None) -> Request:
+    scope = {"type": "http", "method": "GET", "path": "/", "query_string": query, "headers": headers or []}
+    return Request(scope)
+
+
+def test_query_params_parsed_by_the_engine_are_the_requests() -> None:
+    request = request_for(b"a=1&a=2&b=x+y")
+    params = query_params_of(request)
+    assert request.query_params is params
+    assert params.getlist("a") == ["1", "2"] and params["b"] == "x y"
+    assert adapter.cached_query_params(request) is params
+
+
+def test_query_params_starlette_built_first_are_reused() -> None:
+    request = request_for(b"q=1")
+    built = request.query_params
+    assert query_params_of(request) is built
+
+
+def test_json_and_form_handed_over_are_answered_by_request_methods() -> None:
+    request = request_for()
+    parsed: dict[str, Any] = {"x": [1]}
+    adapter.share_json(request, parsed)
+    assert asyncio.run(request.json()) is parsed
+    assert adapter.parsed_form(request) is None
+    form = FormData([("a", "1")])
+    adapter.share_form(request, form)
+    assert adapter.parsed_form(request) is form
+
+    async def form_answered() -> FormData:
+        return await request.form()
+
+    assert asyncio.run(form_answered()) is form
+
+
+def test_cookies_are_seen_once_something_asked_for_them() -> None:
+    request = request_for(headers=[(b"cookie", b"theme=dark")])
+    assert adapter.parsed_cookies(request) is None
+    assert request.cookies == {"theme": "dark"}
+    assert adapter.parsed_cookies(request) == {"theme": "dark"}
+
+
+def test_the_version_rule_matches_what_the_installed_router_does() -> None:
+    seen: dict[str, Any] = {}
+
+    async def endpoint(request: Request) -> PlainTextResponse:
+        seen["route"] = request.scope.get("route")
+        return PlainTextResponse("ok")
+
+    plain = Route("/", endpoint)
+    with TestClient(Starlette(routes=[plain])) as client:
+        assert client.get("/").text == "ok"
+    assert (seen["route"] is plain) is adapter.ROUTER_NAMES_ROUTE
