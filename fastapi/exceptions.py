@@ -10,6 +10,7 @@ from pydantic import BaseModel, create_model
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.exceptions import WebSocketException as StarletteWebSocketException
 
+from fastapi._core.errors import DependencyScopeError as DependencyScopeError
 from fastapi._core.errors import FastAPIError as FastAPIError
 from fastapi._core.errors import RequestValidationError as RequestValidationError
 from fastapi._core.errors import ResponseValidationError as ResponseValidationError
@@ -19,6 +20,7 @@ from fastapi._core.errors import (
 )
 
 __all__ = [
+    "DependencyScopeError",
     "FastAPIError",
     "HTTPException",
     "RequestErrorModel",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypedDict
+from typing import Any, Literal, TypedDict
 
 from pydantic import AliasChoices, AliasPath
 from typing_extensions import Unpack
@@ -88,9 +88,16 @@ def File(default: Any = Undefined, **options: Unpack[BodyOptions]) -> Any:
     return params.File(default, **options)
 
 
-def Depends(dependency: Callable[..., Any] | None = None, *, use_cache: bool = True) -> Any:
-    """Inject the result of calling ``dependency`` (the annotation when omitted)."""
-    return params.Depends(dependency=dependency, use_cache=use_cache)
+def Depends(
+    dependency: Callable[..., Any] | None = None,
+    *,
+    use_cache: bool = True,
+    scope: Literal["function", "request"] | None = None,
+) -> Any:
+    """Inject the result of calling ``dependency`` (the annotation when omitted); ``scope``:
+    a ``yield`` dependency exits before (``"function"``) or after (``"request"``) the response
+    is sent."""
+    return params.Depends(dependency=dependency, use_cache=use_cache, scope=scope)
 
 
 def Security(
@@ -98,6 +105,7 @@ def Security(
     *,
     scopes: Sequence[str] | None = None,
     use_cache: bool = True,
+    scope: Literal["function", "request"] | None = None,
 ) -> Any:
     """Like ``Depends``, also requiring OAuth2 ``scopes``."""
-    return params.Security(dependency=dependency, scopes=scopes, use_cache=use_cache)
+    return params.Security(dependency=dependency, scopes=scopes, use_cache=use_cache, scope=scope)

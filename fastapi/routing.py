@@ -46,6 +46,7 @@ from fastapi._core.compile.body_field import body_field_of
 from fastapi._core.compile.paths import path_template
 from fastapi._core.compile.route_index import RouteIndex, RouteList, register_matches, route_moved
 from fastapi._core.execute.handler import build_request_handler
+from fastapi._core.execute.request_scope import close_request_stack
 from fastapi._core.execute.threads import run_sync
 from fastapi._core.execute.websocket import build_websocket_handler
 from fastapi._core.serialize.dump_options import DumpOptions
@@ -115,6 +116,11 @@ def request_response(func: Callable[[Request], Awaitable[Response] | Response]) 
             try:
                 response = await handler(request)
                 await response(scope, receive, send)
+            except BaseException as error:
+                await close_request_stack(scope, error)  # Depends(scope="request") sees it
+                raise
+            else:
+                await close_request_stack(scope)
             finally:
                 form = parsed_form(request)
                 if form is not None:

@@ -38,6 +38,8 @@ class Dependant:
     security_scopes: list[str] | None = None
     use_cache: bool = True
     path: str | None = None
+    # When a yield dependency exits: "function", "request", or None (see params.Depends).
+    scope: str | None = None
     cache_key: tuple[Callable[..., Any] | None, tuple[str, ...]] = field(init=False)
 
     def __post_init__(self) -> None:

@@ -13,6 +13,10 @@ class FastAPIError(RuntimeError):
     """The app itself is misconfigured or misused."""
 
 
+class DependencyScopeError(FastAPIError):
+    """A dependency that outlives the response needs one that ends before it is sent."""
+
+
 class ValidationException(Exception):
     def __init__(self, errors: Sequence[Any]) -> None:
         self._errors = errors

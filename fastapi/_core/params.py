@@ -10,7 +10,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Sequence
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
@@ -208,14 +208,29 @@ class File(Form):  # type: ignore[misc]
         super().__init__(default, media_type=media_type, **options)
 
 
+DEPENDENCY_SCOPES = (None, "function", "request")
+
+
 class Depends:
-    """Marks a parameter whose value is the result of calling ``dependency``."""
+    """Marks a parameter whose value is the result of calling ``dependency``.
+
+    ``scope`` says when a ``yield`` dependency's exit code runs: ``"function"`` before the
+    response is sent, ``"request"`` after it; ``None`` (the default) is ``"function"`` as in
+    FastAPI 0.116, except under endpoints that stream, where it is ``"request"``.
+    """
 
     def __init__(
-        self, dependency: Callable[..., Any] | None = None, *, use_cache: bool = True
+        self,
+        dependency: Callable[..., Any] | None = None,
+        *,
+        use_cache: bool = True,
+        scope: Literal["function", "request"] | None = None,
     ) -> None:
+        if scope not in DEPENDENCY_SCOPES:
+            raise ValueError(f'Depends(scope=...) is "function", "request" or None, not {scope!r}')
         self.dependency = dependency
         self.use_cache = use_cache
+        self.scope = scope
 
     def __repr__(self) -> str:
         name = getattr(self.dependency, "__name__", type(self.dependency).__name__)
@@ -232,6 +247,7 @@ class Security(Depends):
         *,
         scopes: Sequence[str] | None = None,
         use_cache: bool = True,
+        scope: Literal["function", "request"] | None = None,
     ) -> None:
-        super().__init__(dependency=dependency, use_cache=use_cache)
+        super().__init__(dependency=dependency, use_cache=use_cache, scope=scope)
         self.scopes = scopes or []

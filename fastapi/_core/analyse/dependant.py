@@ -28,6 +28,7 @@ from fastapi._core.analyse import annotations as ann
 from fastapi._core.analyse.field import ModelField, create_model_field
 from fastapi._core.analyse.signature import typed_signature
 from fastapi._core.dependant import Dependant, SecurityRequirement
+from fastapi._core.errors import DependencyScopeError
 from fastapi._core.security import SecurityBase, SecurityScopes
 
 Undefined = params.Undefined
@@ -269,6 +270,8 @@ def sub_dependant(
     dependant = build_dependant(
         path=path, call=dependency, name=name, security_scopes=scopes, use_cache=depends.use_cache
     )
+    dependant.scope = getattr(depends, "scope", None)
+    _check_scopes(dependant)
     if isinstance(dependency, SecurityBase):
         dependant.security_requirements.append(
             SecurityRequirement(
@@ -276,6 +279,19 @@ def sub_dependant(
             )
         )
     return dependant
+
+
+def _check_scopes(dependant: Dependant) -> None:
+    """A dependency exiting after the response cannot use one that exited before it."""
+    if dependant.scope != "request":
+        return
+    for sub in dependant.dependencies:
+        if sub.scope == "function":
+            name = getattr(dependant.call, "__name__", type(dependant.call).__name__)
+            raise DependencyScopeError(
+                f'The dependency "{name}" has a scope of "request", it cannot depend on '
+                'dependencies with scope "function".'
+            )
 
 
 def parameterless_sub_dependant(*, depends: params.Depends, path: str) -> Dependant:

@@ -97,6 +97,7 @@ class Step:
         "kind",
         "path",
         "query",
+        "request_scoped",
         "use_cache",
     )
 
@@ -107,8 +108,11 @@ class Step:
         embed_body: bool,
         cached_as: Dependant,
         reads_form: bool = False,
+        request_scoped: bool = False,
     ) -> None:
         assert dependant.call is not None
+        # A yield dependency whose exit waits until the response has been sent.
+        self.request_scoped = request_scoped
         self.dependant = dependant
         self.call = dependant.call
         self.kind = call_kind(dependant.call)
@@ -144,15 +148,19 @@ class Step:
 class Plan:
     """Every step of a route, in resolution order; the endpoint is the last one."""
 
-    __slots__ = ("needs_exit_stack", "steps", "trivial")
+    __slots__ = ("needs_exit_stack", "needs_request_stack", "steps", "trivial")
 
     def __init__(self, steps: list[Step]) -> None:
         self.steps = steps
         # An endpoint with no parameters at all: nothing to solve.
         self.trivial = len(steps) == 1 and not steps[0].has_params and not steps[0].injections
-        self.needs_exit_stack = any(
-            step.kind in (CallKind.GENERATOR, CallKind.ASYNC_GENERATOR) for step in steps[:-1]
-        )
+        yielding = [
+            step
+            for step in steps[:-1]
+            if step.kind in (CallKind.GENERATOR, CallKind.ASYNC_GENERATOR)
+        ]
+        self.needs_exit_stack = any(not step.request_scoped for step in yielding)
+        self.needs_request_stack = any(step.request_scoped for step in yielding)
 
     @property
     def endpoint(self) -> Step:
@@ -168,14 +176,18 @@ def compile_plan(
     embed_body: bool,
     overrides: Overrides | None = None,
     reads_form: bool = False,
+    streams: bool = False,
 ) -> Plan:
     """Flatten ``dependant``'s tree, substituting ``overrides`` for overridden dependencies.
 
-    ``reads_form``: the route's body is a form (so body readers flatten forms).
+    ``reads_form``: the route's body is a form (so body readers flatten forms). ``streams``:
+    the endpoint yields, so dependencies without a scope exit after the response (they
+    serve the stream); otherwise they exit before it, as in FastAPI 0.116.
     """
     steps: list[Step] = []
 
-    def visit(node: Dependant, original: Dependant) -> int:
+    def visit(node: Dependant, original: Dependant, parent_request: bool = streams) -> int:
+        request_scoped = original.scope == "request" or (original.scope is None and parent_request)
         children = []
         for sub in node.dependencies:
             used = sub
@@ -187,8 +199,8 @@ def compile_plan(
                     name=sub.name,
                     security_scopes=sub.security_scopes,
                 )
-            children.append((sub.name or "", visit(used, sub)))
-        steps.append(Step(node, children, embed_body, original, reads_form))
+            children.append((sub.name or "", visit(used, sub, request_scoped)))
+        steps.append(Step(node, children, embed_body, original, reads_form, request_scoped))
         return len(steps) - 1
 
     visit(dependant, dependant)

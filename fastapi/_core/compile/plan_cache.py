@@ -17,15 +17,30 @@ _MAX_OVERRIDE_SETS = 64
 class PlanCache:
     """The route's plan, and the plans compiled for the dependency overrides seen so far."""
 
-    __slots__ = ("_by_overrides", "base", "dependant", "embed_body", "provider", "reads_form")
+    __slots__ = (
+        "_by_overrides",
+        "base",
+        "dependant",
+        "embed_body",
+        "provider",
+        "reads_form",
+        "streams",
+    )
 
     def __init__(
-        self, dependant: Dependant, *, embed_body: bool, provider: Any, reads_form: bool = False
+        self,
+        dependant: Dependant,
+        *,
+        embed_body: bool,
+        provider: Any,
+        reads_form: bool = False,
+        streams: bool = False,
     ) -> None:
         self.dependant = dependant
         self.embed_body = embed_body
         self.provider = provider
         self.reads_form = reads_form
+        self.streams = streams  # the endpoint yields (see compile_plan)
         self.base = self._compile(None)
         self._by_overrides: dict[Any, Plan] = {}
 
@@ -35,6 +50,7 @@ class PlanCache:
             embed_body=self.embed_body,
             overrides=overrides,
             reads_form=self.reads_form,
+            streams=self.streams,
         )
 
     def current(self) -> Plan:

@@ -16,6 +16,7 @@ from fastapi._core.compile.plan_cache import PlanCache
 from fastapi._core.dependant import Dependant
 from fastapi._core.errors import FastAPIError, RequestValidationError
 from fastapi._core.execute.request_body import read_form_body, read_json_body
+from fastapi._core.execute.request_scope import open_request_stack
 from fastapi._core.execute.solve import Resolution, solve
 from fastapi._core.execute.task_port import TaskPort
 from fastapi._core.execute.threads import run_sync
@@ -71,6 +72,7 @@ def build_request_handler(
         embed_body=embed_body_fields,
         provider=dependency_overrides_provider,
         reads_form=reads_form,
+        streams=item_stream is not None,
     )
     serializer = ResponseSerializer(response_field, response_class or JSONResponse, dump)
     read_body: Callable[[Request], Awaitable[Any]] | None = None
@@ -109,13 +111,18 @@ def build_request_handler(
         plan = plans.current()
         body = await read_body(request) if read_body is not None else None
         response: Response | None = None
+        request_stack = open_request_stack(request) if plan.needs_request_stack else None
         if plan.needs_exit_stack:
             async with AsyncExitStack() as stack:
-                resolution = await solve(plan, request, body, stack, tasks=tasks)
+                resolution = await solve(
+                    plan, request, body, stack, tasks=tasks, request_stack=request_stack
+                )
                 if not resolution.errors:
                     response = await respond(request, plan, resolution)
         else:
-            resolution = await solve(plan, request, body, None, tasks=tasks)
+            resolution = await solve(
+                plan, request, body, None, tasks=tasks, request_stack=request_stack
+            )
             if not resolution.errors:
                 response = await respond(request, plan, resolution)
         if resolution.errors:

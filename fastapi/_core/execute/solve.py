@@ -73,6 +73,7 @@ async def solve(
     background: StarletteBackgroundTasks | None = None,
     response: Response | None = None,
     tasks: TaskPort = STARLETTE_TASKS,
+    request_stack: AsyncExitStack | None = None,
 ) -> Resolution:
     """Validate every parameter and call every dependency, in FastAPI's order.
 
@@ -147,9 +148,11 @@ async def solve(
         elif kind is CallKind.SYNC:
             result = await run_sync(step.call, **values)
         else:
-            assert stack is not None
+            # Request-scoped exits wait for the response (when the caller keeps such a stack).
+            target = request_stack if step.request_scoped and request_stack is not None else stack
+            assert target is not None
             result = await enter_yield_dependency(
-                stack, step.context(**values), in_thread=kind is CallKind.GENERATOR
+                target, step.context(**values), in_thread=kind is CallKind.GENERATOR
             )
         results[index] = result
         if step.cache_key not in cache:
