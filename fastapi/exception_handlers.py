@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -39,10 +40,28 @@ async def http_exception_handler(request: Request, exc: HTTPException) -> Respon
     return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
 
 
+def _encodable(value: Any) -> Any:
+    """``value`` as JSON can carry it: lone surrogates (``"\\ud800"`` in JSON) as ``\\uXXXX``
+    text, non-finite numbers as ``"NaN"``/``"Infinity"``/``"-Infinity"``."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, dict):
+        return {_encodable(key): _encodable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_encodable(item) for item in value]
+    return value
+
+
 async def request_validation_exception_handler(
     request: Request, exc: RequestValidationError
 ) -> JSONResponse:
-    return JSONResponse(status_code=422, content={"detail": _encoded_errors(exc.errors())})
+    content = {"detail": _encoded_errors(exc.errors())}
+    try:
+        return JSONResponse(status_code=422, content=content)
+    except (UnicodeEncodeError, ValueError):  # a received value FastAPI fails to encode (a 500)
+        return JSONResponse(status_code=422, content=_encodable(content))
 
 
 async def websocket_request_validation_exception_handler(

@@ -628,6 +628,7 @@ class APIRouter(routing.Router):
         route_path = get_route_path(scope)
         if scope["type"] == "http" and self.redirect_slashes and route_path != "/":
             redirect_scope = dict(scope)
+            redirect_scope["query_string"] = _ascii_query(scope.get("query_string", b""))
             if route_path.endswith("/"):
                 redirect_scope["path"] = redirect_scope["path"].rstrip("/")
             else:
@@ -900,3 +901,11 @@ class APIRouter(routing.Router):
 
 
 register_matches(APIRoute.matches, APIWebSocketRoute.matches)
+
+
+def _ascii_query(query: bytes) -> bytes:
+    """The query string as a URL may carry it: raw bytes over 0x7f percent-encoded (a server
+    hands them over as sent; Starlette's ``URL`` would fail to decode them, a 500)."""
+    if query.isascii():
+        return query
+    return b"".join(b"%%%02X" % byte if byte > 0x7F else bytes((byte,)) for byte in query)

@@ -20,6 +20,7 @@ from fastapi._core.execute.request_scope import open_request_stack
 from fastapi._core.execute.solve import Resolution, solve
 from fastapi._core.execute.task_port import TaskPort
 from fastapi._core.execute.threads import run_sync
+from fastapi._core.execute.unrenderable import client_errors
 from fastapi._core.serialize.dump_options import DEFAULT_DUMP, DumpOptions
 from fastapi._core.serialize.item_stream import ItemStream
 from fastapi._core.serialize.offload import is_large
@@ -80,7 +81,7 @@ def build_request_handler(
         read_body = read_form_body if reads_form else read_json_body
     endpoint_is_async = plans.base.endpoint.kind is CallKind.ASYNC
 
-    async def respond(request: Request, plan: Plan, resolution: Resolution) -> Response:
+    async def respond(request: Request, plan: Plan, resolution: Resolution, body: Any) -> Response:
         call = plan.endpoint.call
         if item_stream is not None:  # calling a generator function runs none of its code
             return _stream_response(item_stream, call(**resolution.values), resolution, status_code)
@@ -97,10 +98,18 @@ def build_request_handler(
             code: int | None = sub_response.status_code
         else:
             code = status_code or None
-        if is_large(raw):  # encoded off the loop, which keeps serving other requests
-            response = await run_sync(serializer.response, raw, code, resolution.background, True)
-        else:
-            response = serializer.response(raw, code, resolution.background)
+        try:
+            if is_large(raw):  # encoded off the loop, which keeps serving other requests
+                response = await run_sync(
+                    serializer.response, raw, code, resolution.background, True
+                )
+            else:
+                response = serializer.response(raw, code, resolution.background)
+        except (ValueError, UnicodeError) as exc:
+            errors = client_errors(exc, request, body, plan.steps[-1], resolution.values)
+            if errors:  # what the client sent cannot be encoded: theirs, not a server error
+                raise RequestValidationError(errors, body=body) from exc
+            raise
         if not is_body_allowed_for_status_code(response.status_code):
             response.body = b""
         if sub_response is not None:
@@ -118,13 +127,13 @@ def build_request_handler(
                     plan, request, body, stack, tasks=tasks, request_stack=request_stack
                 )
                 if not resolution.errors:
-                    response = await respond(request, plan, resolution)
+                    response = await respond(request, plan, resolution, body)
         else:
             resolution = await solve(
                 plan, request, body, None, tasks=tasks, request_stack=request_stack
             )
             if not resolution.errors:
-                response = await respond(request, plan, resolution)
+                response = await respond(request, plan, resolution, body)
         if resolution.errors:
             raise RequestValidationError(resolution.errors, body=body)
         if response is None:
