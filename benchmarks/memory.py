@@ -55,13 +55,13 @@ async def measure(app: Any, cycles: int, task_history: int) -> dict[str, float]:
 
     background = http_call(app, *REQUESTS["background task"][:5])
 
-    async def warm_up() -> None:
-        await run(WARM_UP_CYCLES)
+    async def warm_up(cycles: int) -> None:
+        await run(cycles)
         for _ in range(task_history):
             await background()
         await settle()
 
-    await warm_up()
+    await warm_up(WARM_UP_CYCLES)
     before = resident_bytes()
     await run(cycles)
     await settle()
@@ -69,7 +69,7 @@ async def measure(app: Any, cycles: int, task_history: int) -> dict[str, float]:
     # tracemalloc sees only what is allocated once it runs: a bounded cache whose old entries
     # predate it would read as growth, so the warm-up runs again under it first.
     tracemalloc.start()
-    await warm_up()
+    await warm_up(WARM_UP_CYCLES // 10)
     traced_before = tracemalloc.get_traced_memory()[0]
     await run(cycles)
     await settle()
@@ -106,7 +106,7 @@ def report_memory(peers: dict[str, Any], cycles: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--app", required=True)
-    parser.add_argument("--cycles", type=int, default=500)
+    parser.add_argument("--cycles", type=int, default=200)
     parser.add_argument("--task-history", type=int, default=0)
     options = parser.parse_args()
     app = importlib.import_module(options.app).app

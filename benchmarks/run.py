@@ -26,6 +26,7 @@ import math
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -55,11 +56,24 @@ def cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
+def commit() -> str:
+    """The commit this package was measured at (with a mark when the worktree differs)."""
+    try:
+        head = subprocess.run(["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+        dirty = subprocess.run(["git", "-C", str(HERE), "status", "--porcelain", "--", "fastapi"], capture_output=True)
+    except OSError:
+        return "unknown"
+    return head.stdout.strip() + (" (with uncommitted changes)" if dirty.stdout.strip() else "")
+
+
 def describe_machine(peers: dict[str, Peer], found: dict[str, dict[str, str]]) -> str:
     libraries = ["fastapi", "litestar", "starlette", "pydantic", "pydantic-core", "uvicorn"]
     lines = [
         f"Machine: {os.cpu_count()} cores ({cpu_model()}), {platform.system()} {platform.release()},"
-        f" Python {found[OURS]['python']}.",
+        f" Python {found[OURS]['python']}; this package at commit {commit()}"
+        f" ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}).",
+        "",
+        f"Command: `{' '.join(['.venv/bin/python benchmarks/run.py', *sys.argv[1:]])}`",
         "",
         "| peer | " + " | ".join(libraries) + " |",
         "|---|" + "---|" * len(libraries),
@@ -115,7 +129,34 @@ def report_in_process(peers: dict[str, Peer], medians: dict[str, dict[str, float
     return "\n".join(lines)
 
 
-def main() -> None:
+def run_section(name: str, peers: dict[str, Peer], options: argparse.Namespace) -> tuple[str, dict]:
+    """One section's (title, {"medians", "table"}); the later sections run fewer rounds."""
+    later_rounds = (options.rounds + 1) // 2
+    if name == "in-process":
+        medians = in_process(peers, options.rounds, options.iterations, options.only)
+        title = "In process (ASGI calls, no sockets; medians of interleaved rounds)"
+        return title, {"medians": medians, "table": report_in_process(peers, medians)}
+    if name == "sweeps":
+        from sweeps import report_sweeps
+
+        found = report_sweeps(peers, later_rounds, options.iterations // 2)
+        return "Sweeps: cost against routes, dependencies, middleware", found
+    if name == "memory":
+        from memory import report_memory
+
+        return "Memory per request", report_memory(peers, cycles=200)
+    if name == "startup":
+        from startup import report_startup
+
+        found = report_startup(peers, options.rounds)
+        return "1,000-route app: import + build, first request, memory, OpenAPI document", found
+    from e2e import report_e2e
+
+    found = report_e2e(peers, later_rounds, options.e2e_seconds)
+    return "End to end (uvicorn on loopback, wrk; requests per second)", found
+
+
+def parse_options() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--iterations", type=int, default=2000)
@@ -124,10 +165,14 @@ def main() -> None:
     parser.add_argument("--e2e-seconds", type=int, default=4)
     parser.add_argument("--refresh", action="store_true", help="reinstall every peer (the newest releases)")
     options = parser.parse_args()
-    skipped = set(filter(None, options.skip.split(",")))
-    if skipped - set(SECTIONS):
-        parser.error(f"unknown sections: {', '.join(sorted(skipped - set(SECTIONS)))}")
+    options.skipped = set(filter(None, options.skip.split(",")))
+    if options.skipped - set(SECTIONS):
+        parser.error(f"unknown sections: {', '.join(sorted(options.skipped - set(SECTIONS)))}")
+    return options
 
+
+def main() -> None:
+    options = parse_options()
     from peers import labelled, peers, refresh, versions
 
     if options.refresh:
@@ -137,45 +182,16 @@ def main() -> None:
     ready = {name: labelled(peer, found[name]) for name, peer in found_peers.items()}
     report = [describe_machine(ready, found)]
     results: dict[str, object] = {"versions": found}
-
-    started = time.monotonic()
-
-    def section(title: str, table: str) -> None:
-        nonlocal started
-        report.extend([f"## {title}", table])
-        print(f"\n## {title}\n\n{table}", flush=True)
-        print(f"  ({title.split(' (')[0]}: {time.monotonic() - started:.0f} s)", file=sys.stderr)
-        started = time.monotonic()
-
     print(report[0], flush=True)
-    if "in-process" not in skipped:
-        medians = in_process(ready, options.rounds, options.iterations, options.only)
-        results["in_process"] = medians
-        section("In process (ASGI calls, no sockets; medians of interleaved rounds)", report_in_process(ready, medians))
-    if "sweeps" not in skipped:
-        from sweeps import report_sweeps
-
-        sweeps = report_sweeps(ready, (options.rounds + 1) // 2, options.iterations // 2)
-        results["sweeps"] = sweeps["medians"]
-        section("Sweeps: cost against routes, dependencies, middleware", sweeps["table"])
-    if "memory" not in skipped:
-        from memory import report_memory
-
-        memory = report_memory(ready, cycles=500)
-        results["memory"] = memory["medians"]
-        section("Memory per request", memory["table"])
-    if "startup" not in skipped:
-        from startup import report_startup
-
-        startup = report_startup(ready, options.rounds)
-        results["startup"] = startup["medians"]
-        section("1,000-route app: import + build, first request, memory, OpenAPI document", startup["table"])
-    if "e2e" not in skipped:
-        from e2e import report_e2e
-
-        e2e = report_e2e(ready, (options.rounds + 1) // 2, options.e2e_seconds)
-        results["e2e"] = e2e["medians"]
-        section("End to end (uvicorn on loopback, wrk; requests per second)", e2e["table"])
+    for name in SECTIONS:
+        if name in options.skipped:
+            continue
+        started = time.monotonic()
+        title, section = run_section(name, ready, options)
+        results[name] = section["medians"]
+        report.extend([f"## {title}", section["table"]])
+        print(f"\n## {title}\n\n{section['table']}", flush=True)
+        print(f"  ({name}: {time.monotonic() - started:.0f} s)", file=sys.stderr)
 
     (VENVS / "results.json").write_text(json.dumps(results, indent=1))
     (VENVS / "report.md").write_text("\n\n".join(report) + "\n")
