@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import itertools
 import secrets
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Awaitable, Callable, Generator, Sequence
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from starlette.background import BackgroundTask
@@ -27,11 +29,11 @@ from typing_extensions import ParamSpec
 
 from fastapi.tasks.codec import TaskNotStorableError
 from fastapi.tasks.inline import run_unowned
-from fastapi.tasks.policy import Retry, TaskPolicy, policy_of
+from fastapi.tasks.policy import Retry, TaskPolicy, policy_of, seconds
 
 P = ParamSpec("P")
 
-__all__ = ["BackgroundTasks", "TaskHandle", "TaskNotStorableError"]
+__all__ = ["BackgroundTasks", "EnqueuedTask", "TaskHandle", "TaskNotStorableError"]
 
 
 class TaskHandle:
@@ -44,7 +46,23 @@ class TaskHandle:
         self.name = name
 
     def __repr__(self) -> str:
-        return f"TaskHandle(id={self.id!r}, name={self.name!r})"
+        return f"{type(self).__name__}(id={self.id!r}, name={self.name!r})"
+
+
+class EnqueuedTask(TaskHandle):
+    """What ``app.tasks.enqueue`` returns. From sync code the task is stored when it returns;
+    in async code ``await`` it to know it is stored (it is being stored either way)."""
+
+    __slots__ = ("_storing",)
+
+    def __init__(self, task_id: str, name: str, storing: Awaitable[Any] | None = None) -> None:
+        super().__init__(task_id, name)
+        self._storing = storing
+
+    def __await__(self) -> Generator[Any, None, EnqueuedTask]:
+        if self._storing is not None:
+            yield from self._storing.__await__()
+        return self
 
 
 def new_task_id() -> str:
@@ -97,6 +115,22 @@ class QueuedTask(BackgroundTask):
         self.admitted = False
         self.stored_form: Any = None
         self.submitted = False
+        #: When it may start (a delay or a schedule); None: right after the response.
+        self.not_before: float | None = None
+        self.dedupe_key: str | None = None
+        #: Its deduplication key was taken by a task stored before: that one runs, not this.
+        self.duplicate = False
+        #: Enqueued outside a response (``app.tasks.enqueue``): no one runs it inline.
+        self.detached = False
+
+    def place(self, not_before: float | None, dedupe_key: str | None) -> None:
+        """Apply the per-call schedule and deduplication key (the id derives from the key)."""
+        self.not_before = not_before
+        if dedupe_key is not None:
+            from fastapi.tasks.codec import dedupe_id
+
+            self.dedupe_key = dedupe_key
+            self.id = dedupe_id(dedupe_key)
 
 
 class TaskIntake(Protocol):
@@ -108,26 +142,61 @@ class TaskIntake(Protocol):
 class TaskOptions:
     """Per-call options: ``background_tasks.options(retry=Retry(attempts=5)).add_task(...)``."""
 
-    __slots__ = ("_durable", "_overrides", "_tasks")
+    __slots__ = ("_dedupe_key", "_durable", "_not_before", "_overrides", "_tasks")
 
-    def __init__(self, tasks: BackgroundTasks, durable: bool | None, **overrides: Any) -> None:
+    def __init__(
+        self,
+        tasks: BackgroundTasks,
+        durable: bool | None,
+        *,
+        not_before: float | None = None,
+        dedupe_key: str | None = None,
+        **overrides: Any,
+    ) -> None:
         self._tasks = tasks
         self._durable = durable
+        self._not_before = not_before
+        self._dedupe_key = dedupe_key
         self._overrides = overrides
 
     def add_task(self, func: Callable[P, Any], *args: P.args, **kwargs: P.kwargs) -> TaskHandle:
-        return self._tasks._queue(func, args, kwargs, self._durable, self._overrides)
+        return self._tasks._queue(
+            func, args, kwargs, self._durable, self._overrides, self._not_before, self._dedupe_key
+        )
+
+
+def start_time(delay: float | timedelta | None, at: datetime | float | None) -> float | None:
+    """The timestamp a task may start at, from ``delay=`` (seconds or a timedelta) or ``at=``
+    (an aware datetime, or a timestamp); a naive datetime is refused (whose clock?)."""
+    if delay is not None and at is not None:
+        raise ValueError("options() takes delay= or at=, not both")
+    if delay is not None:
+        seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
+        return time.time() + max(0.0, seconds)
+    if isinstance(at, datetime):
+        if at.tzinfo is None:
+            raise ValueError(
+                "options(at=...) needs a timezone-aware datetime, e.g. datetime.now(timezone.utc)"
+            )
+        return at.timestamp()
+    return None if at is None else float(at)
 
 
 class BackgroundTasks(StarletteBackgroundTasks):
     """Functions to call after the response is sent; declare a parameter of this type."""
 
     def __init__(
-        self, tasks: Sequence[BackgroundTask] | None = None, *, intake: TaskIntake | None = None
+        self,
+        tasks: Sequence[BackgroundTask] | None = None,
+        *,
+        intake: TaskIntake | None = None,
+        detached: bool = False,
     ) -> None:
         super().__init__(tasks)
         self._group_id: str | None = None
         self.intake = intake
+        #: Its tasks are enqueued outside a response (``app.tasks.enqueue``).
+        self.detached = detached
 
     @property
     def group_id(self) -> str:
@@ -147,13 +216,29 @@ class BackgroundTasks(StarletteBackgroundTasks):
         on_failure: Callable[..., Any] | None = None,
         name: str | None = None,
         durable: bool | None = None,
+        delay: float | timedelta | None = None,
+        at: datetime | float | None = None,
+        timeout: float | timedelta | None = None,
+        dedupe_key: str | None = None,
     ) -> TaskOptions:
         """Options for the next ``add_task``, over those the function declares with ``@task``.
 
         ``durable=False`` keeps one task in memory in a durable app (for arguments that
-        cannot be stored, like open connections).
+        cannot be stored, like open connections). ``delay=`` (seconds) or ``at=`` (an aware
+        datetime) start it later; ``timeout=`` bounds each attempt; ``dedupe_key=`` makes
+        the same logical job one task: while a task with that key is stored, adding another
+        returns its id and adds nothing.
         """
-        return TaskOptions(self, durable, retry=retry, on_failure=on_failure, name=name)
+        return TaskOptions(
+            self,
+            durable,
+            not_before=start_time(delay, at),
+            dedupe_key=dedupe_key,
+            retry=retry,
+            on_failure=on_failure,
+            name=name,
+            timeout=seconds(timeout, "timeout"),
+        )
 
     def _queue(
         self,
@@ -162,6 +247,8 @@ class BackgroundTasks(StarletteBackgroundTasks):
         kwargs: dict[str, Any],
         durable: bool | None,
         overrides: dict[str, Any],
+        not_before: float | None = None,
+        dedupe_key: str | None = None,
     ) -> TaskHandle:
         queued = QueuedTask(
             func,
@@ -172,6 +259,9 @@ class BackgroundTasks(StarletteBackgroundTasks):
             policy=policy_of(func).merged(**overrides),
             durable=durable,
         )
+        if not_before is not None or dedupe_key is not None:
+            queued.place(not_before, dedupe_key)
+        queued.detached = self.detached
         if self.intake is not None:
             self.intake.admit(queued)  # raises TaskNotStorableError now
         self.tasks.append(queued)

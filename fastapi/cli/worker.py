@@ -38,7 +38,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--concurrency", type=int, help="tasks run at once by this worker (default: the app's)"
     )
-    parser.add_argument("--verbose", action="store_true", help="log every task")
+    parser.add_argument(
+        "--verbose", action="store_true", help="log every task's start and end (INFO)"
+    )
 
 
 async def run_workers(
@@ -56,6 +58,21 @@ async def run_workers(
             pass
     async with app.router.lifespan_context(app):
         await stop.wait()
+    logging.getLogger("fastapi").info(shutdown_line(runtime))
+
+
+def shutdown_line(runtime: Any) -> str:
+    """What the workers did, said once they have stopped."""
+    backend = getattr(runtime, "backend", None)
+    outcomes: dict[str, int] = getattr(backend, "outcomes", {})
+    left = len(getattr(backend, "running", ()))
+    ended = sum(outcomes.get(kind, 0) for kind in ("succeeded", "failed", "cancelled"))
+    return (
+        f"Workers stopped: {ended} task(s) ended here ({outcomes.get('succeeded', 0)} succeeded, "
+        f"{outcomes.get('failed', 0)} failed, {outcomes.get('cancelled', 0)} cancelled; "
+        f"{outcomes.get('retried', 0)} attempt(s) to retry), "
+        + (f"{left} released unfinished" if left else "none left running")
+    )
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -76,6 +93,8 @@ def handle(args: argparse.Namespace) -> int:
         level=logging.DEBUG if verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    # One line per task start and end (INFO) only with --verbose; failures always show.
+    logging.getLogger("fastapi.tasks").setLevel(logging.INFO if verbose else logging.WARNING)
     output.say()
     output.say(f"Task workers for {target.import_string}", marker="⚙️")
     output.say(f"Store: {runtime.store!r}, running {concurrency} task(s) at a time", indent=4)

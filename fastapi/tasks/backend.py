@@ -63,7 +63,16 @@ class TaskBackend(ABC):
     @abstractmethod
     def get(self, task_id: str, *, arguments: bool = False) -> TaskStatus | None:
         """A task's status (None if unknown); ``arguments=True`` includes the call's
-        arguments. Blocking: call from a thread."""
+        arguments where the backend keeps them. Blocking: call from a thread."""
+
+    def cancel(self, task_id: str) -> bool:
+        """Cancel a task: pending, it never runs; running, it is told to stop. False when
+        unknown or finished. Blocking."""
+        raise NotImplementedError(f"{type(self).__name__} cannot cancel tasks")
+
+    def retry(self, task_id: str) -> bool:
+        """Run a failed or cancelled task again. False when unknown or not finished so."""
+        return False
 
     @abstractmethod
     def list(self, *, state: TaskState | None = None, limit: int = 100) -> list[TaskStatus]:

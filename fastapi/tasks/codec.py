@@ -12,12 +12,15 @@ import importlib
 import inspect
 import json
 import sys
+import uuid
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
-from pydantic_core import PydanticSerializationError, to_json
+from pydantic_core import PydanticSerializationError, to_json, to_jsonable_python
+
+_DEDUPE_NAMESPACE = uuid.UUID("5f0c1e9a-7d2b-4c3e-9a41-6b8d2f0e7c15")
 
 
 class TaskNotStorableError(TypeError):
@@ -103,6 +106,29 @@ def encode_arguments(
             f"JSON ({exc}). Durable tasks take JSON-compatible values, Pydantic models, dataclasses, "
             "dates, UUIDs, decimals and enums."
         ) from exc
+
+
+def encode_result(value: Any) -> str | None:
+    """A task's return value as JSON text (None for None); TypeError when JSON cannot carry it."""
+    if value is None:
+        return None
+    try:
+        return to_json(value).decode()
+    except PydanticSerializationError as exc:
+        raise TypeError(f"the return value cannot be stored as JSON ({exc})") from exc
+
+
+def jsonable_result(value: Any) -> Any:
+    """The JSON form of a return value, as an in-memory status shows it."""
+    try:
+        return to_jsonable_python(value)
+    except PydanticSerializationError as exc:
+        raise TypeError(f"the return value cannot be shown as JSON ({exc})") from exc
+
+
+def dedupe_id(key: str) -> str:
+    """The task id of a deduplication key: every process derives the same one."""
+    return uuid.uuid5(_DEDUPE_NAMESPACE, key).hex
 
 
 @lru_cache(maxsize=512)

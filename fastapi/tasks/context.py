@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import time
 from collections.abc import Callable
@@ -14,10 +15,14 @@ _current: contextvars.ContextVar[RunningTask | None] = contextvars.ContextVar(
 )
 
 
+class TaskCancelled(Exception):
+    """An attempt ended because its task was cancelled (not a failure: no retry, no hook)."""
+
+
 class RunningTask:
     """A handle on the running task, for the task's own code."""
 
-    __slots__ = ("_last_write", "_report", "attempt", "id", "name")
+    __slots__ = ("_cancel_scope", "_cancelled", "_last_write", "_report", "attempt", "id", "name")
 
     def __init__(
         self, task_id: str, name: str, attempt: int, report: Callable[[str, TaskProgress], Any]
@@ -27,6 +32,36 @@ class RunningTask:
         self.attempt = attempt
         self._report = report
         self._last_write = 0.0
+        self._cancelled = False
+        self._cancel_scope: Any = None
+
+    @property
+    def cancelled(self) -> bool:
+        """True once ``cancel(id)`` was asked for this task (or its timeout passed): a sync
+        task checks it between steps and returns early; an async one is also cancelled at
+        its next ``await``."""
+        return self._cancelled
+
+    def cancel(self) -> None:
+        """Ask the task to stop (the runtime calls this; from any thread, idempotent)."""
+        self._cancelled = True
+        attached = self._cancel_scope
+        if attached is not None:
+            loop, scope = attached
+            try:
+                running = asyncio.get_running_loop()
+            except RuntimeError:
+                running = None
+            if running is loop:
+                scope.cancel()
+            else:
+                loop.call_soon_threadsafe(scope.cancel)
+
+    def attach(self, scope: Any) -> None:
+        """The cancel scope of an async task's call (on the running loop), for ``cancel()``."""
+        self._cancel_scope = (asyncio.get_running_loop(), scope)
+        if self._cancelled:
+            scope.cancel()
 
     def progress(self, done: int, total: int | None = None, message: str | None = None) -> None:
         """Report how far the task has got; readable through its status record.

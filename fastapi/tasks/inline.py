@@ -7,6 +7,8 @@ and ``TestClient``, still see it as with FastAPI).
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 import functools
 import inspect
 import logging
@@ -19,8 +21,9 @@ import anyio.to_thread
 
 from fastapi._core.execute.server_errors import mark_logged
 from fastapi._core.execute.threads import run_sync
+from fastapi.tasks import codec
 from fastapi.tasks.backend import DONE, Outcome, TaskBackend
-from fastapi.tasks.context import RunningTask, reset, running_as
+from fastapi.tasks.context import RunningTask, TaskCancelled, reset, running_as
 from fastapi.tasks.memory import MemoryRecords
 from fastapi.tasks.records import TaskState, TaskStatus
 
@@ -28,6 +31,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from fastapi.background import BackgroundTasks, QueuedTask
 
 logger = logging.getLogger("fastapi")
+#: One line per attempt's start and end (INFO): ``fastapi worker --verbose`` shows them.
+task_logger = logging.getLogger("fastapi.tasks")
 
 
 class MemoryBackend(TaskBackend):
@@ -37,22 +42,62 @@ class MemoryBackend(TaskBackend):
 
     def __init__(self, records: MemoryRecords) -> None:
         self.records = records
+        self.active: dict[str, RunningTask] = {}
+        self.later: set[asyncio.Task[None]] = set()
 
     async def submit(self, tasks: Sequence[QueuedTask]) -> None:
         for queued in tasks:
-            self.records.create(queued.id, queued.name, queued.policy.retry.attempts)
+            if queued.dedupe_key is not None and queued.id in self.records:
+                queued.duplicate = True  # the task stored under that key runs, not this one
+            else:
+                self.records.create(
+                    queued.id, queued.name, queued.policy.retry.attempts, queued.not_before
+                )
             queued.submitted = True
 
     async def run(self, queued: QueuedTask) -> Outcome:
+        if queued.duplicate:
+            return DONE
+        if queued.not_before is not None and queued.not_before > time.time():
+            # Due later: it runs on its own then, without holding the response's tasks.
+            later = asyncio.get_running_loop().create_task(self._run_later(queued))
+            self.later.add(later)
+            later.add_done_callback(self.later.discard)
+            return DONE
+        return await self._attempts(queued)
+
+    async def _run_later(self, queued: QueuedTask) -> None:
+        await anyio.sleep(max(0.0, (queued.not_before or 0.0) - time.time()))
+        await self._attempts(queued)
+
+    async def _attempts(self, queued: QueuedTask) -> Outcome:
         retry = queued.policy.retry
         records = self.records
         while True:
+            if records.is_cancelled(queued.id):
+                return DONE  # cancelled before (this attempt) began
             attempt = records.start(queued.id)
             running = RunningTask(queued.id, queued.name, attempt, records.report)
+            self.active[queued.id] = running
+            started = time.monotonic()
             try:
                 # Starlette's BackgroundTask worked out whether the function is async.
-                await call_task(queued.func, queued.args, queued.kwargs, running, queued.is_async)
+                result = await call_task(
+                    queued.func,
+                    queued.args,
+                    queued.kwargs,
+                    running,
+                    queued.is_async,
+                    timeout=queued.policy.timeout,
+                )
+            except TaskCancelled:
+                records.finish(queued.id, cancelled=True)
+                log_cancelled(queued.id, queued.name, attempt, time.monotonic() - started)
+                return DONE
             except Exception as exc:
+                if records.is_cancelled(queued.id):
+                    records.finish(queued.id, error=error_text(exc), cancelled=True)
+                    return DONE
                 if retry.retries(exc, attempt):
                     wait = retry.wait_before(attempt)
                     records.finish(queued.id, error=error_text(exc), retry_at=time.time() + wait)
@@ -60,11 +105,21 @@ class MemoryBackend(TaskBackend):
                     await anyio.sleep(wait)
                     continue
                 records.finish(queued.id, error=error_text(exc))
-                log_failure(queued.id, queued.name, attempt, exc)
+                log_failure(queued.id, queued.name, attempt, exc, time.monotonic() - started)
                 await call_on_failure(queued.policy.on_failure, self.get, queued.id, exc)
                 return Outcome(error=exc)
-            records.finish(queued.id)
+            finally:
+                self.active.pop(queued.id, None)
+            records.finish(queued.id, result=shown_result(queued.id, queued.name, result))
             return DONE
+
+    def cancel(self, task_id: str) -> bool:
+        """A pending task never runs; a running one is told (and an async one cancelled)."""
+        found = self.records.cancel(task_id)
+        running = self.active.get(task_id)
+        if found and running is not None:
+            running.cancel()
+        return found
 
     def get(self, task_id: str, *, arguments: bool = False) -> TaskStatus | None:
         return self.records.get(task_id)
@@ -126,15 +181,47 @@ async def call_task(
     kwargs: dict[str, Any],
     running: RunningTask,
     is_async: bool | None = None,
+    *,
+    timeout: float | None = None,
 ) -> Any:
-    """Call a task function as ``running`` (what ``current_task()`` answers inside it)."""
+    """Call a task function as ``running`` (what ``current_task()`` answers inside it); its
+    return value.
+
+    ``running.cancel()`` cancels an async call at its next ``await`` (``TaskCancelled``); a
+    sync one only sees ``current_task().cancelled``. Past ``timeout`` the attempt fails
+    with ``TimeoutError``: an async call is cancelled, a sync one is told and left to end in
+    its thread while the task moves on (Python cannot stop a thread).
+    """
     token = running_as(running)
     try:
-        if is_async_callable(func) if is_async is None else is_async:
-            return await func(*args, **kwargs)
-        return await run_sync(func, *args, **kwargs)
+        with anyio.CancelScope() as scope:
+            running.attach(scope)
+            with anyio.move_on_after(timeout if timeout is not None else float("inf")) as limit:
+                if is_async_callable(func) if is_async is None else is_async:
+                    return await func(*args, **kwargs)
+                if timeout is None:
+                    return await run_sync(func, *args, **kwargs)
+                call = functools.partial(contextvars.copy_context().run, func, *args, **kwargs)
+                return await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
+            if limit.cancelled_caught:
+                running.cancel()  # a sync task still running in its thread sees it
+                raise TimeoutError(f"the task took longer than its timeout of {timeout:g}s")
+        raise TaskCancelled()
     finally:
         reset(token)
+
+
+def shown_result(task_id: str, name: str, value: Any) -> Any:
+    """A return value as an in-memory status shows it (JSON), or None if it has none."""
+    try:
+        return codec.jsonable_result(value)
+    except TypeError as exc:
+        log_unstorable_result(task_id, name, exc)
+        return None
+
+
+def log_unstorable_result(task_id: str, name: str, exc: Exception) -> None:
+    logger.warning("Background task %s (%s) succeeded, but %s", task_id, name, exc)
 
 
 def is_async_callable(func: Callable[..., Any]) -> bool:
@@ -177,11 +264,36 @@ def log_retry(task_id: str, name: str, attempt: int, wait: float, exc: BaseExcep
     )
 
 
-def log_failure(task_id: str, name: str, attempt: int, exc: BaseException) -> None:
+def log_failure(
+    task_id: str, name: str, attempt: int, exc: BaseException, duration: float | None = None
+) -> None:
+    took = f" (the last took {duration:.3f}s)" if duration is not None else ""
     logger.error(
-        "Background task %s (%s) failed after %d attempt(s)",
+        "Background task %s (%s) failed after %d attempt(s)%s",
         task_id,
         name,
         attempt,
+        took,
         exc_info=(type(exc), exc, exc.__traceback__),
+    )
+
+
+def log_start(task_id: str, name: str, attempt: int, max_attempts: int) -> None:
+    task_logger.info("Task %s (%s) attempt %d/%d started", task_id, name, attempt, max_attempts)
+
+
+def log_success(task_id: str, name: str, attempt: int, max_attempts: int, duration: float) -> None:
+    task_logger.info(
+        "Task %s (%s) attempt %d/%d succeeded in %.3fs",
+        task_id,
+        name,
+        attempt,
+        max_attempts,
+        duration,
+    )
+
+
+def log_cancelled(task_id: str, name: str, attempt: int, duration: float) -> None:
+    task_logger.info(
+        "Task %s (%s) cancelled during attempt %d, after %.3fs", task_id, name, attempt, duration
     )

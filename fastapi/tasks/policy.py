@@ -1,10 +1,15 @@
-"""Retry policies, declared where a task function is defined and overridable per call."""
+"""Retry policies, timeouts and periods, declared where a task function is defined.
+
+Retry and timeout are overridable per call; a period (``every=`` or ``cron=``) makes the
+function a periodic task, registered here for the apps' schedulers (``fastapi.tasks.periodic``).
+"""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from typing import Any, TypeVar
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -58,11 +63,19 @@ class Retry:
 
 @dataclass(frozen=True)
 class TaskPolicy:
-    """Everything a task function declares about how it runs."""
+    """Everything a task function declares about how it runs.
+
+    ``timeout``: seconds an attempt may take (then it fails with ``TimeoutError``, retried
+    as any error). ``every`` (seconds) or ``cron`` (a cron expression, UTC): the period of a
+    periodic task.
+    """
 
     retry: Retry = field(default_factory=Retry)
     on_failure: Callable[..., Any] | None = None
     name: str | None = None
+    timeout: float | None = None
+    every: float | None = None
+    cron: str | None = None
 
     def merged(self, **overrides: Any) -> TaskPolicy:
         changes = {key: value for key, value in overrides.items() if value is not None}
@@ -75,23 +88,52 @@ def task(
     retry: Retry | None = None,
     on_failure: Callable[..., Any] | None = None,
     name: str | None = None,
+    timeout: float | timedelta | None = None,
+    every: float | timedelta | None = None,
+    cron: str | None = None,
 ) -> Any:
-    """Declare how a background task runs: ``@task(retry=Retry(attempts=3))``.
+    """Declare how a background task runs: ``@task(retry=Retry(attempts=3), timeout=30)``.
 
     The function is returned unchanged (still callable directly, still importable by its
     name); the policy rides along as an attribute. ``on_failure(info, exc)`` is called (sync
     or async) once the last attempt has failed, with the task's status record and exception.
+    With ``every=`` or ``cron=`` the function (taking no arguments) is also a periodic task,
+    run once per period by the apps that schedule it, however many processes they have.
     """
+    policy = TaskPolicy(
+        retry=retry or Retry(),
+        on_failure=on_failure,
+        name=name,
+        timeout=seconds(timeout, "timeout"),
+        every=seconds(every, "every"),
+        cron=cron,
+    )
+    if policy.every is not None and policy.cron is not None:
+        raise ValueError("@task() takes every= or cron=, not both")
+    if policy.cron is not None:
+        from fastapi.tasks.periodic import check_cron
+
+        check_cron(policy.cron)
 
     def decorate(function: _F) -> _F:
-        setattr(
-            function,
-            POLICY_ATTRIBUTE,
-            TaskPolicy(retry=retry or Retry(), on_failure=on_failure, name=name),
-        )
+        setattr(function, POLICY_ATTRIBUTE, policy)
+        if policy.every is not None or policy.cron is not None:
+            from fastapi.tasks.periodic import register
+
+            register(function)
         return function
 
     return decorate(func) if func is not None else decorate
+
+
+def seconds(value: float | timedelta | None, option: str) -> float | None:
+    """A duration option as seconds (checked positive)."""
+    if value is None:
+        return None
+    number = value.total_seconds() if isinstance(value, timedelta) else float(value)
+    if number <= 0:
+        raise ValueError(f"{option}= must be a positive duration, not {value!r}")
+    return number
 
 
 _DEFAULT_POLICY = TaskPolicy()

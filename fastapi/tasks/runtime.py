@@ -9,11 +9,13 @@ and all run after it (``run_group``). The backends (``fastapi.tasks.backend``) d
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from datetime import datetime, timedelta
 from typing import Any
 
 import anyio
@@ -21,10 +23,13 @@ from starlette.background import BackgroundTask
 from starlette.requests import HTTPConnection
 from starlette.responses import Response
 
-from fastapi.background import BackgroundTasks, QueuedTask
+from fastapi.background import BackgroundTasks, EnqueuedTask, QueuedTask
+from fastapi.tasks import periodic
 from fastapi.tasks.backend import TaskBackend
+from fastapi.tasks.enqueue import Enqueuer, enqueue_options
 from fastapi.tasks.inline import MemoryBackend, run_group
 from fastapi.tasks.memory import MemoryRecords
+from fastapi.tasks.policy import Retry
 from fastapi.tasks.records import TaskState, TaskStatus
 from fastapi.tasks.settings import TaskSettings, TaskStoreError
 from fastapi.tasks.store import TaskStore, open_store
@@ -56,6 +61,10 @@ class TaskRuntime:
         self.backend: TaskBackend = settings.backend or self.memory
         if self.store is not None:
             self.backend = StoreBackend(self.store, settings, self.owner)
+        #: The running app's event loop (set by the lifespan): where in-memory tasks
+        #: enqueued from other threads run.
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self._background: set[asyncio.Task[Any]] = set()
 
     @property
     def durable(self) -> bool:
@@ -74,7 +83,9 @@ class TaskRuntime:
         ``arguments=True`` includes the call's arguments (durable tasks only)."""
         status = self.memory.get(task_id)
         if status is None and self.backend is not self.memory:
-            status = self.backend.get(task_id, arguments=arguments)
+            # Only asked of backends when wanted: one of its own may not take the option.
+            backend = self.backend
+            status = backend.get(task_id, arguments=True) if arguments else backend.get(task_id)
         return status
 
     def list(self, *, state: TaskState | None = None, limit: int = 100) -> list[TaskStatus]:
@@ -86,12 +97,63 @@ class TaskRuntime:
         return found[:limit]
 
     def counts(self) -> dict[TaskState, int]:
-        """How many tasks are in each state (in memory and in the store). Blocking."""
+        """How many tasks are in each state (in memory and in the backend). Blocking."""
         found = self.memory.counts()
         if self.backend is not self.memory:
             for state, count in self.backend.counts().items():
                 found[state] += count
         return found
+
+    # -- acting on tasks --------------------------------------------------------------------------
+
+    def cancel(self, task_id: str) -> bool:
+        """Cancel a task: a pending one never runs; a running one sees
+        ``current_task().cancelled`` (an async one is cancelled at its next ``await``) and
+        ends ``cancelled``. False when it is unknown or has finished. Blocking."""
+        if task_id in self.records:
+            return self.memory.cancel(task_id)
+        return self.backend is not self.memory and self.backend.cancel(task_id)
+
+    def retry(self, task_id: str) -> bool:
+        """Run a failed or cancelled durable task again, from its first attempt. False when it
+        is unknown, kept in memory, or not failed or cancelled. Blocking."""
+        return self.backend is not self.memory and self.backend.retry(task_id)
+
+    def enqueue(self, func: Callable[..., Any], /, *args: Any, **kwargs: Any) -> EnqueuedTask:
+        """Queue ``func(*args, **kwargs)`` outside a request (a script, a cron job, another
+        task); await the handle in async code. See ``fastapi.tasks.enqueue``."""
+        return Enqueuer(self, {}).enqueue(func, *args, **kwargs)
+
+    def options(
+        self,
+        *,
+        delay: float | timedelta | None = None,
+        at: datetime | float | None = None,
+        retry: Retry | None = None,
+        timeout: float | timedelta | None = None,
+        dedupe_key: str | None = None,
+        name: str | None = None,
+        durable: bool | None = None,
+    ) -> Enqueuer:
+        """Per-call options for ``enqueue``, as ``BackgroundTasks.options`` takes them."""
+        return Enqueuer(
+            self,
+            enqueue_options(
+                delay=delay,
+                at=at,
+                retry=retry,
+                timeout=timeout,
+                dedupe_key=dedupe_key,
+                name=name,
+                durable=durable,
+            ),
+        )
+
+    def keep(self, running: asyncio.Task[Any]) -> None:
+        """Hold a background asyncio task until it ends (its errors are logged where raised)."""
+        self._background.add(running)
+        running.add_done_callback(self._background.discard)
+        running.add_done_callback(lambda done: done.cancelled() or done.exception())
 
     # -- the request side ---------------------------------------------------------------------
 
@@ -136,9 +198,28 @@ class TaskRuntime:
 
     @asynccontextmanager
     async def lifespan(self, app: Any = None) -> AsyncIterator[None]:
-        """What the backend runs for the app's lifetime (the worker pool, in durable mode)."""
-        async with self.backend.lifespan():
-            yield
+        """What the backend runs for the app's lifetime (the worker pool, in durable mode),
+        and the schedule of periodic tasks where tasks run."""
+        self.loop = asyncio.get_running_loop()
+        async with self.backend.lifespan(), anyio.create_task_group() as group:
+            stopping = anyio.Event()
+            if self._runs_tasks():
+                functions = self.settings.periodic
+                if functions is None:
+                    functions = periodic.registered()
+                group.start_soon(periodic.run_schedule, functions, self._occurrence, stopping)
+            try:
+                yield
+            finally:
+                stopping.set()
+                for running in list(self._background):
+                    running.cancel()
+
+    def _runs_tasks(self) -> bool:
+        return not self.backend.durable or bool(getattr(self.backend, "run_here", False))
+
+    async def _occurrence(self, func: Callable[..., Any], when: float, key: str) -> None:
+        await self.options(at=when, dedupe_key=key).enqueue(func)
 
     async def work(self, stopping: anyio.Event) -> None:
         """Claim and run due tasks until ``stopping`` is set (durable mode)."""

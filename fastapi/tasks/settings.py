@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from fastapi.exceptions import HTTPException
 from fastapi.tasks.backend import TaskBackend
@@ -20,7 +22,8 @@ class TaskSettings:
     ``lease``: seconds a claim lasts without renewal (a dead worker's tasks are retaken after
     it). ``handoff``: seconds other workers leave a new task to the process that stored it.
     ``retention``: seconds finished durable records are kept. ``max_records``/``max_age``
-    bound the in-memory status records.
+    bound the in-memory status records. ``periodic``: the periodic tasks (``@task(every=...)``)
+    this app schedules; None: all that are defined.
     """
 
     store: str | TaskStore | None = None
@@ -34,6 +37,7 @@ class TaskSettings:
     retention: float = 7 * 24 * 3600.0
     max_records: int = 10_000
     max_age: float = 3600.0
+    periodic: Sequence[Callable[..., Any]] | None = None
 
 
 class TaskStoreError(HTTPException):

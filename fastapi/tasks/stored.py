@@ -21,13 +21,17 @@ import anyio
 
 from fastapi.tasks import codec
 from fastapi.tasks.backend import DEFERRED, DONE, Outcome, TaskBackend
-from fastapi.tasks.context import RunningTask
+from fastapi.tasks.context import RunningTask, TaskCancelled
 from fastapi.tasks.inline import (
     call_on_failure,
     call_task,
     error_text,
+    log_cancelled,
     log_failure,
     log_retry,
+    log_start,
+    log_success,
+    log_unstorable_result,
 )
 from fastapi.tasks.policy import Retry, TaskPolicy
 from fastapi.tasks.records import TaskState, TaskStatus
@@ -73,6 +77,10 @@ class StoreBackend(TaskBackend):
         self.run_here = settings.workers
         self.writer = StoreWriter(store)
         self.running: set[str] = set()
+        #: The tasks this process runs now, to stop them when they are cancelled.
+        self.active: dict[str, RunningTask] = {}
+        #: Attempts ended here, by outcome: ``fastapi worker``'s shutdown line.
+        self.outcomes: dict[str, int] = {"succeeded": 0, "failed": 0, "retried": 0, "cancelled": 0}
         self._loops: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _LoopState] = (
             weakref.WeakKeyDictionary()
         )
@@ -107,7 +115,16 @@ class StoreBackend(TaskBackend):
             if policy.on_failure is not None
             else None,
         }
+        if policy.timeout is not None:
+            options["timeout"] = policy.timeout
         now = time.time()
+        if queued.not_before is not None:
+            not_before, scheduled = queued.not_before, True
+        elif self.run_here and not queued.detached:
+            # Left to the storing process for a while: it runs it right after the response.
+            not_before, scheduled = now + self.settings.handoff, False
+        else:
+            not_before, scheduled = now, False
         return NewTask(
             id=queued.id,
             group_id=queued.group_id,
@@ -117,8 +134,9 @@ class StoreBackend(TaskBackend):
             options=options,
             max_attempts=policy.retry.attempts,
             created_at=now,
-            # Left to the storing process for a while: it runs it right after the response.
-            not_before=now + (self.settings.handoff if self.run_here else 0.0),
+            not_before=not_before,
+            dedupe=queued.dedupe_key is not None,
+            scheduled=scheduled,
         )
 
     async def submit(self, tasks: Sequence[QueuedTask]) -> None:
@@ -127,16 +145,32 @@ class StoreBackend(TaskBackend):
             return
         forms = [queued.stored_form or self._new_task(queued) for queued in tasks]
         try:
-            await self.writer.write(AddTasks(forms))
+            skipped = set(await self.writer.write(AddTasks(forms)) or ())
         except Exception as exc:
             logger.error("Storing %d background task(s) failed: %s", len(forms), error_text(exc))
             raise TaskStoreError() from exc
         for queued in tasks:
             queued.submitted = True
+            queued.duplicate = queued.id in skipped
+
+    def submit_blocking(self, queued: QueuedTask) -> None:
+        """Store one task from code that has no event loop (a script, a worker thread)."""
+        form = queued.stored_form or self._new_task(queued)
+        try:
+            skipped = self.store.add([form])
+        except Exception as exc:
+            logger.error("Storing background task %s failed: %s", queued.id, error_text(exc))
+            raise TaskStoreError() from exc
+        queued.submitted = True
+        queued.duplicate = queued.id in set(skipped or ())
+
+    def wake_workers(self) -> None:
+        """Tell this loop's idle workers that something is due (no wait for the poll)."""
+        self.loop_state().wakeup.set()
 
     async def run(self, queued: QueuedTask) -> Outcome:
-        if not self.run_here:
-            return DEFERRED  # stored for the worker processes
+        if not self.run_here or queued.duplicate or queued.not_before is not None:
+            return DEFERRED  # for the worker processes; its key's task; or due later
         async with self.loop_state().slots:
             claimed = await self.writer.write(
                 Claim(self.owner, self.settings.lease, task_id=queued.id)
@@ -171,15 +205,36 @@ class StoreBackend(TaskBackend):
     ) -> Outcome:
         self.running.add(claimed.id)
         running = RunningTask(claimed.id, claimed.name, claimed.attempt, self.report)
+        self.active[claimed.id] = running
+        log_start(claimed.id, claimed.name, claimed.attempt, claimed.max_attempts)
+        started = time.monotonic()
         try:
             async with anyio.create_task_group() as group:
                 group.start_soon(self._heartbeat, claimed.id)
+                group.start_soon(self._watch_cancellation, running)
                 try:
-                    await call_task(func, args, kwargs, running)
-                except Exception as exc:
-                    outcome = await self._after_failure(claimed, policy, exc)
-                else:
+                    result = await call_task(func, args, kwargs, running, timeout=policy.timeout)
+                except TaskCancelled:
+                    # The store has its cancel_requested flag: the attempt ends cancelled.
                     await self.writer.write(Finish(claimed.id, self.owner))
+                    log_cancelled(
+                        claimed.id, claimed.name, claimed.attempt, time.monotonic() - started
+                    )
+                    self.outcomes["cancelled"] += 1
+                    outcome = DONE
+                except Exception as exc:
+                    outcome = await self._after_failure(claimed, policy, exc, started)
+                else:
+                    stored = self._stored_result(claimed, result)
+                    await self.writer.write(Finish(claimed.id, self.owner, result=stored))
+                    log_success(
+                        claimed.id,
+                        claimed.name,
+                        claimed.attempt,
+                        claimed.max_attempts,
+                        time.monotonic() - started,
+                    )
+                    self.outcomes["succeeded"] += 1
                     outcome = DONE
                 group.cancel_scope.cancel()
             return outcome
@@ -190,9 +245,26 @@ class StoreBackend(TaskBackend):
             raise
         finally:
             self.running.discard(claimed.id)
+            self.active.pop(claimed.id, None)
+
+    def _stored_result(self, claimed: ClaimedTask, result: Any) -> str | None:
+        try:
+            return codec.encode_result(result)
+        except TypeError as exc:
+            log_unstorable_result(claimed.id, claimed.name, exc)
+            return None
+
+    async def _watch_cancellation(self, running: RunningTask) -> None:
+        """Stop the task when a cancel is asked for elsewhere (another process, the CLI)."""
+        interval = min(1.0, self.settings.lease / 3)
+        while not running.cancelled:
+            await anyio.sleep(interval)
+            status = await anyio.to_thread.run_sync(self.store.get, running.id)
+            if status is not None and status.cancel_requested:
+                running.cancel()
 
     async def _after_failure(
-        self, claimed: ClaimedTask, policy: TaskPolicy, exc: Exception
+        self, claimed: ClaimedTask, policy: TaskPolicy, exc: Exception, started: float
     ) -> Outcome:
         retry = policy.retry
         if retry.retries(exc, claimed.attempt):
@@ -202,10 +274,12 @@ class StoreBackend(TaskBackend):
                 Finish(claimed.id, self.owner, error=error_text(exc), retry_at=retry_at)
             )
             log_retry(claimed.id, claimed.name, claimed.attempt, wait, exc)
+            self.outcomes["retried"] += 1
             self.loop_state().wakeup.set()
             return DEFERRED
         await self.writer.write(Finish(claimed.id, self.owner, error=error_text(exc)))
-        log_failure(claimed.id, claimed.name, claimed.attempt, exc)
+        log_failure(claimed.id, claimed.name, claimed.attempt, exc, time.monotonic() - started)
+        self.outcomes["failed"] += 1
         await call_on_failure(policy.on_failure, self.get, claimed.id, exc)
         return Outcome(error=exc)
 
@@ -226,7 +300,19 @@ class StoreBackend(TaskBackend):
     # -- statuses and workers -----------------------------------------------------------------
 
     def get(self, task_id: str, *, arguments: bool = False) -> TaskStatus | None:
-        return self.store.get(task_id, arguments=arguments)
+        store = self.store  # a store of its own may not take the option: only when wanted
+        return store.get(task_id, arguments=True) if arguments else store.get(task_id)
+
+    def cancel(self, task_id: str) -> bool:
+        """Through the store (every process sees it); a task running here is told at once."""
+        found = self.store.cancel(task_id)
+        running = self.active.get(task_id)
+        if found and running is not None:
+            running.cancel()
+        return found
+
+    def retry(self, task_id: str) -> bool:
+        return self.store.retry(task_id)
 
     def list(self, *, state: TaskState | None = None, limit: int = 100) -> list[TaskStatus]:
         return self.store.list(state=state, limit=limit)
@@ -253,4 +339,8 @@ def _policy_from_options(options: dict[str, Any]) -> TaskPolicy:
     on = tuple(codec.resolve(ref) for ref in retry_options.pop("on", [])) or (Exception,)
     retry = Retry(**retry_options, on=on)  # type: ignore[arg-type]
     hook = options.get("on_failure")
-    return TaskPolicy(retry=retry, on_failure=codec.resolve(hook) if hook else None)
+    return TaskPolicy(
+        retry=retry,
+        on_failure=codec.resolve(hook) if hook else None,
+        timeout=options.get("timeout"),
+    )
