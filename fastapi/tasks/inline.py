@@ -194,19 +194,21 @@ async def call_task(
     """
     token = running_as(running)
     try:
-        with anyio.CancelScope() as scope:
-            running.attach(scope)
-            with anyio.move_on_after(timeout if timeout is not None else float("inf")) as limit:
-                if is_async_callable(func) if is_async is None else is_async:
-                    return await func(*args, **kwargs)
-                if timeout is None:
-                    return await run_sync(func, *args, **kwargs)
-                call = functools.partial(contextvars.copy_context().run, func, *args, **kwargs)
+        if not (is_async_callable(func) if is_async is None else is_async):
+            if timeout is None:  # the common case: no scope to set up
+                return await run_sync(func, *args, **kwargs)
+            call = functools.partial(contextvars.copy_context().run, func, *args, **kwargs)
+            with anyio.move_on_after(timeout):
                 return await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
-            if limit.cancelled_caught:
-                running.cancel()  # a sync task still running in its thread sees it
-                raise TimeoutError(f"the task took longer than its timeout of {timeout:g}s")
-        raise TaskCancelled()
+            running.cancel()  # still running in its thread: it sees current_task().cancelled
+            raise TimeoutError(f"the task took longer than its timeout of {timeout:g}s")
+        deadline = float("inf") if timeout is None else anyio.current_time() + timeout
+        with anyio.CancelScope(deadline=deadline) as scope:
+            running.attach(scope)
+            return await func(*args, **kwargs)
+        if running.cancelled:
+            raise TaskCancelled()
+        raise TimeoutError(f"the task took longer than its timeout of {timeout:g}s")
     finally:
         reset(token)
 

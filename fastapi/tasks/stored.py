@@ -211,7 +211,6 @@ class StoreBackend(TaskBackend):
         try:
             async with anyio.create_task_group() as group:
                 group.start_soon(self._heartbeat, claimed.id)
-                group.start_soon(self._watch_cancellation, running)
                 try:
                     result = await call_task(func, args, kwargs, running, timeout=policy.timeout)
                 except TaskCancelled:
@@ -254,14 +253,30 @@ class StoreBackend(TaskBackend):
             log_unstorable_result(claimed.id, claimed.name, exc)
             return None
 
-    async def _watch_cancellation(self, running: RunningTask) -> None:
-        """Stop the task when a cancel is asked for elsewhere (another process, the CLI)."""
+    async def watch_cancellations(self, stopping: anyio.Event) -> None:
+        """Stop the tasks running here whose cancel was asked for elsewhere (another
+        process, ``fastapi tasks cancel``): their store flags it, read once a second."""
         interval = min(1.0, self.settings.lease / 3)
-        while not running.cancelled:
-            await anyio.sleep(interval)
-            status = await anyio.to_thread.run_sync(self.store.get, running.id)
-            if status is not None and status.cancel_requested:
+        while not stopping.is_set():
+            with anyio.move_on_after(interval):
+                await stopping.wait()
+            watched = [running for running in self.active.values() if not running.cancelled]
+            if not watched:
+                continue
+            try:
+                asked = await anyio.to_thread.run_sync(self._cancel_requested, watched)
+            except Exception:  # the store is unreachable: the next round asks again
+                continue
+            for running in asked:
                 running.cancel()
+
+    def _cancel_requested(self, watched: list[RunningTask]) -> list[RunningTask]:
+        found = []
+        for running in watched:
+            status = self.store.get(running.id)
+            if status is not None and status.cancel_requested:
+                found.append(running)
+        return found
 
     async def _after_failure(
         self, claimed: ClaimedTask, policy: TaskPolicy, exc: Exception, started: float
@@ -326,8 +341,13 @@ class StoreBackend(TaskBackend):
         if not self.run_here:
             yield
             return
-        async with WorkerPool(self).running():
-            yield
+        async with WorkerPool(self).running(), anyio.create_task_group() as group:
+            stopping = anyio.Event()
+            group.start_soon(self.watch_cancellations, stopping)
+            try:
+                yield
+            finally:
+                stopping.set()
 
 
 def _class_reference(cls: type[BaseException]) -> str:
