@@ -22,7 +22,16 @@ class TaskCancelled(Exception):
 class RunningTask:
     """A handle on the running task, for the task's own code."""
 
-    __slots__ = ("_cancel_scope", "_cancelled", "_last_write", "_report", "attempt", "id", "name")
+    __slots__ = (
+        "_cancelled",
+        "_delivered",
+        "_last_write",
+        "_report",
+        "_target",
+        "attempt",
+        "id",
+        "name",
+    )
 
     def __init__(
         self, task_id: str, name: str, attempt: int, report: Callable[[str, TaskProgress], Any]
@@ -33,7 +42,9 @@ class RunningTask:
         self._report = report
         self._last_write = 0.0
         self._cancelled = False
-        self._cancel_scope: Any = None
+        self._delivered = False
+        #: (loop, what to cancel: an anyio cancel scope or the asyncio task awaiting the call)
+        self._target: tuple[asyncio.AbstractEventLoop, Any] | None = None
 
     @property
     def cancelled(self) -> bool:
@@ -45,23 +56,39 @@ class RunningTask:
     def cancel(self) -> None:
         """Ask the task to stop (the runtime calls this; from any thread, idempotent)."""
         self._cancelled = True
-        attached = self._cancel_scope
-        if attached is not None:
-            loop, scope = attached
-            try:
-                running = asyncio.get_running_loop()
-            except RuntimeError:
-                running = None
-            if running is loop:
-                scope.cancel()
-            else:
-                loop.call_soon_threadsafe(scope.cancel)
+        target = self._target
+        if target is None:
+            return
+        loop = target[0]
+        try:
+            here = asyncio.get_running_loop()
+        except RuntimeError:
+            here = None
+        if here is loop:
+            self._deliver()
+        else:
+            loop.call_soon_threadsafe(self._deliver)
 
-    def attach(self, scope: Any) -> None:
-        """The cancel scope of an async task's call (on the running loop), for ``cancel()``."""
-        self._cancel_scope = (asyncio.get_running_loop(), scope)
+    def _deliver(self) -> None:
+        """On the call's loop: cancel what is awaiting the call, if it still is."""
+        target = self._target
+        if target is None or self._delivered:
+            return
+        self._delivered = True
+        target[1].cancel()
+
+    def attach(self, target: Any) -> None:
+        """What ``cancel()`` cancels while the async call runs: a cancel scope, or the
+        asyncio task awaiting it (cheaper than a scope: nothing to set up per call)."""
+        self._target = (asyncio.get_running_loop(), target)
         if self._cancelled:
-            scope.cancel()
+            self._deliver()
+
+    def detach(self) -> bool:
+        """The call has ended: nothing to cancel any more. Whether a cancel was delivered."""
+        self._target = None
+        delivered, self._delivered = self._delivered, False
+        return delivered
 
     def progress(self, done: int, total: int | None = None, message: str | None = None) -> None:
         """Report how far the task has got; readable through its status record.

@@ -202,15 +202,61 @@ async def call_task(
                 return await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
             running.cancel()  # still running in its thread: it sees current_task().cancelled
             raise TimeoutError(f"the task took longer than its timeout of {timeout:g}s")
+        task = _asyncio_task()
+        if timeout is None and task is not None:
+            return await _cancellable(func, args, kwargs, running, task)
         deadline = float("inf") if timeout is None else anyio.current_time() + timeout
         with anyio.CancelScope(deadline=deadline) as scope:
             running.attach(scope)
-            return await func(*args, **kwargs)
+            try:
+                return await func(*args, **kwargs)
+            finally:
+                running.detach()
         if running.cancelled:
             raise TaskCancelled()
         raise TimeoutError(f"the task took longer than its timeout of {timeout:g}s")
     finally:
         reset(token)
+
+
+def _asyncio_task() -> asyncio.Task[Any] | None:
+    try:
+        return asyncio.current_task()
+    except RuntimeError:  # another event loop (trio): cancel scopes then
+        return None
+
+
+async def _cancellable(
+    func: Callable[..., Any],
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    running: RunningTask,
+    task: asyncio.Task[Any],
+) -> Any:
+    """Await an async task function so that ``running.cancel()`` cancels it at its next
+    await: the asyncio task is cancelled while (and only while) it awaits the call, and the
+    cancellation it got is taken back once caught here."""
+    running.attach(task)
+    try:
+        result = await func(*args, **kwargs)
+    except asyncio.CancelledError:
+        if not running.detach():
+            raise  # not ours: the server is shutting down, say
+        _uncancel(task)
+        raise TaskCancelled() from None
+    except BaseException:
+        if running.detach():
+            _uncancel(task)
+        raise
+    if running.detach():
+        _uncancel(task)  # it caught the cancellation and returned
+    return result
+
+
+def _uncancel(task: asyncio.Task[Any]) -> None:
+    uncancel = getattr(task, "uncancel", None)  # Python 3.11+ counts cancellations
+    if uncancel is not None:
+        uncancel()
 
 
 def shown_result(task_id: str, name: str, value: Any) -> Any:
