@@ -36,7 +36,14 @@ from sqlalchemy import Column, DateTime, Integer, String, create_engine, select
 from sqlalchemy.orm import declarative_base, sessionmaker
 
 from fastapi import BackgroundTasks, Depends, FastAPI, File, UploadFile
-from fastapi.tasks import Retry, TaskSettings, current_task, task, task_status_router
+from fastapi.tasks import (
+    Retry,
+    TaskSettings,
+    current_task,
+    task,
+    task_dashboard_router,
+    task_status_router,
+)
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 logger = logging.getLogger("demo")
@@ -51,11 +58,15 @@ SELF_URL = os.environ.get("DEMO_SELF_URL", "http://127.0.0.1:8000")
 
 app = FastAPI(
     title="Background tasks demo",
-    description="The seed's background-task scenarios in durable mode. Task statuses: `/tasks/{id}`.",
+    description="The seed's background-task scenarios in durable mode. Task statuses: `/tasks/{id}`; "
+    "all tasks, live: `/task-dashboard`.",
     tasks=TaskSettings(store=f"sqlite:///{DATA / 'tasks.db'}", concurrency=4),
     offline_docs=True,  # /docs and /redoc work without internet access
 )
 app.include_router(task_status_router())
+# The live page of tasks by state: http://127.0.0.1:8000/task-dashboard (a local demo; in a
+# real app, protect both routers: task_dashboard_router(dependencies=[Depends(require_admin)])).
+app.include_router(task_dashboard_router())
 
 # --- SQLAlchemy: the activity log -------------------------------------------------------------
 
