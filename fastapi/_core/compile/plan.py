@@ -30,6 +30,15 @@ class CallKind(Enum):
     ASYNC_GENERATOR = "async_generator"
 
 
+class Source(Enum):
+    """Where a step's non-body parameters are read from."""
+
+    PATH = "path"
+    QUERY = "query"
+    HEADER = "header"
+    COOKIE = "cookie"
+
+
 class Inject(Enum):
     REQUEST = "request"
     WEBSOCKET = "websocket"
@@ -89,15 +98,12 @@ class Step:
         "call",
         "children",
         "context",
-        "cookie",
         "dependant",
         "has_params",
-        "header",
         "injections",
         "kind",
-        "path",
-        "query",
         "request_scoped",
+        "sources",
         "use_cache",
     )
 
@@ -126,18 +132,23 @@ class Step:
         self.cache_key = cached_as.cache_key
         self.use_cache = cached_as.use_cache
         self.children = tuple(children)
-        self.path: list[ParamReader | ParamGroupReader] = param_readers(
-            dependant.path_params, "path"
+        # Only the sources this step reads, in FastAPI's order (checked now, not per request).
+        self.sources: tuple[tuple[Source, list[ParamReader | ParamGroupReader]], ...] = tuple(
+            (source, readers)
+            for source, readers in (
+                (Source.PATH, param_readers(dependant.path_params, "path")),
+                (Source.QUERY, param_readers(dependant.query_params, "query")),
+                (Source.HEADER, param_readers(dependant.header_params, "header")),
+                (Source.COOKIE, param_readers(dependant.cookie_params, "cookie")),
+            )
+            if readers
         )
-        self.query = param_readers(dependant.query_params, "query")
-        self.header = param_readers(dependant.header_params, "header")
-        self.cookie = param_readers(dependant.cookie_params, "cookie")
         self.body = (
             BodyReader(dependant.body_params, embed=embed_body, reads_form=reads_form)
             if dependant.body_params
             else None
         )
-        self.has_params = bool(self.path or self.query or self.header or self.cookie or self.body)
+        self.has_params = bool(self.sources or self.body)
         self.injections = tuple(
             (getattr(dependant, attribute), inject)
             for attribute, inject in _INJECTIONS

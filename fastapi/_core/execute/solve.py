@@ -10,7 +10,7 @@ from starlette.requests import HTTPConnection, Request, cookie_parser
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 
-from fastapi._core.compile.plan import CallKind, Inject, Plan
+from fastapi._core.compile.plan import CallKind, Inject, Plan, Source
 from fastapi._core.execute.query import query_params_of
 from fastapi._core.execute.task_port import STARLETTE_TASKS, TaskPort
 from fastapi._core.execute.thread_context import ThreadedContext
@@ -63,6 +63,13 @@ def _injected(
     return SecurityScopes(scopes=scopes)
 
 
+def _first_cookie_header(connection: HTTPConnection) -> dict[str, str]:
+    """The cookies of the first Cookie header, as FastAPI 0.116 on Starlette 0.4x reads them
+    (unless something asked ``request.cookies`` first: a dependency may have changed it)."""
+    raw = connection.headers.get("cookie")
+    return cookie_parser(raw) if raw else {}
+
+
 async def solve(
     plan: Plan,
     connection: HTTPConnection,
@@ -110,26 +117,24 @@ async def solve(
             results[index] = cache[step.cache_key]
             continue
         if step.has_params:
-            if step.path:
-                ok = read_params(step.path, path, values, errors) and ok
-            if step.query:
-                if query is None:
-                    query = query_params_of(connection)
-                ok = read_params(step.query, query, values, errors) and ok
-            if step.header:
-                if headers is None:
-                    headers = connection.headers
-                ok = read_params(step.header, headers, values, errors) and ok
-            if step.cookie:
-                # What ``request.cookies`` answers once asked (a dependency may change it)...
-                jar = parsed_cookies(connection)
-                if jar is None:
-                    if cookies is None:
-                        # ...else the first Cookie header, as FastAPI 0.116 on Starlette 0.4x.
-                        raw = connection.headers.get("cookie")
-                        cookies = cookie_parser(raw) if raw else {}
-                    jar = cookies
-                ok = read_params(step.cookie, jar, values, errors) and ok
+            for source, readers in step.sources:
+                if source is Source.PATH:
+                    mapping: Any = path
+                elif source is Source.QUERY:
+                    if query is None:
+                        query = query_params_of(connection)
+                    mapping = query
+                elif source is Source.HEADER:
+                    if headers is None:
+                        headers = connection.headers
+                    mapping = headers
+                else:
+                    mapping = parsed_cookies(connection)
+                    if mapping is None:
+                        if cookies is None:
+                            cookies = _first_cookie_header(connection)
+                        mapping = cookies
+                ok = read_params(readers, mapping, values, errors) and ok
             if step.body is not None:
                 ok = await step.body.read(body, values, errors) and ok
         for name, inject in step.injections:

@@ -12,12 +12,14 @@ the server's own and stays a 500.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from pydantic import BaseModel
 from starlette.datastructures import FormData
 from starlette.requests import Request
+
+from fastapi._core.compile.plan import Source
 
 _NON_FINITE = {
     "type": "finite_number",
@@ -71,13 +73,14 @@ def _leaves(value: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...],
 
 def _parameters(step: Any, values: dict[str, Any], request: Request) -> Iterator[Any]:
     """The endpoint's validated parameters: (location, what the client sent there, value)."""
-    sources = (
-        (step.path, request.path_params),
-        (step.query, request.query_params),
-        (step.header, request.headers),
-        (step.cookie, request.cookies),
-    )
-    for readers, sent in sources:
+    sent_in: dict[Source, Callable[[], Mapping[str, Any]]] = {
+        Source.PATH: lambda: request.path_params,
+        Source.QUERY: lambda: request.query_params,
+        Source.HEADER: lambda: request.headers,
+        Source.COOKIE: lambda: request.cookies,
+    }
+    for source, readers in step.sources:
+        sent = sent_in[source]()
         for reader in readers:
             if reader.name in values:
                 loc = reader.validator.loc
