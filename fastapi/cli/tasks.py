@@ -49,7 +49,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def open_target_store(args: argparse.Namespace) -> Any:
-    """The store named by ``--store``, else the one of the discovered app."""
+    """The store named by ``--store``, else the discovered app's tasks (``app.tasks``,
+    whatever backend keeps them): both answer ``list``, ``get``, ``cancel``, ``retry`` and
+    ``counts``."""
     if args.store:
         from fastapi.tasks.store import open_store
 
@@ -60,13 +62,18 @@ def open_target_store(args: argparse.Namespace) -> Any:
     target, _ = discover(
         args.path, app_name=args.app_name, entrypoint=args.entrypoint, cwd=Path.cwd()
     )
-    store = getattr(getattr(target.app, "tasks", None), "store", None)
-    if store is None:
+    runtime = getattr(target.app, "tasks", None)
+    if runtime is None or not getattr(runtime, "durable", False):
         raise CLIError(
             f"{target.import_string} keeps its background tasks in memory: no other process can see them",
             hint='Give the app a store, e.g. FastAPI(tasks="sqlite:///tasks.db"), or pass --store URL.',
         )
-    return store
+    return runtime
+
+
+def _where(source: Any) -> str:
+    store = getattr(source, "store", None)  # the app's runtime names its store
+    return repr(store if store is not None else source)
 
 
 def _when(value: datetime | None) -> str:
@@ -135,7 +142,7 @@ def _one_by_one(
 def _show(store: Any, task_id: str, args: argparse.Namespace) -> str | None:
     status = store.get(task_id, arguments=bool(args.arguments))
     if status is None:
-        return f"No task {task_id} in {store!r}"
+        return f"No task {task_id} in {_where(store)}"
     print(json.dumps(status.model_dump(mode="json", exclude_none=True), indent=2))
     return None
 
@@ -144,7 +151,7 @@ def _cancel(store: Any, task_id: str, args: argparse.Namespace) -> str | None:
     if not store.cancel(task_id):
         status = store.get(task_id)
         if status is None:
-            return f"No task {task_id} in {store!r}"
+            return f"No task {task_id} in {_where(store)}"
         return f"Task {task_id} is {status.state.value}: there is nothing to cancel"
     status = store.get(task_id)
     if status is not None and status.state.value == "running":
@@ -158,7 +165,7 @@ def _retry(store: Any, task_id: str, args: argparse.Namespace) -> str | None:
     if not store.retry(task_id):
         status = store.get(task_id)
         if status is None:
-            return f"No task {task_id} in {store!r}"
+            return f"No task {task_id} in {_where(store)}"
         return f"Task {task_id} is {status.state.value}: only failed or cancelled tasks are retried"
     output.say(f"{task_id}: pending again, runs as soon as a worker is free", indent=0)
     return None
@@ -184,7 +191,9 @@ def handle(args: argparse.Namespace) -> int:
         act = {"show": _show, "cancel": _cancel, "retry": _retry}[args.action]
         return _one_by_one(store, args, act)
     finally:
-        store.close()
+        close = getattr(store, "close", None)
+        if close is not None:
+            close()
 
 
 COMMAND = Command(
