@@ -28,4 +28,4 @@ from .websockets import WebSocketDisconnect as WebSocketDisconnect
 
 # ``import fastapi`` does not import the OpenAPI machinery (start-up time); code that reaches
 # it as an attribute (``fastapi.openapi.utils.get_openapi``) still finds it.
-__getattr__ = _lazy_attributes("fastapi", submodules=("openapi", "security"))
+__getattr__ = _lazy_attributes("fastapi", submodules=("middleware", "openapi", "security"))

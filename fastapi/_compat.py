@@ -10,6 +10,7 @@ from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import is_dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from pydantic import BaseModel, TypeAdapter, ValidationError, create_model
 from pydantic.fields import FieldInfo
@@ -22,7 +23,8 @@ from fastapi._core.analyse import annotations as _ann
 from fastapi._core.analyse.dependant import field_info_from_annotated
 from fastapi._core.analyse.field import ModelField, missing_error, with_loc
 from fastapi._core.compile.body_field import body_model
-from fastapi.types import IncEx, UnionType
+from fastapi._lazy import lazy_attributes, reexports
+from fastapi.types import IncEx, ModelNameMap, UnionType
 
 PYDANTIC_V2 = True
 
@@ -133,13 +135,30 @@ def _get_model_config(model: BaseModel) -> Any:
 
 
 def get_model_fields(model: type[BaseModel]) -> list[ModelField]:
+    """A new ModelField per field of ``model``, each call."""
     from fastapi._core.compile.readers import model_fields_of
 
     return model_fields_of(model)
 
 
+_model_fields_cache: WeakKeyDictionary[type[BaseModel], list[ModelField]] = WeakKeyDictionary()
+
+
 def get_cached_model_fields(model: type[BaseModel]) -> list[ModelField]:
-    return get_model_fields(model)
+    """The same list (of the same fields) for a model every call: callers key caches on them
+    (the OpenAPI document looks their schemas up by field)."""
+    fields = _model_fields_cache.get(model)
+    if fields is None:
+        fields = _model_fields_cache[model] = get_model_fields(model)
+    return fields
+
+
+def _annotation_is_complex(annotation: Any) -> bool:
+    return _ann.is_complex_class(annotation)
+
+
+def _annotation_is_sequence(annotation: Any) -> bool:
+    return _ann.is_sequence_class(annotation)
 
 
 def copy_field_info(*, field_info: FieldInfo, annotation: Any) -> FieldInfo:
@@ -177,13 +196,28 @@ def _model_rebuild(model: type[BaseModel]) -> None:
     model.model_rebuild()
 
 
-def __getattr__(name: str) -> Any:
-    # The OpenAPI helpers live with the generator (loaded on demand).
-    if name in ("get_definitions", "get_compat_model_name_map", "get_schema_from_model_field"):
-        from fastapi.openapi import utils
-
-        return getattr(utils, name)
-    raise AttributeError(f"module 'fastapi._compat' has no attribute {name!r}")
+# What FastAPI's module carries from elsewhere; the OpenAPI helpers live with the generator.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        **reexports(
+            "typing", "Annotated", "Callable", "Deque", "Dict", "FrozenSet", "List", "Literal",
+            "Set", "Tuple", "Type", "Union", "cast", "get_args", "get_origin",
+        ),
+        **reexports(
+            "fastapi.openapi.utils", "get_compat_model_name_map", "get_definitions",
+            "get_schema_from_model_field",
+        ),
+        "Enum": "enum",
+        "copy": "copy:copy",
+        "GetJsonSchemaHandler": "pydantic",
+        "PydanticSchemaGenerationError": "pydantic",
+        "RequestErrorModel": "fastapi.exceptions",
+        "UploadFile": "starlette.datastructures",
+        "dataclass": "dataclasses",
+        "lru_cache": "functools",
+    },
+)  # fmt: skip
 
 
 __all__ = [
@@ -198,6 +232,7 @@ __all__ = [
     "GenerateJsonSchema",
     "IncEx",
     "JsonSchemaValue",
+    "ModelNameMap",
     "Mapping",
     "ModelField",
     "RequiredParam",

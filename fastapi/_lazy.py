@@ -1,5 +1,7 @@
 """Module attributes imported on first use (PEP 562): what ``import fastapi`` need not load
-(the OpenAPI machinery, the security schemes) stays reachable where FastAPI has it."""
+(the OpenAPI machinery, the security schemes) stays reachable where FastAPI has it, and so do
+the names FastAPI's modules carry from elsewhere (``typing``, Starlette, Pydantic...), which
+extensions import from them."""
 
 from __future__ import annotations
 
@@ -11,8 +13,10 @@ from typing import Any
 def lazy_attributes(
     module: str, names: Mapping[str, str] = {}, submodules: Collection[str] = ()
 ) -> Callable[[str], Any]:
-    """A module ``__getattr__``: ``names`` maps an attribute to the module defining it;
-    ``submodules`` are reached as ``module.<name>``."""
+    """A module ``__getattr__``: ``names`` maps an attribute to the module defining it
+    (``"package.module"``, or ``"package.module:attribute"`` when it is named differently
+    there; a name mapped to itself, ``{"json": "json"}``, is that module); ``submodules``
+    are reached as ``module.<name>``."""
 
     def __getattr__(name: str) -> Any:
         if name in submodules:
@@ -20,6 +24,13 @@ def lazy_attributes(
         source = names.get(name)
         if source is None:
             raise AttributeError(f"module {module!r} has no attribute {name!r}")
-        return getattr(importlib.import_module(source), name)
+        source_module, _, attribute = source.partition(":")
+        found = importlib.import_module(source_module)
+        return found if source == name else getattr(found, attribute or name)
 
     return __getattr__
+
+
+def reexports(source: str, *names: str) -> dict[str, str]:
+    """``names`` all found in the module ``source`` (a table for ``lazy_attributes``)."""
+    return dict.fromkeys(names, source)

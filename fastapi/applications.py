@@ -21,7 +21,7 @@ from typing_extensions import Unpack, deprecated
 from fastapi import routing
 from fastapi._core.execute.server_errors import LoggingServerErrors
 from fastapi._core.limits import Limits, RequestLimits, checked_limits
-from fastapi._lazy import lazy_attributes
+from fastapi._lazy import lazy_attributes, reexports
 from fastapi._route_options import AppAPIRouteOptions, RouteOptions, signed_with
 from fastapi.datastructures import Default, DefaultPlaceholder  # noqa: F401 - importable here too
 from fastapi.exception_handlers import (
@@ -497,5 +497,8 @@ __getattr__ = lazy_attributes(
         "get_redoc_html": "fastapi.openapi.docs",
         "get_swagger_ui_html": "fastapi.openapi.docs",
         "get_swagger_ui_oauth2_redirect_html": "fastapi.openapi.docs",
+        **reexports("typing", "Annotated", "Dict", "List", "Optional", "Type", "Union"),
+        "Doc": "typing_extensions",
+        "IncEx": "fastapi.types",
     },
 )

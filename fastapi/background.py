@@ -27,6 +27,7 @@ from starlette.background import BackgroundTask
 from starlette.background import BackgroundTasks as StarletteBackgroundTasks
 from typing_extensions import ParamSpec
 
+from fastapi._lazy import lazy_attributes, reexports
 from fastapi.tasks.codec import TaskNotStorableError
 from fastapi.tasks.inline import run_unowned
 from fastapi.tasks.policy import Retry, TaskPolicy, policy_of, seconds
@@ -296,3 +297,13 @@ class BackgroundTasks(StarletteBackgroundTasks):
         if not self.tasks:
             return  # declared but unused: the common case
         await run_unowned(self)
+
+
+# Names FastAPI's module carries from elsewhere, which extensions import from it.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        **reexports("typing", "Annotated"),
+        "Doc": "typing_extensions",
+    },
+)

@@ -15,6 +15,8 @@ from starlette.datastructures import QueryParams as QueryParams
 from starlette.datastructures import State as State
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
+from fastapi._lazy import lazy_attributes, reexports
+
 __all__ = [
     "URL",
     "Address",
@@ -106,3 +108,16 @@ class DefaultPlaceholder(Generic[DefaultType]):
 def Default(value: DefaultType) -> DefaultType:
     """Mark ``value`` as a default; typed as the value so signatures stay readable."""
     return cast(DefaultType, DefaultPlaceholder(value))
+
+
+# Names FastAPI's module carries from elsewhere, which extensions import from it.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        **reexports("typing", "Annotated", "Dict", "Iterable", "Optional", "Type"),
+        "Doc": "typing_extensions",
+        "JsonSchemaValue": "pydantic.json_schema",
+        "PYDANTIC_V2": "fastapi._compat",
+        "with_info_plain_validator_function": "pydantic_core.core_schema",
+    },
+)

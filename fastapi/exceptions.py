@@ -18,6 +18,7 @@ from fastapi._core.errors import ValidationException as ValidationException
 from fastapi._core.errors import (
     WebSocketRequestValidationError as WebSocketRequestValidationError,
 )
+from fastapi._lazy import lazy_attributes, reexports
 
 __all__ = [
     "DependencyScopeError",
@@ -58,3 +59,13 @@ class WebSocketException(StarletteWebSocketException):
 
     def __init__(self, code: int, reason: str | None = None) -> None:
         super().__init__(code=code, reason=reason)
+
+
+# Names FastAPI's module carries from elsewhere, which extensions import from it.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        **reexports("typing", "Annotated", "Dict", "Optional", "Sequence", "Type", "Union"),
+        "Doc": "typing_extensions",
+    },
+)

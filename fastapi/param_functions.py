@@ -9,6 +9,7 @@ from pydantic import AliasChoices, AliasPath
 from typing_extensions import Unpack
 
 from fastapi import params
+from fastapi._lazy import lazy_attributes, reexports
 from fastapi.params import Undefined
 
 
@@ -109,3 +110,16 @@ def Security(
 ) -> Any:
     """Like ``Depends``, also requiring OAuth2 ``scopes``."""
     return params.Security(dependency=dependency, scopes=scopes, use_cache=use_cache, scope=scope)
+
+
+# Names FastAPI's module carries from elsewhere, which extensions import from it.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        **reexports("typing", "Annotated", "Dict", "List", "Optional", "Union"),
+        "Doc": "typing_extensions",
+        "deprecated": "typing_extensions",
+        "Example": "fastapi.openapi.models",
+        "_Unset": "pydantic_core:PydanticUndefined",
+    },
+)

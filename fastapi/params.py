@@ -18,3 +18,28 @@ from fastapi._core.params import Query as Query
 from fastapi._core.params import Security as Security
 from fastapi._core.params import Undefined as Undefined
 from fastapi._core.params import _Unset as _Unset
+from fastapi._lazy import lazy_attributes, reexports
+
+# Names FastAPI's module carries from elsewhere, which extensions import from it.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        **reexports(
+            "typing",
+            "Annotated",
+            "Any",
+            "Callable",
+            "Dict",
+            "List",
+            "Optional",
+            "Sequence",
+            "Union",
+        ),
+        "Enum": "enum",
+        "FieldInfo": "pydantic.fields",
+        "warnings": "warnings",
+        "Example": "fastapi.openapi.models",
+        "deprecated": "typing_extensions",
+        "PYDANTIC_V2": "fastapi._compat",
+    },
+)

@@ -40,7 +40,8 @@ from fastapi._core.analyse.dependant import (
     parameterless_sub_dependant,
     should_embed_body_fields,
 )
-from fastapi._core.analyse.field import ModelField, create_model_field
+from fastapi._core.analyse.field import ModelField
+from fastapi._core.analyse.field import create_model_field as new_model_field
 from fastapi._core.analyse.signature import return_annotation
 from fastapi._core.compile.body_field import body_field_of
 from fastapi._core.compile.paths import path_template
@@ -51,8 +52,9 @@ from fastapi._core.execute.threads import run_sync
 from fastapi._core.execute.websocket import build_websocket_handler
 from fastapi._core.serialize.dump_options import DumpOptions
 from fastapi._core.serialize.item_stream import ItemStream, is_generator_endpoint, item_annotation
-from fastapi._core.serialize.response import ResponseSerializer
+from fastapi._core.serialize.response import ResponseSerializer, prepare_response_content
 from fastapi._core.starlette_adapter import ROUTER_NAMES_ROUTE, parsed_form
+from fastapi._lazy import lazy_attributes, reexports
 from fastapi._route_options import (
     REDECLARED_OPTIONS,
     AddAPIRouteOptions,
@@ -84,6 +86,7 @@ from fastapi.exceptions import (
 )
 from fastapi.tasks.runtime import APP_TASKS
 from fastapi.types import DecoratedCallable, IncEx
+from fastapi.utils import create_model_field as create_model_field
 from fastapi.utils import generate_unique_id, is_body_allowed_for_status_code
 
 __all__ = [
@@ -98,6 +101,7 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+_prepare_response_content = prepare_response_content  # the name extensions import
 
 
 def request_response(func: Callable[[Request], Awaitable[Response] | Response]) -> ASGIApp:
@@ -483,9 +487,7 @@ def _is_response_class(annotation: Any) -> bool:
 def _response_field(name: str, model: Any) -> ModelField:
     from pydantic.fields import FieldInfo
 
-    return create_model_field(
-        FieldInfo(annotation=model), name, declared=model, mode="serialization"
-    )
+    return new_model_field(FieldInfo(annotation=model), name, declared=model, mode="serialization")
 
 
 class _DefaultLifespan:
@@ -504,12 +506,18 @@ class _DefaultLifespan:
         return self
 
 
-def _merge_lifespan_context(original: Lifespan[Any], nested: Lifespan[Any]) -> Lifespan[Any]:
-    """Enter ``original`` then ``nested``; their states merge, the outer one winning."""
+def _merge_lifespan_context(
+    original_context: Lifespan[Any], nested_context: Lifespan[Any]
+) -> Lifespan[Any]:
+    """Enter ``original_context`` then ``nested_context``; their states merge, the outer one
+    winning."""
 
     @asynccontextmanager
     async def merged(app: AppType) -> AsyncIterator[Any]:
-        async with original(app) as original_state, nested(app) as nested_state:  # type: ignore[union-attr]
+        async with (
+            original_context(app) as original_state,  # type: ignore[union-attr]
+            nested_context(app) as nested_state,  # type: ignore[union-attr]
+        ):
             if original_state is None and nested_state is None:
                 yield None
             else:
@@ -909,3 +917,27 @@ def _ascii_query(query: bytes) -> bytes:
     if query.isascii():
         return query
     return b"".join(b"%%%02X" % byte if byte > 0x7F else bytes((byte,)) for byte in query)
+
+
+# Names FastAPI's module carries from elsewhere, which extensions import from it.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        **reexports(
+            "typing", "Annotated", "Collection", "Dict", "List", "Mapping", "Optional", "Set",
+            "Tuple", "Type", "Union",
+        ),
+        **reexports("fastapi._compat", "Undefined", "_get_model_config", "_model_dump", "_normalize_errors"),
+        **reexports("fastapi.dependencies.utils", "_should_embed_body_fields", "get_body_field"),
+        "AsyncExitStack": "contextlib",
+        "BaseModel": "pydantic",
+        "Doc": "typing_extensions",
+        "HTTPException": "starlette.exceptions",
+        "asyncio": "asyncio",
+        "create_cloned_field": "fastapi.utils",
+        "get_value_or_default": "fastapi.utils",
+        "dataclasses": "dataclasses",
+        "email": "email",
+        "json": "json",
+    },
+)  # fmt: skip

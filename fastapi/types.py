@@ -9,7 +9,18 @@ from typing import Any, TypeVar, Union
 
 from pydantic import BaseModel
 
+from fastapi._lazy import lazy_attributes, reexports
+
 DecoratedCallable = TypeVar("DecoratedCallable", bound=Callable[..., Any])
 UnionType = getattr(types, "UnionType", Union)
 ModelNameMap = dict[Union[type[BaseModel], type[Enum]], str]
 IncEx = Union[set[int], set[str], dict[int, Any], dict[str, Any]]
+
+
+# Names FastAPI's module carries from elsewhere, which extensions import from it.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        **reexports("typing", "Dict", "Set", "Type"),
+    },
+)

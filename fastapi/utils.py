@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import warnings
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from fastapi._core.analyse.dependant import path_param_names
 from fastapi._core.analyse.field import ModelField
@@ -12,6 +13,7 @@ from fastapi._core.analyse.field import create_model_field as _create_model_fiel
 from fastapi._core.serialize.response import (
     is_body_allowed_for_status_code as is_body_allowed_for_status_code,
 )
+from fastapi._lazy import lazy_attributes, reexports
 from fastapi.datastructures import DefaultPlaceholder, DefaultType
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,6 +45,7 @@ def generate_operation_id_for_path(*, name: str, path: str, method: str) -> str:
 def create_model_field(
     name: str,
     type_: Any,
+    class_validators: dict[str, Any] | None = None,
     default: Any = None,
     required: bool = True,
     model_config: Any = None,
@@ -50,11 +53,17 @@ def create_model_field(
     alias: str | None = None,
     mode: str = "validation",
 ) -> ModelField:
-    """A ModelField for ``type_`` (a FastAPIError if Pydantic cannot handle it)."""
+    """A ModelField for ``type_`` (a FastAPIError if Pydantic cannot handle it).
+
+    ``class_validators`` (Pydantic v1's) is accepted for callers' sake and has no effect."""
     from pydantic.fields import FieldInfo
 
     field_info = field_info or FieldInfo(annotation=type_, default=default, alias=alias)
     return _create_model_field(field_info, name, declared=type_, mode=mode)  # type: ignore[arg-type]
+
+
+# Pydantic v1 needed response fields cloned per type; kept (empty) for code that clears it.
+_CLONED_TYPES_CACHE: WeakKeyDictionary[type[Any], type[Any]] = WeakKeyDictionary()
 
 
 def create_cloned_field(field: ModelField, *, cloned_types: Any = None) -> ModelField:
@@ -82,3 +91,34 @@ def get_value_or_default(
         if not isinstance(item, DefaultPlaceholder):
             return item
     return first_item
+
+
+# Names FastAPI's module carries from elsewhere, which extensions import from it.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        **reexports(
+            "typing",
+            "Dict",
+            "Literal",
+            "MutableMapping",
+            "Optional",
+            "Set",
+            "Type",
+            "Union",
+            "cast",
+        ),
+        "BaseConfig": "fastapi._compat",
+        "BaseModel": "pydantic",
+        "create_model": "pydantic",
+        "FieldInfo": "pydantic.fields",
+        "PydanticSchemaGenerationError": "pydantic",
+        "UndefinedType": "pydantic_core:PydanticUndefinedType",
+        "Validator": "typing:Any",
+        "fastapi": "fastapi",
+        "is_dataclass": "dataclasses",
+        "lenient_issubclass": "fastapi._compat",
+        "PYDANTIC_V2": "fastapi._compat",
+        "Undefined": "fastapi._compat",
+    },
+)

@@ -101,3 +101,6 @@ def main(argv: Sequence[str] | None = None, *, prog: str | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     return status
+
+
+cli_main = main  # the name FastAPI's module gives its command line's entry point

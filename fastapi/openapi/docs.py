@@ -11,6 +11,7 @@ from typing import Any
 
 from starlette.responses import HTMLResponse
 
+from fastapi._lazy import lazy_attributes, reexports
 from fastapi.encoders import jsonable_encoder
 
 __all__ = [
@@ -248,3 +249,13 @@ _OAUTH2_REDIRECT_PAGE = """
     </body>
     </html>
         """
+
+
+# Names FastAPI's module carries from elsewhere, which extensions import from it.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        **reexports("typing", "Annotated", "Dict", "Optional"),
+        "Doc": "typing_extensions",
+    },
+)

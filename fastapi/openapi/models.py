@@ -19,6 +19,7 @@ from pydantic_core import CoreSchema, core_schema
 from typing_extensions import TypedDict
 from typing_extensions import deprecated as typing_deprecated
 
+from fastapi._lazy import lazy_attributes, reexports
 from fastapi.logger import logger
 
 __all__ = [
@@ -484,3 +485,15 @@ SchemaOrBool = Union[Schema, bool]
 for _model in (Schema, Operation, Encoding, PathItem, Components, OpenAPI):
     _model.model_rebuild()
 del _model
+
+
+# Names FastAPI's module carries from elsewhere, which extensions import from it.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        **reexports("typing", "Annotated", "Dict", "List", "Set", "Type"),
+        "PYDANTIC_V2": "fastapi._compat",
+        "_model_rebuild": "fastapi._compat",
+        "with_info_plain_validator_function": "pydantic_core.core_schema",
+    },
+)

@@ -16,7 +16,6 @@ import functools
 import http.client
 import inspect
 import warnings
-import weakref
 from collections.abc import Sequence
 from enum import Enum
 from typing import Any, Literal, cast
@@ -33,8 +32,10 @@ from fastapi._core.analyse.field import ModelField, Undefined, param_group_model
 from fastapi._core.memo import IdentityMemo
 from fastapi._core.params import header_name
 from fastapi._core.serialize.item_stream import stream_format
+from fastapi._lazy import lazy_attributes, reexports
 from fastapi.datastructures import DefaultPlaceholder
 from fastapi.dependencies.models import Dependant
+from fastapi.dependencies.utils import _get_flat_fields_from_params
 from fastapi.encoders import jsonable_encoder
 from fastapi.openapi.constants import METHODS_WITH_BODY, REF_PREFIX, REF_TEMPLATE
 from fastapi.openapi.models import OpenAPI
@@ -143,28 +144,6 @@ _flat = IdentityMemo(_flat_skipping_repeats)
 def get_compat_model_name_map(fields: list[ModelField]) -> ModelNameMap:
     """Kept for extensions: with Pydantic v2 the schema generator names the models itself."""
     return {}
-
-
-_model_fields_cache: weakref.WeakKeyDictionary[type[BaseModel], list[ModelField]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def _fields_of_model(model: type[BaseModel]) -> list[ModelField]:
-    """One ModelField per field of ``model`` (made once, so their schemas can be looked up)."""
-    fields = _model_fields_cache.get(model)
-    if fields is None:
-        fields = [
-            ModelField(field_info=info, name=name) for name, info in model.model_fields.items()
-        ]
-        _model_fields_cache[model] = fields
-    return fields
-
-
-def _get_flat_fields_from_params(fields: list[ModelField]) -> list[ModelField]:
-    """A lone parameter typed as a model (``Annotated[Filters, Query()]``) stands for its fields."""
-    model = param_group_model(fields)
-    return fields if model is None else _fields_of_model(model)
 
 
 def _locate_params(dependant: Dependant) -> list[tuple[ParamTypes, list[ModelField]]]:
@@ -724,3 +703,12 @@ def get_openapi(
     return cast(
         dict[str, Any], jsonable_encoder(OpenAPI(**document), by_alias=True, exclude_none=True)
     )
+
+
+# Names FastAPI's module carries from elsewhere, which extensions import from it.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        **reexports("typing", "Dict", "List", "Optional", "Set", "Tuple", "Type", "Union"),
+    },
+)

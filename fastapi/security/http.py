@@ -7,6 +7,7 @@ from pydantic import BaseModel
 from starlette.requests import Request
 from starlette.status import HTTP_401_UNAUTHORIZED, HTTP_403_FORBIDDEN
 
+from fastapi._lazy import lazy_attributes, reexports
 from fastapi.exceptions import HTTPException
 from fastapi.openapi.models import HTTPBase as HTTPBaseModel
 from fastapi.openapi.models import HTTPBearer as HTTPBearerModel
@@ -185,3 +186,14 @@ class HTTPDigest(HTTPBase):
 
     async def __call__(self, request: Request) -> Optional[HTTPAuthorizationCredentials]:
         return self._expect(request, "digest")
+
+
+# Names FastAPI's module carries from elsewhere, which extensions import from it.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        **reexports("typing", "Annotated"),
+        "Doc": "typing_extensions",
+        "binascii": "binascii",
+    },
+)

@@ -5,6 +5,7 @@ from typing import Annotated, Any, Optional, Union
 from starlette.requests import Request
 from starlette.status import HTTP_401_UNAUTHORIZED, HTTP_403_FORBIDDEN
 
+from fastapi._lazy import lazy_attributes, reexports
 from fastapi.exceptions import HTTPException
 from fastapi.openapi.models import OAuth2 as OAuth2Model
 from fastapi.openapi.models import OAuthFlowAuthorizationCode, OAuthFlowPassword
@@ -180,3 +181,13 @@ class OAuth2AuthorizationCodeBearer(OAuth2):
 
     async def __call__(self, request: Request) -> Optional[str]:
         return self._bearer_token(request)
+
+
+# Names FastAPI's module carries from elsewhere, which extensions import from it.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        **reexports("typing", "Dict", "List", "cast"),
+        "Doc": "typing_extensions",
+    },
+)

@@ -2,10 +2,11 @@
 
 from typing import Optional
 
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.status import HTTP_403_FORBIDDEN
 
-from fastapi.exceptions import HTTPException
+from fastapi._lazy import lazy_attributes, reexports
 from fastapi.openapi.models import OpenIdConnect as OpenIdConnectModel
 from fastapi.security.base import SecurityBase
 from fastapi.security.unauthorized import answers_401, unauthorized
@@ -42,3 +43,13 @@ class OpenIdConnect(SecurityBase):
                 raise HTTPException(status_code=HTTP_403_FORBIDDEN, detail="Not authenticated")
             return None
         return authorization
+
+
+# Names FastAPI's module carries from elsewhere, which extensions import from it.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        **reexports("typing", "Annotated"),
+        "Doc": "typing_extensions",
+    },
+)

@@ -2,6 +2,8 @@
 
 from typing import Optional
 
+from fastapi._lazy import lazy_attributes, reexports
+
 
 def get_authorization_scheme_param(authorization_header_value: Optional[str]) -> tuple[str, str]:
     """Split an ``Authorization`` header value at its first space: ``(scheme, parameter)``.
@@ -13,3 +15,12 @@ def get_authorization_scheme_param(authorization_header_value: Optional[str]) ->
         return "", ""
     scheme, _, param = authorization_header_value.partition(" ")
     return scheme, param
+
+
+# Names FastAPI's module carries from elsewhere, which extensions import from it.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        **reexports("typing", "Tuple"),
+    },
+)

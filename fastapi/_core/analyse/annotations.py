@@ -22,10 +22,12 @@ __all__ = [
     "is_bytes",
     "is_bytes_sequence",
     "is_complex",
+    "is_complex_class",
     "is_model_class",
     "is_scalar",
     "is_scalar_sequence",
     "is_sequence",
+    "is_sequence_class",
     "is_subclass",
     "is_union",
     "is_upload_file",
@@ -86,7 +88,8 @@ def unalias(annotation: Any) -> Any:
     return annotation
 
 
-def _is_sequence_class(annotation: Any) -> bool:
+def is_sequence_class(annotation: Any) -> bool:
+    """A list/set/tuple/deque class itself (not ``list[int]``, not ``str``)."""
     if is_subclass(annotation, (str, bytes)):
         return False
     return is_subclass(annotation, SEQUENCE_TYPES)
@@ -104,16 +107,17 @@ def _is_sequence(annotation: Any) -> bool:
     annotation = strip_annotated(annotation)
     if is_union(annotation):
         return any(is_sequence(arg) for arg in get_args(annotation))
-    return _is_sequence_class(annotation) or _is_sequence_class(get_origin(annotation))
+    return is_sequence_class(annotation) or is_sequence_class(get_origin(annotation))
 
 
 _is_sequence_cached = functools.lru_cache(maxsize=4096)(_is_sequence)
 
 
-def _is_complex_class(annotation: Any) -> bool:
+def is_complex_class(annotation: Any) -> bool:
+    """A model, mapping, sequence, file or dataclass class itself (not a generic alias)."""
     return (
         is_subclass(annotation, (BaseModel, Mapping, StarletteUploadFile))
-        or _is_sequence_class(annotation)
+        or is_sequence_class(annotation)
         or (dataclasses.is_dataclass(annotation) and isinstance(annotation, type))
     )
 
@@ -122,7 +126,7 @@ def is_complex(annotation: Any) -> bool:
     """Data that cannot travel as one string: models, mappings, sequences, files, dataclasses."""
     if is_union(annotation):
         return any(is_complex(arg) for arg in get_args(annotation))
-    return _is_complex_class(annotation) or _is_complex_class(get_origin(annotation))
+    return is_complex_class(annotation) or is_complex_class(get_origin(annotation))
 
 
 def is_scalar(annotation: Any) -> bool:

@@ -11,11 +11,12 @@ Every parameter is classified exactly once, here:
 from __future__ import annotations
 
 import inspect
+import logging
 import re
 from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass
-from typing import Annotated, Any, get_args, get_origin
+from typing import Annotated, Any, NoReturn, get_args, get_origin
 
 from pydantic.fields import FieldInfo
 from starlette.background import BackgroundTasks as StarletteBackgroundTasks
@@ -178,22 +179,47 @@ def is_scalar_field(field: ModelField) -> bool:
     return ann.is_scalar(field.type_) and not isinstance(field.field_info, params.Body)
 
 
+MULTIPART_NOT_INSTALLED_ERROR = (
+    'Form data requires "python-multipart" to be installed. \n'
+    'You can install "python-multipart" with: \n\n'
+    "pip install python-multipart\n"
+)
+MULTIPART_INCORRECT_INSTALL_ERROR = (
+    'Form data requires "python-multipart" to be installed. '
+    'It seems you installed "multipart" instead. \n'
+    'You can remove "multipart" with: \n\n'
+    "pip uninstall multipart\n\n"
+    'And then install "python-multipart" with: \n\n'
+    "pip install python-multipart\n"
+)
+
+
 def ensure_multipart_installed() -> None:
-    """Forms need python-multipart: say so when the route is declared, not on first request."""
+    """Forms need python-multipart: say so when the route is declared, not on first request.
+
+    Its old import name was ``multipart`` (with a ``multipart.multipart`` module); the
+    unrelated package of that name lacks it, and gets a message of its own.
+    """
     try:
         from python_multipart import __version__  # noqa: F401
+
+        return
     except ImportError:
-        try:
-            from multipart import __version__ as version  # type: ignore[import-untyped,no-redef]
-            from multipart.multipart import parse_options_header  # type: ignore[import-untyped]  # noqa: F401
-        except ImportError:
-            raise RuntimeError(
-                'Form data requires "python-multipart" to be installed. \n'
-                'You can install "python-multipart" with: \n\n'
-                "pip install python-multipart\n"
-            ) from None
-        else:  # pragma: no cover - the old import name of python-multipart
-            assert version
+        pass
+    try:
+        from multipart import __version__ as version  # type: ignore[import-untyped,no-redef]
+    except ImportError:
+        _multipart_error(MULTIPART_NOT_INSTALLED_ERROR)
+    assert version
+    try:
+        from multipart.multipart import parse_options_header  # type: ignore[import-untyped]  # noqa: F401
+    except ImportError:
+        _multipart_error(MULTIPART_INCORRECT_INSTALL_ERROR)
+
+
+def _multipart_error(message: str) -> NoReturn:
+    logging.getLogger("fastapi").error(message)
+    raise RuntimeError(message) from None
 
 
 def build_dependant(
@@ -230,7 +256,7 @@ def build_dependant(
         elif isinstance(analysis.field.field_info, params.Body):
             dependant.body_params.append(analysis.field)
         else:
-            _add_param(dependant, analysis.field)
+            add_param(dependant, analysis.field)
     return dependant
 
 
@@ -242,7 +268,7 @@ _PARAM_LISTS = {
 }
 
 
-def _add_param(dependant: Dependant, field: ModelField) -> None:
+def add_param(dependant: Dependant, field: ModelField) -> None:
     location = getattr(field.field_info, "in_", None)
     assert location in _PARAM_LISTS, (
         f"non-body parameters must be in path, query, header or cookie: {field.name}"

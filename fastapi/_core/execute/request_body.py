@@ -7,6 +7,7 @@ form limits keep their messages. The mapping is the same on every supported Star
 
 from __future__ import annotations
 
+import inspect
 import json
 import math
 from collections.abc import AsyncGenerator
@@ -29,12 +30,13 @@ except ImportError:  # pragma: no cover
     FormParserError = ()  # type: ignore[assignment,misc]
     parse_options_header = None  # type: ignore[assignment]
 
-_UNLIMITED_FORM: dict[str, Any] = {}
-try:  # Starlette 1.x limits urlencoded forms; 0.4x did not. Keep the 0.4x behaviour.
-    FormParser(None, None, max_fields=math.inf, max_part_size=2**62)  # type: ignore[arg-type]
-    _UNLIMITED_FORM = {"max_fields": math.inf, "max_part_size": 2**62}
-except TypeError:  # pragma: no cover
-    pass
+# Starlette 1.x limits urlencoded forms; 0.4x did not. Keep the 0.4x behaviour. (Read from
+# the signature: building a parser needs python-multipart, which may be missing.)
+_UNLIMITED_FORM: dict[str, Any] = (
+    {"max_fields": math.inf, "max_part_size": 2**62}
+    if "max_fields" in inspect.signature(FormParser.__init__).parameters
+    else {}
+)
 
 
 @lru_cache(maxsize=256)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
@@ -35,15 +35,15 @@ _PRIMITIVES = frozenset({str, int, float, bool, _NoneType})
 _SEQUENCES = (list, set, frozenset, GeneratorType, tuple, deque)
 
 
-def decimal_encoder(value: Decimal) -> int | float:
+def decimal_encoder(dec_value: Decimal) -> int | float:
     """Whole decimals become ints, others floats (``Decimal("1.0")`` -> ``1.0``)."""
-    if value.as_tuple().exponent >= 0:  # type: ignore[operator]
-        return int(value)
-    return float(value)
+    if dec_value.as_tuple().exponent >= 0:  # type: ignore[operator]
+        return int(dec_value)
+    return float(dec_value)
 
 
-def isoformat(value: datetime.date | datetime.time) -> str:
-    return value.isoformat()
+def isoformat(o: datetime.date | datetime.time) -> str:
+    return o.isoformat()
 
 
 ENCODERS_BY_TYPE: dict[type[Any], Callable[[Any], Any]] = {
@@ -90,9 +90,9 @@ def generate_encoders_by_class_tuples(
     type_encoder_map: dict[Any, Callable[[Any], Any]],
 ) -> dict[Callable[[Any], Any], tuple[Any, ...]]:
     """Classes grouped by encoder: tried with ``isinstance`` when no exact type matches."""
-    grouped: dict[Callable[[Any], Any], tuple[Any, ...]] = {}
+    grouped: defaultdict[Callable[[Any], Any], tuple[Any, ...]] = defaultdict(tuple)
     for type_, encoder in type_encoder_map.items():
-        grouped[encoder] = (*grouped.get(encoder, ()), type_)
+        grouped[encoder] += (type_,)
     return grouped
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
+from pydantic import BaseModel
 from starlette.background import BackgroundTask
 from starlette.responses import JSONResponse, Response
 
@@ -99,3 +101,32 @@ class ResponseSerializer:
         if errors:
             raise ResponseValidationError(errors, body=raw)
         return json_response(self._render(value), status_code, background)
+
+
+def prepare_response_content(
+    res: Any, *, exclude_unset: bool, exclude_defaults: bool = False, exclude_none: bool = False
+) -> Any:
+    """Models in what an endpoint returned dumped to JSON-mode dicts (by alias), through
+    lists, tuples and dicts; dataclasses as dicts; anything else as it is."""
+    if isinstance(res, BaseModel):
+        return res.model_dump(
+            mode="json",
+            by_alias=True,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+        )
+    options = {
+        "exclude_unset": exclude_unset,
+        "exclude_defaults": exclude_defaults,
+        "exclude_none": exclude_none,
+    }
+    if isinstance(res, list):
+        return [prepare_response_content(item, **options) for item in res]
+    if isinstance(res, tuple):
+        return tuple(prepare_response_content(item, **options) for item in res)
+    if isinstance(res, dict):
+        return {key: prepare_response_content(value, **options) for key, value in res.items()}
+    if dataclasses.is_dataclass(res) and not isinstance(res, type):
+        return dataclasses.asdict(res)
+    return res
