@@ -226,7 +226,7 @@ def request_params_to_args(
     errors: list[Any] = []
     if not fields:
         return values, errors
-    location = fields[0].field_info.in_.value  # type: ignore[attr-defined]
+    location = getattr(fields[0].field_info, "in_", params.ParamTypes.query).value
     source: Any = received_params
     if location == "query" and not isinstance(source, QueryParams):
         source = QueryParams(source)
@@ -283,9 +283,7 @@ def add_param_to_fields(*, field: ModelField, dependant: Dependant) -> None:
 
 def is_union_of_base_models(field_type: Any) -> bool:
     """A union whose members are all Pydantic models (``None`` among them: not one)."""
-    if not ann.is_union(field_type):
-        return False
-    return all(ann.is_model_class(arg) for arg in ann.get_args(field_type))
+    return ann.is_union_of_models(field_type)
 
 
 def _get_flat_fields_from_params(fields: list[ModelField]) -> list[ModelField]:

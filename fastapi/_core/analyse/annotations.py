@@ -24,6 +24,7 @@ __all__ = [
     "is_complex",
     "is_complex_class",
     "is_model_class",
+    "is_union_of_models",
     "is_scalar",
     "is_scalar_sequence",
     "is_sequence",
@@ -183,3 +184,8 @@ def is_upload_file_sequence(annotation: Any) -> bool:
 
 def is_model_class(annotation: Any) -> bool:
     return is_subclass(annotation, BaseModel)
+
+
+def is_union_of_models(annotation: Any) -> bool:
+    """A union whose members are all Pydantic models (``None`` among them: not one)."""
+    return is_union(annotation) and all(is_model_class(arg) for arg in get_args(annotation))

@@ -269,7 +269,11 @@ _PARAM_LISTS = {
 
 
 def add_param(dependant: Dependant, field: ModelField) -> None:
+    """File ``field`` under its location; the base ``Param`` marker (no location of its own)
+    declares a query parameter, as in FastAPI."""
     location = getattr(field.field_info, "in_", None)
+    if location is None and isinstance(field.field_info, params.Param):
+        location = params.ParamTypes.query
     assert location in _PARAM_LISTS, (
         f"non-body parameters must be in path, query, header or cookie: {field.name}"
     )
@@ -367,4 +371,7 @@ def should_embed_body_fields(fields: list[ModelField]) -> bool:
     first = fields[0]
     if getattr(first.field_info, "embed", None):
         return True
-    return isinstance(first.field_info, params.Form) and not ann.is_model_class(first.type_)
+    # A lone form model (or union of models) is the whole form; any other form field is a key.
+    return isinstance(first.field_info, params.Form) and not (
+        ann.is_model_class(first.type_) or ann.is_union_of_models(first.type_)
+    )
