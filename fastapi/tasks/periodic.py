@@ -85,31 +85,37 @@ async def run_schedule(
 ) -> None:
     """Keep the next occurrence of every function enqueued until ``stopping`` is set.
 
-    A failure to enqueue (the store is down) is logged once and retried with a capped
-    backoff; the loop itself never ends before ``stopping``.
+    A failure to enqueue (the store is down) is logged once per function and retried with a
+    capped backoff; the loop itself never ends before ``stopping``.
     """
     pending = {task_name(func): func for func in functions}
     if not pending:
         return
     upcoming: dict[str, float] = {}
-    backoff, failing = 0.5, False
+    failing: dict[str, float] = {}  # name -> the backoff before its next try
     while not stopping.is_set():
         now = time.time()
-        try:
-            for name, func in pending.items():
-                if name not in upcoming or upcoming[name] <= now:
-                    when = next_occurrence(func, max(now, upcoming.get(name, now)))
-                    await enqueue(func, when, occurrence_key(func, when))
-                    upcoming[name] = when
-        except Exception as exc:
-            if not failing:
-                logger.warning("Periodic tasks could not be scheduled (retrying): %s", exc)
-            failing = True
-            wait, backoff = backoff, min(30.0, backoff * 2)
-        else:
-            if failing:
-                logger.info("Periodic tasks are scheduled again")
-            failing, backoff = False, 0.5
-            wait = max(0.0, min(upcoming.values()) - time.time())
+        retry_at: list[float] = []
+        for name, func in pending.items():
+            if name in upcoming and upcoming[name] > now:
+                continue
+            try:
+                when = next_occurrence(func, max(now, upcoming.get(name, now)))
+                await enqueue(func, when, occurrence_key(func, when))
+            except Exception as exc:
+                # One function's trouble (an outage, an unstorable task) delays only it.
+                backoff = failing.get(name)
+                if backoff is None:
+                    logger.warning(
+                        "Periodic task %s could not be scheduled (retrying): %s", name, exc
+                    )
+                failing[name] = backoff = min(30.0, (backoff or 0.25) * 2)
+                retry_at.append(time.time() + backoff)
+                continue
+            if failing.pop(name, None) is not None:
+                logger.info("Periodic task %s is scheduled again", name)
+            upcoming[name] = when
+        wakes = [when for name, when in upcoming.items() if name not in failing] + retry_at
+        wait = max(0.0, min(wakes) - time.time()) if wakes else 1.0
         with anyio.move_on_after(wait):
             await stopping.wait()

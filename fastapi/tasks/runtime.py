@@ -212,8 +212,8 @@ class TaskRuntime:
                 yield
             finally:
                 stopping.set()
-                for running in list(self._background):
-                    running.cancel()
+                for running in [*self._background, *self.memory.later]:
+                    running.cancel()  # in-memory tasks still waiting for their time
 
     def _runs_tasks(self) -> bool:
         return not self.backend.durable or bool(getattr(self.backend, "run_here", False))

@@ -146,3 +146,34 @@ def test_bad_periods_are_refused_where_they_are_declared() -> None:
         task(every=0)
     with pytest.raises(ValueError, match="timeout= must be a positive duration"):
         task(timeout=-1)
+
+
+BEATS: list[float] = []
+
+
+@task(every=0.3)
+def durable_beat() -> None:
+    BEATS.append(time.time())
+
+
+# Scheduled only by the app below that names it (not by every app of the test session).
+periodic_module._REGISTRY.pop(periodic_module.task_name(durable_beat))
+
+
+def test_one_unschedulable_periodic_task_does_not_stop_the_others(
+    stores: StoreFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    @task(every=0.3)
+    def not_importable() -> None: ...  # a local function: no worker could import it
+
+    periodic_module._REGISTRY.pop(periodic_module.task_name(not_importable))
+    BEATS.clear()
+    app = FastAPI(tasks=TaskSettings(store=stores.url, poll_interval=0.05, periodic=[not_importable, durable_beat]))
+    with TestClient(app), caplog.at_level("WARNING", logger="fastapi"):
+        deadline = time.monotonic() + 30
+        while len(BEATS) < 3:
+            assert time.monotonic() < deadline, "the importable periodic task did not run"
+            time.sleep(0.02)
+    warnings = [r.getMessage() for r in caplog.records if "could not be scheduled" in r.getMessage()]
+    assert len(warnings) == 1 and "not_importable" in warnings[0] and "cannot be stored" in warnings[0]
+    assert len({round(when / 0.3) for when in BEATS}) == len(BEATS), "once per period"
