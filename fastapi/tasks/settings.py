@@ -21,6 +21,7 @@ class TaskSettings:
     ``workers``: False makes the app only store tasks, for ``fastapi worker`` processes to run.
     ``lease``: seconds a claim lasts without renewal (a dead worker's tasks are retaken after
     it). ``handoff``: seconds other workers leave a new task to the process that stored it.
+    ``store_timeout``: seconds a request waits for the store to take its tasks (then 503).
     ``retention``: seconds finished durable records are kept. ``max_records``/``max_age``
     bound the in-memory status records. ``periodic``: the periodic tasks (``@task(every=...)``)
     this app schedules; None: all that are defined.
@@ -34,6 +35,7 @@ class TaskSettings:
     handoff: float = 5.0
     poll_interval: float = 1.0
     shutdown_grace: float = 10.0
+    store_timeout: float = 5.0
     retention: float = 7 * 24 * 3600.0
     max_records: int = 10_000
     max_age: float = 3600.0

@@ -22,6 +22,7 @@ import anyio
 from fastapi.tasks import codec
 from fastapi.tasks.backend import DEFERRED, DONE, Outcome, TaskBackend
 from fastapi.tasks.context import RunningTask, TaskCancelled
+from fastapi.tasks.health import StoreHealth, give_back, warn_if_not_durable, write_until_stored
 from fastapi.tasks.inline import (
     call_on_failure,
     call_task,
@@ -76,7 +77,9 @@ class StoreBackend(TaskBackend):
         self.owner = owner
         self.run_here = settings.workers
         self.writer = StoreWriter(store)
+        self.health = StoreHealth(store)
         self.running: set[str] = set()
+        self._unwritten: set[str] = set()  # ran, outcome not yet in the store
         #: The tasks this process runs now, to stop them when they are cancelled.
         self.active: dict[str, RunningTask] = {}
         #: Attempts ended here, by outcome: ``fastapi worker``'s shutdown line.
@@ -145,10 +148,13 @@ class StoreBackend(TaskBackend):
             return
         forms = [queued.stored_form or self._new_task(queued) for queued in tasks]
         try:
-            skipped = set(await self.writer.write(AddTasks(forms)) or ())
+            # A store that hangs (a frozen server, a lock held too long) fails the request.
+            with anyio.fail_after(self.settings.store_timeout):
+                skipped = set(await self.writer.write(AddTasks(forms)) or ())
         except Exception as exc:
-            logger.error("Storing %d background task(s) failed: %s", len(forms), error_text(exc))
+            self.health.failed(exc)
             raise TaskStoreError() from exc
+        self.health.succeeded()
         for queued in tasks:
             queued.submitted = True
             queued.duplicate = queued.id in skipped
@@ -172,9 +178,13 @@ class StoreBackend(TaskBackend):
         if not self.run_here or queued.duplicate or queued.not_before is not None:
             return DEFERRED  # for the worker processes; its key's task; or due later
         async with self.loop_state().slots:
-            claimed = await self.writer.write(
-                Claim(self.owner, self.settings.lease, task_id=queued.id)
-            )
+            try:
+                claimed = await self.writer.write(
+                    Claim(self.owner, self.settings.lease, task_id=queued.id)
+                )
+            except Exception as exc:
+                self.health.failed(exc)
+                return DEFERRED  # it is stored: a worker claims it once the store is back
             if claimed is None:
                 return DEFERRED  # another worker has it, or it waits for a retry
             return await self.execute(
@@ -190,7 +200,9 @@ class StoreBackend(TaskBackend):
             args, kwargs = codec.decode_arguments(func, claimed.payload)
             policy = _policy_from_options(claimed.options)
         except Exception as exc:
-            await self.writer.write(Finish(claimed.id, self.owner, error=error_text(exc)))
+            await self._write_outcome(
+                claimed, Finish(claimed.id, self.owner, error=error_text(exc))
+            )
             log_failure(claimed.id, claimed.name, claimed.attempt, exc)
             return
         await self.execute(claimed, func, args, kwargs, policy)
@@ -208,24 +220,30 @@ class StoreBackend(TaskBackend):
         self.active[claimed.id] = running
         log_start(claimed.id, claimed.name, claimed.attempt, claimed.max_attempts)
         started = time.monotonic()
+        ran = False
         try:
             async with anyio.create_task_group() as group:
-                group.start_soon(self._heartbeat, claimed.id)
+                group.start_soon(self._heartbeat, claimed.id)  # until the outcome is written
                 try:
                     result = await call_task(func, args, kwargs, running, timeout=policy.timeout)
                 except TaskCancelled:
                     # The store has its cancel_requested flag: the attempt ends cancelled.
-                    await self.writer.write(Finish(claimed.id, self.owner))
+                    ran = True
+                    await self._write_outcome(claimed, Finish(claimed.id, self.owner))
                     log_cancelled(
                         claimed.id, claimed.name, claimed.attempt, time.monotonic() - started
                     )
                     self.outcomes["cancelled"] += 1
                     outcome = DONE
                 except Exception as exc:
+                    ran = True
                     outcome = await self._after_failure(claimed, policy, exc, started)
                 else:
+                    ran = True
                     stored = self._stored_result(claimed, result)
-                    await self.writer.write(Finish(claimed.id, self.owner, result=stored))
+                    await self._write_outcome(
+                        claimed, Finish(claimed.id, self.owner, result=stored)
+                    )
                     log_success(
                         claimed.id,
                         claimed.name,
@@ -238,13 +256,36 @@ class StoreBackend(TaskBackend):
                 group.cancel_scope.cancel()
             return outcome
         except BaseException:
-            # Cancelled (shutdown past its grace period): give the task back unfinished.
-            with anyio.CancelScope(shield=True):
-                await self.writer.write(Release(claimed.id, self.owner))
+            # Cancelled (shutdown past its grace period).
+            if claimed.id in self._unwritten:
+                self._unwritten.discard(claimed.id)
+                logger.error(
+                    "Background task %s (%s) ran, but its outcome could not be written before "
+                    "shutdown (the store is unavailable): it runs again once its lease expires",
+                    claimed.id,
+                    claimed.name,
+                )
+            elif not ran:  # give it back unfinished, without waiting on a store that hangs
+                release = Release(claimed.id, self.owner)
+                await give_back(self.writer, self.health, release, self.settings.store_timeout)
             raise
         finally:
             self.running.discard(claimed.id)
             self.active.pop(claimed.id, None)
+
+    async def _write_outcome(self, claimed: ClaimedTask, call: Finish) -> None:
+        """Write the end of an attempt, retried until the store takes it: the task ran, so
+        it must not be left ``running`` for another worker to run again."""
+        self._unwritten.add(claimed.id)
+        kept = await write_until_stored(self.writer, self.health, call, self.settings.lease / 6)
+        self._unwritten.discard(claimed.id)
+        if not kept:
+            logger.warning(
+                "Background task %s (%s): its outcome was not recorded, its lease had expired "
+                "and another worker took it over (it may run again)",
+                claimed.id,
+                claimed.name,
+            )
 
     def _stored_result(self, claimed: ClaimedTask, result: Any) -> str | None:
         try:
@@ -285,14 +326,14 @@ class StoreBackend(TaskBackend):
         if retry.retries(exc, claimed.attempt):
             wait = retry.wait_before(claimed.attempt)
             retry_at = time.time() + wait
-            await self.writer.write(
-                Finish(claimed.id, self.owner, error=error_text(exc), retry_at=retry_at)
+            await self._write_outcome(
+                claimed, Finish(claimed.id, self.owner, error=error_text(exc), retry_at=retry_at)
             )
             log_retry(claimed.id, claimed.name, claimed.attempt, wait, exc)
             self.outcomes["retried"] += 1
             self.loop_state().wakeup.set()
             return DEFERRED
-        await self.writer.write(Finish(claimed.id, self.owner, error=error_text(exc)))
+        await self._write_outcome(claimed, Finish(claimed.id, self.owner, error=error_text(exc)))
         log_failure(claimed.id, claimed.name, claimed.attempt, exc, time.monotonic() - started)
         self.outcomes["failed"] += 1
         await call_on_failure(policy.on_failure, self.get, claimed.id, exc)
@@ -302,7 +343,12 @@ class StoreBackend(TaskBackend):
         interval = self.settings.lease / 3
         while True:
             await anyio.sleep(interval)
-            kept = await self.writer.write(Extend(task_id, self.owner, self.settings.lease))
+            try:
+                kept = await self.writer.write(Extend(task_id, self.owner, self.settings.lease))
+            except Exception as exc:
+                self.health.failed(exc)  # try again at the next beat: the lease still runs
+                continue
+            self.health.succeeded()
             if not kept:
                 logger.warning(
                     "Background task %s: lease lost; another worker may run it again", task_id
@@ -310,7 +356,13 @@ class StoreBackend(TaskBackend):
                 return
 
     def report(self, task_id: str, progress: Any) -> None:
-        self.store.report(task_id, progress)
+        """Progress is best effort: a store that fails does not fail the task."""
+        try:
+            self.store.report(task_id, progress)
+        except Exception as exc:
+            self.health.failed(exc)
+        else:
+            self.health.succeeded()
 
     # -- statuses and workers -----------------------------------------------------------------
 
@@ -337,17 +389,21 @@ class StoreBackend(TaskBackend):
 
     @asynccontextmanager
     async def lifespan(self) -> AsyncIterator[None]:
-        """The worker pool for the app's lifetime (when this process runs tasks)."""
-        if not self.run_here:
-            yield
-            return
-        async with WorkerPool(self).running(), anyio.create_task_group() as group:
-            stopping = anyio.Event()
-            group.start_soon(self.watch_cancellations, stopping)
-            try:
+        """The worker pool for the app's lifetime (when this process runs tasks), and a
+        warning if the store does not keep what it is given."""
+        async with anyio.create_task_group() as checks:
+            checks.start_soon(warn_if_not_durable, self.store)
+            if not self.run_here:
                 yield
-            finally:
-                stopping.set()
+            else:
+                async with WorkerPool(self).running(), anyio.create_task_group() as group:
+                    stopping = anyio.Event()
+                    group.start_soon(self.watch_cancellations, stopping)
+                    try:
+                        yield
+                    finally:
+                        stopping.set()
+            checks.cancel_scope.cancel()
 
 
 def _class_reference(cls: type[BaseException]) -> str:

@@ -13,14 +13,16 @@ from typing import Any
 
 import anyio.to_thread
 
-from fastapi.tasks.store import Claim, Release, StoreCall, TaskStore
+from fastapi.tasks.store import AddTasks, Cancel, Claim, Release, StoreCall, TaskStore
+
+_Pending = tuple[StoreCall, "asyncio.Future[Any]"]
 
 
 class _Queue:
     __slots__ = ("calls", "flushing")
 
     def __init__(self) -> None:
-        self.calls: list[tuple[StoreCall, asyncio.Future[Any]]] = []
+        self.calls: list[_Pending] = []
         self.flushing: asyncio.Task[None] | None = None
 
 
@@ -57,16 +59,26 @@ class StoreWriter:
                     results = [(False, exc)] * len(batch)
                 for (call, future), (ok, value) in zip(batch, results, strict=True):
                     if future.cancelled():
-                        if ok and isinstance(call, Claim) and value is not None:
-                            # Its claimer is gone: hand the task back rather than hold it
-                            # until the lease runs out.
-                            queue.calls.append((Release(value.id, call.owner), _orphan(future)))
+                        if ok:
+                            queue.calls[:0] = _undo(call, value, future)
                     elif ok:
                         future.set_result(value)
                     else:
                         future.set_exception(value)
         finally:
             queue.flushing = None
+
+
+def _undo(call: StoreCall, value: Any, future: asyncio.Future[Any]) -> list[_Pending]:
+    """The writes that take back a call whose caller gave up on it before it was made."""
+    if isinstance(call, Claim) and value is not None:
+        # Its claimer is gone: hand the task back rather than hold it until the lease ends.
+        return [(Release(value.id, call.owner), _orphan(future))]
+    if isinstance(call, AddTasks):
+        # Its request timed out and answered 503: tasks it was told are not stored never run.
+        kept = set(value or ())  # deduplicated: they belong to an earlier request
+        return [(Cancel(task.id), _orphan(future)) for task in call.tasks if task.id not in kept]
+    return []
 
 
 def _orphan(like: asyncio.Future[Any]) -> asyncio.Future[Any]:

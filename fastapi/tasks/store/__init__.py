@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi.tasks.store.base import (
     AddTasks,
+    Cancel,
     Claim,
     ClaimedTask,
     Extend,
@@ -32,6 +33,7 @@ def open_store(url: str) -> TaskStore:
 
 __all__ = [
     "AddTasks",
+    "Cancel",
     "Claim",
     "ClaimedTask",
     "Extend",

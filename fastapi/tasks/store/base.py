@@ -125,6 +125,10 @@ class TaskStore(ABC):
         """
         return run_each(self, calls)
 
+    def durability_problem(self) -> str | None:
+        """Why what is stored may not survive a restart of the store (None: it does)."""
+        return None
+
     def close(self) -> None:  # noqa: B027 - optional
         """Release connections."""
 
@@ -183,7 +187,15 @@ class Release:
         return store.release(self.task_id, self.owner)
 
 
-StoreCall = AddTasks | Claim | Extend | Finish | Release
+@dataclass(frozen=True)
+class Cancel:
+    task_id: str
+
+    def on(self, store: TaskStore) -> bool:
+        return store.cancel(self.task_id)
+
+
+StoreCall = AddTasks | Claim | Extend | Finish | Release | Cancel
 """One write, as a value: ``call.on(store)`` makes it."""
 CallResult = tuple[bool, Any]
 """``(True, result)``, or ``(False, exception)`` for a call that raised."""

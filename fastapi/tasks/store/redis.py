@@ -24,6 +24,7 @@ from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus, empty_cou
 from fastapi.tasks.store.base import (
     AddTasks,
     CallResult,
+    Cancel,
     Claim,
     ClaimedTask,
     Extend,
@@ -282,7 +283,10 @@ class RedisTaskStore(TaskStore):
                 raise RuntimeError(
                     'The Redis task store needs the "redis" package: pip install "fastapi[redis]"'
                 ) from None
-            client = redis.Redis.from_url(url, decode_responses=True)
+            # Timeouts (the URL's own win): a frozen server fails calls instead of hanging them.
+            client = redis.Redis.from_url(
+                url, decode_responses=True, socket_timeout=10.0, socket_connect_timeout=5.0
+            )
         self.url = url
         self.prefix = prefix
         self.redis = client
@@ -296,6 +300,25 @@ class RedisTaskStore(TaskStore):
 
     def __repr__(self) -> str:
         return f"RedisTaskStore({self.url!r}, prefix={self.prefix!r})"
+
+    def durability_problem(self) -> str | None:
+        try:
+            config = {**self.redis.config_get("save"), **self.redis.config_get("appendonly")}
+        except Exception as exc:
+            if "CONFIG" in str(exc).upper() and "unknown" in str(exc).lower():
+                return None  # a managed server that hides its configuration
+            raise
+        if config.get("appendonly") == "yes":
+            return None
+        if not config.get("save"):
+            return (
+                "the server has no persistence (save '' and appendonly no): a restart of it "
+                "loses every stored task; turn on appendonly (appendfsync everysec or always)"
+            )
+        return (
+            "the server keeps snapshots only (appendonly no): a crash of it loses the tasks "
+            "stored since the last snapshot; turn on appendonly for durable tasks"
+        )
 
     # Each write is one script call, described by ``_<method>_call`` as the script, its
     # arguments and how to read its reply: a batch of writes is then one pipelined round trip.
@@ -355,6 +378,8 @@ class RedisTaskStore(TaskStore):
                 retry_at=call.retry_at,
                 result=call.result,
             )
+        if isinstance(call, Cancel):
+            return _ScriptCall(self._cancel, [self.prefix, call.task_id], bool)
         return self._release_call(call.task_id, call.owner)
 
     def _call(self, call: _ScriptCall[T]) -> T:

@@ -132,17 +132,26 @@ class SQLiteTaskStore(TaskStore):
         self._synchronous = synchronous
         self._busy_timeout = busy_timeout
         self._local = threading.local()
-        directory = os.path.dirname(os.path.abspath(path))
-        os.makedirs(directory, exist_ok=True)
-        self._connection().executescript(_SCHEMA)  # its own transaction
-        self._add_new_columns()
+        self._ready = False  # the schema is in place
+        self._ready_lock = threading.Lock()
+        try:
+            os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+            self._connection()
+        except (OSError, sqlite3.Error):
+            pass  # unavailable now (the app still starts): each call says why until it is back
 
     def __repr__(self) -> str:
         return f"SQLiteTaskStore({self.path!r})"
 
-    def _add_new_columns(self) -> None:
+    def _prepare(self, db: sqlite3.Connection) -> None:
+        with self._ready_lock:
+            if not self._ready:
+                db.executescript(_SCHEMA)  # its own transaction
+                self._add_new_columns(db)
+                self._ready = True
+
+    def _add_new_columns(self, db: sqlite3.Connection) -> None:
         """Bring a database made by an older version up to the current columns."""
-        db = self._connection()
         present = {row["name"] for row in db.execute("PRAGMA table_info(fastapi_tasks)")}
         for name, declaration in _ADDED_COLUMNS.items():
             if name not in present:
@@ -153,14 +162,35 @@ class SQLiteTaskStore(TaskStore):
     def _connection(self) -> sqlite3.Connection:
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
         if db is None:
+            self._check_writable()
             db = sqlite3.connect(
                 self.path, timeout=self._busy_timeout, isolation_level=None, check_same_thread=False
             )
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute(f"PRAGMA synchronous={self._synchronous}")
+            try:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute(f"PRAGMA synchronous={self._synchronous}")
+            except sqlite3.Error:
+                db.close()
+                raise
             db.row_factory = sqlite3.Row
             self._local.db = db
+        if not self._ready:
+            self._prepare(db)
         return db
+
+    def _check_writable(self) -> None:
+        """Refuse files this process cannot write, before SQLite opens them: it maps the
+        ``-shm`` file into memory, where a write that cannot land kills the process
+        (SIGBUS) instead of failing a call."""
+        directory = os.path.dirname(os.path.abspath(self.path))
+        for file in (self.path, f"{self.path}-wal", f"{self.path}-shm"):
+            if os.path.exists(file) and not os.access(file, os.W_OK):
+                raise sqlite3.OperationalError(f"{file} is not writable by this process")
+        if not os.access(directory, os.W_OK):
+            raise sqlite3.OperationalError(
+                f"{directory} is not writable by this process (SQLite keeps its -wal and -shm "
+                "files beside the database)"
+            )
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
