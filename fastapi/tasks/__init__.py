@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 # Exported lazily: fastapi.background and fastapi.routing build on these modules.
 _EXPORTS = {
     "BackgroundTasks": "fastapi.background",
+    "EnqueuedTask": "fastapi.background",
     "TaskHandle": "fastapi.background",
     "TaskNotStorableError": "fastapi.tasks.codec",
     "RunningTask": "fastapi.tasks.context",
@@ -47,6 +48,7 @@ _EXPORTS = {
 
 __all__ = [
     "BackgroundTasks",
+    "EnqueuedTask",
     "Retry",
     "RunningTask",
     "TaskBackend",
@@ -68,7 +70,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from fastapi.background import BackgroundTasks, TaskHandle
+    from fastapi.background import BackgroundTasks, EnqueuedTask, TaskHandle
     from fastapi.tasks.backend import TaskBackend
     from fastapi.tasks.codec import TaskNotStorableError
     from fastapi.tasks.context import RunningTask, current_task

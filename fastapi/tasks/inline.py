@@ -261,6 +261,8 @@ def _uncancel(task: asyncio.Task[Any]) -> None:
 
 def shown_result(task_id: str, name: str, value: Any) -> Any:
     """A return value as an in-memory status shows it (JSON), or None if it has none."""
+    if value is None:
+        return None
     try:
         return codec.jsonable_result(value)
     except TypeError as exc:

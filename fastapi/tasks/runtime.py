@@ -22,6 +22,7 @@ import anyio
 from starlette.background import BackgroundTask
 from starlette.requests import HTTPConnection
 from starlette.responses import Response
+from typing_extensions import ParamSpec
 
 from fastapi.background import BackgroundTasks, EnqueuedTask, QueuedTask
 from fastapi.tasks import periodic
@@ -37,6 +38,8 @@ from fastapi.tasks.stored import StoreBackend
 from fastapi.tasks.workers import WorkerPool
 
 __all__ = ["TaskRuntime", "TaskSettings", "TaskStoreError", "runtime_of"]
+
+P = ParamSpec("P")
 
 
 class TaskRuntime:
@@ -119,7 +122,7 @@ class TaskRuntime:
         is unknown, kept in memory, or not failed or cancelled. Blocking."""
         return self.backend is not self.memory and self.backend.retry(task_id)
 
-    def enqueue(self, func: Callable[..., Any], /, *args: Any, **kwargs: Any) -> EnqueuedTask:
+    def enqueue(self, func: Callable[P, Any], /, *args: P.args, **kwargs: P.kwargs) -> EnqueuedTask:
         """Queue ``func(*args, **kwargs)`` outside a request (a script, a cron job, another
         task); await the handle in async code. See ``fastapi.tasks.enqueue``."""
         return Enqueuer(self, {}).enqueue(func, *args, **kwargs)

@@ -364,3 +364,16 @@ def test_an_unstorable_result_is_logged_and_the_task_still_succeeds(
         status = wait_for(lambda: ended(app, handle.id))
     assert status.state is TaskState.succeeded and status.result is None
     assert any("return value cannot be stored" in record.getMessage() for record in caplog.records)
+
+
+def test_schedules_are_checked_where_they_are_given() -> None:
+    tasks = BackgroundTasks()
+    with pytest.raises(ValueError, match="delay= or at=, not both"):
+        tasks.options(delay=5, at=datetime.datetime.now(datetime.timezone.utc))
+    with pytest.raises(ValueError, match="timezone-aware datetime"):
+        tasks.options(at=datetime.datetime.now())
+    with pytest.raises(ValueError, match="timeout= must be a positive duration"):
+        tasks.options(timeout=0)
+    app = make_app(None)
+    with pytest.raises(ValueError, match="timezone-aware datetime"):
+        app.tasks.options(at=datetime.datetime(2030, 1, 1)).enqueue(note, "x")
