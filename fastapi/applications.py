@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, ExceptionHandler, Lifespan, Receive, Scope,
 from typing_extensions import Unpack, deprecated
 
 from fastapi import routing
+from fastapi._core.declaration import require
 from fastapi._core.execute.server_errors import LoggingServerErrors
 from fastapi._core.limits import Limits, RequestLimits, checked_limits
 from fastapi._lazy import lazy_attributes, reexports
@@ -122,8 +123,8 @@ class FastAPI(Starlette):
         self.openapi_version: str = "3.1.0"
         self.openapi_schema: dict[str, Any] | None = None
         if self.openapi_url:
-            assert self.title, "A title must be provided for OpenAPI, e.g.: 'My API'"
-            assert self.version, "A version must be provided for OpenAPI, e.g.: '2.1.0'"
+            require(self.title, "A title must be provided for OpenAPI, e.g.: 'My API'")
+            require(self.version, "A version must be provided for OpenAPI, e.g.: '2.1.0'")
         if openapi_prefix:
             logger.warning(
                 '"openapi_prefix" has been deprecated in favor of "root_path", which '

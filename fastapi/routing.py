@@ -46,6 +46,7 @@ from fastapi._core.analyse.signature import return_annotation
 from fastapi._core.compile.body_field import body_field_of
 from fastapi._core.compile.paths import path_template
 from fastapi._core.compile.route_index import RouteIndex, RouteList, register_matches, route_moved
+from fastapi._core.declaration import declaring, require
 from fastapi._core.execute.handler import build_request_handler
 from fastapi._core.execute.request_scope import close_request_stack
 from fastapi._core.execute.threads import run_sync
@@ -314,6 +315,21 @@ class APIRoute(routing.Route):
         declared.update(options)
         self.path = path
         self.endpoint = endpoint
+        with declaring(f"route {path!r} (endpoint {_display_name(endpoint)})"):
+            self._resolve(declared)
+            self._compile_responses()
+            require(callable(endpoint), "An endpoint must be a callable")
+            self.dependant = _route_dependant(self.path_format, self.endpoint, self.dependencies)
+            self._flat_dependant = flat_dependant(self.dependant)
+            self._embed_body_fields = should_embed_body_fields(self._flat_dependant.body_params)
+            self.body_field = body_field_of(
+                self._flat_dependant, name=self.unique_id, embed=self._embed_body_fields
+            )
+            self.app = request_response(self.get_route_handler())
+
+    def _resolve(self, declared: dict[str, Any]) -> None:
+        """The route's attributes from its declared options (see ``fastapi._route_options``)."""
+        endpoint = self.endpoint
         for option in _KEPT_AS_GIVEN:
             setattr(self, option, declared[option])
         # An endpoint that yields streams its items (see fastapi._core.serialize.item_stream).
@@ -324,9 +340,9 @@ class APIRoute(routing.Route):
         self.tags = declared["tags"] or []
         self.responses = declared["responses"] or {}
         self.name = get_name(endpoint) if declared["name"] is None else declared["name"]
-        self.path_format, self.param_convertors = path_template(path)
+        self.path_format, self.param_convertors = path_template(self.path)
         # The path the regex is compiled from, on first use; None once a regex is set by hand.
-        self.regex_source: str | None = path
+        self.regex_source: str | None = self.path
         self._path_regex: re.Pattern[str] | None = None
         methods = ["GET"] if declared["methods"] is None else declared["methods"]
         self.methods: set[str] = {method.upper() for method in methods}
@@ -335,16 +351,6 @@ class APIRoute(routing.Route):
         self.status_code = int(status_code) if isinstance(status_code, IntEnum) else status_code
         self.dependencies = list(declared["dependencies"] or [])
         self.description = _description(declared["description"], endpoint)
-        self._compile_responses()
-        if not callable(endpoint):
-            raise AssertionError("An endpoint must be a callable")
-        self.dependant = _route_dependant(self.path_format, self.endpoint, self.dependencies)
-        self._flat_dependant = flat_dependant(self.dependant)
-        self._embed_body_fields = should_embed_body_fields(self._flat_dependant.body_params)
-        self.body_field = body_field_of(
-            self._flat_dependant, name=self.unique_id, embed=self._embed_body_fields
-        )
-        self.app = request_response(self.get_route_handler())
 
     def _compile_responses(self) -> None:
         """The fields of the response model and of each additional response's ``model``."""
@@ -360,8 +366,7 @@ class APIRoute(routing.Route):
                 self.stream_item_field = _response_field("StreamItem_" + self.unique_id, item)
         self.response_fields: dict[int | str, ModelField] = {}
         for status, response in self.responses.items():
-            if not isinstance(response, dict):
-                raise AssertionError("An additional response must be a dict")
+            require(isinstance(response, dict), "An additional response must be a dict")
             model = response.get("model")
             if model:
                 _check_body_allowed(status)
@@ -476,8 +481,26 @@ def _unwrapped(value: Any) -> Any:
 
 
 def _check_body_allowed(status_code: int | str | None) -> None:
-    if not is_body_allowed_for_status_code(status_code):
-        raise AssertionError(f"Status code {status_code} must not have a response body")
+    require(
+        is_body_allowed_for_status_code(status_code),
+        f"Status code {status_code} must not have a response body",
+        fix="`response_model=None` (or `-> None`), or a status that carries a body",
+    )
+
+
+def _display_name(endpoint: Any) -> str:
+    return getattr(endpoint, "__qualname__", None) or repr(endpoint)
+
+
+def _check_prefix(prefix: str) -> None:
+    """FastAPI's rules for a router prefix: ``/api``, not ``api`` nor ``/api/``."""
+    if prefix:
+        require(prefix.startswith("/"), "A path prefix must start with '/'", fix=f"'/{prefix}'")
+        require(
+            not prefix.endswith("/"),
+            "A path prefix must not end with '/', as the routes will start with '/'",
+            fix=repr(prefix.rstrip("/")),
+        )
 
 
 def _is_response_class(annotation: Any) -> bool:
@@ -573,11 +596,7 @@ class APIRouter(routing.Router):
         self.on_shutdown: list[Callable[[], Any]] = list(on_shutdown or [])
         if lifespan is None:
             self.lifespan_context = _DefaultLifespan(self)
-        if prefix:
-            assert prefix.startswith("/"), "A path prefix must start with '/'"
-            assert not prefix.endswith("/"), (
-                "A path prefix must not end with '/', as the routes will start with '/'"
-            )
+        _check_prefix(prefix)
         self.prefix = prefix
         self.tags: list[str | Enum] = tags or []
         self.dependencies = list(dependencies or [])
@@ -660,7 +679,11 @@ class APIRouter(routing.Router):
         await _run_handlers(self.on_shutdown)
 
     def add_event_handler(self, event_type: str, func: Callable[[], Any]) -> None:
-        assert event_type in ("startup", "shutdown")
+        require(
+            event_type in ("startup", "shutdown"),
+            "",
+            fix="the event type is 'startup' or 'shutdown'",
+        )
         (self.on_startup if event_type == "startup" else self.on_shutdown).append(func)
 
     @deprecated(
@@ -841,12 +864,8 @@ class APIRouter(routing.Router):
         generate_unique_id_function: Callable[[APIRoute], str] = Default(generate_unique_id),
     ) -> None:
         """Copy ``router``'s routes here under ``prefix``, merging the options of both levels."""
-        if prefix:
-            assert prefix.startswith("/"), "A path prefix must start with '/'"
-            assert not prefix.endswith("/"), (
-                "A path prefix must not end with '/', as the routes will start with '/'"
-            )
-        else:
+        _check_prefix(prefix)
+        if not prefix:
             for route in router.routes:
                 path = getattr(route, "path")  # noqa: B009
                 if path is not None and not path:

@@ -28,6 +28,7 @@ from fastapi._core import params
 from fastapi._core.analyse import annotations as ann
 from fastapi._core.analyse.field import ModelField, create_model_field
 from fastapi._core.analyse.signature import typed_signature
+from fastapi._core.declaration import declaring, require
 from fastapi._core.dependant import Dependant, SecurityRequirement
 from fastapi._core.errors import DependencyScopeError
 from fastapi._core.security import SecurityBase, SecurityScopes
@@ -93,27 +94,39 @@ def analyse_param(
         type_annotation, marker = _marker_in_annotated(full_annotation)
         if isinstance(marker, FieldInfo):
             field_info = field_info_from_annotated(marker, full_annotation)
-            assert field_info.default is Undefined, (
+            require(
+                field_info.default is Undefined,
                 f"`{field_info.__class__.__name__}` default value cannot be set in"
-                f" `Annotated` for {name!r}. Set the default value with `=` instead."
+                f" `Annotated` for {name!r}. Set the default value with `=` instead.",
+                fix=f"`{name}: Annotated[..., {type(marker).__name__}()] = <default>`",
             )
             if default is not empty:
-                assert not is_path_param, "Path parameters cannot have default values"
+                require(
+                    not is_path_param,
+                    "Path parameters cannot have default values",
+                    fix="a path parameter is always sent: drop the default",
+                )
                 field_info.default = default
         elif isinstance(marker, params.Depends):
             depends = marker
 
     if isinstance(default, params.Depends):
-        assert depends is None, (
-            f"Cannot specify `Depends` in `Annotated` and default value together for {name!r}"
+        require(
+            depends is None,
+            f"Cannot specify `Depends` in `Annotated` and default value together for {name!r}",
+            fix="keep one of the two `Depends`",
         )
-        assert field_info is None, (
-            f"Cannot specify a FastAPI annotation in `Annotated` and `Depends` as a default value together for {name!r}"
+        require(
+            field_info is None,
+            f"Cannot specify a FastAPI annotation in `Annotated` and `Depends` as a default value together for {name!r}",
+            fix="a parameter is either a dependency or a value from the request",
         )
         depends = default
     elif isinstance(default, FieldInfo):
-        assert field_info is None, (
-            f"Cannot specify FastAPI annotations in `Annotated` and default value together for {name!r}"
+        require(
+            field_info is None,
+            f"Cannot specify FastAPI annotations in `Annotated` and default value together for {name!r}",
+            fix="keep the marker in `Annotated` and give the plain default value after `=`",
         )
         field_info = copy(default)
         field_info.annotation = type_annotation
@@ -125,8 +138,16 @@ def analyse_param(
     if depends is not None and ann.is_subclass(type_annotation, Response):
         return ParamAnalysis(type_annotation, depends, None)  # a dependency making a Response
     if ann.is_subclass(type_annotation, _INJECTED_TYPES):
-        assert depends is None, f"Cannot specify `Depends` for type {type_annotation!r}"
-        assert field_info is None, f"Cannot specify FastAPI annotation for type {type_annotation!r}"
+        require(
+            depends is None,
+            f"Cannot specify `Depends` for type {type_annotation!r}",
+            fix="the object is given by its type alone: drop `Depends`",
+        )
+        require(
+            field_info is None,
+            f"Cannot specify FastAPI annotation for type {type_annotation!r}",
+            fix="the object is given by its type alone: drop the marker",
+        )
         return ParamAnalysis(type_annotation, None, None)
     if depends is not None:
         return ParamAnalysis(type_annotation, depends, None)
@@ -154,8 +175,10 @@ def _implicit_field_info(
 
 def _make_field(name: str, field_info: FieldInfo, is_path_param: bool, declared: Any) -> ModelField:
     if is_path_param:
-        assert isinstance(field_info, params.Path), (
-            f"Cannot use `{field_info.__class__.__name__}` for path param {name!r}"
+        require(
+            isinstance(field_info, params.Path),
+            f"Cannot use `{field_info.__class__.__name__}` for path param {name!r}",
+            fix=f"declare it with `Path()`, or rename it so that it is not `{{{name}}}` in the path",
         )
     if isinstance(field_info, params.Form):
         ensure_multipart_installed()
@@ -165,12 +188,19 @@ def _make_field(name: str, field_info: FieldInfo, is_path_param: bool, declared:
         field_info.alias = field_info.alias or name
     field = create_model_field(field_info, name, declared=declared)
     if is_path_param:
-        assert is_scalar_field(field), "Path params must be of one of the supported types"
+        require(
+            is_scalar_field(field),
+            "Path params must be of one of the supported types",
+            fix="a path parameter is one scalar (str, int, float, bool, UUID, an Enum...)",
+        )
     elif isinstance(field_info, params.Query):
-        assert (
+        require(
             is_scalar_field(field)
             or ann.is_scalar_sequence(field.type_)
-            or ann.is_model_class(field.type_)
+            or ann.is_model_class(field.type_),
+            "",  # FastAPI's message, empty
+            fix=f"query parameter {name!r} must be a scalar, a list of scalars or one model;"
+            " declare it with `Body()` to read it from the body",
         )
     return field
 
@@ -235,29 +265,40 @@ def build_dependant(
     dependant = Dependant(
         call=call, name=name, path=path, security_scopes=security_scopes, use_cache=use_cache
     )
+    owner = getattr(call, "__qualname__", None) or type(call).__qualname__
     for param_name, param in typed_signature(call).parameters.items():
-        analysis = analyse_param(
-            param_name, param.annotation, param.default, is_path_param=param_name in in_path
-        )
-        if analysis.depends is not None:
-            dependant.dependencies.append(
-                sub_dependant(
-                    depends=analysis.depends,
-                    path=path,
-                    name=param_name,
-                    security_scopes=security_scopes,
-                )
+        with declaring(f"parameter {param_name!r} of {owner}"):
+            analysis = analyse_param(
+                param_name, param.annotation, param.default, is_path_param=param_name in in_path
             )
-        elif analysis.field is None:
-            for cls, attribute in INJECTED:
-                if ann.is_subclass(analysis.type_annotation, cls):
-                    setattr(dependant, attribute, param_name)
-                    break
-        elif isinstance(analysis.field.field_info, params.Body):
-            dependant.body_params.append(analysis.field)
-        else:
-            add_param(dependant, analysis.field)
+            _place(dependant, param_name, analysis, path, security_scopes)
     return dependant
+
+
+def _place(
+    dependant: Dependant,
+    name: str,
+    analysis: ParamAnalysis,
+    path: str,
+    security_scopes: list[str] | None,
+) -> None:
+    """Put one analysed parameter where it belongs: a sub-dependency, an injected object, the
+    body, or a parameter list by source."""
+    if analysis.depends is not None:
+        dependant.dependencies.append(
+            sub_dependant(
+                depends=analysis.depends, path=path, name=name, security_scopes=security_scopes
+            )
+        )
+    elif analysis.field is None:
+        for cls, attribute in INJECTED:
+            if ann.is_subclass(analysis.type_annotation, cls):
+                setattr(dependant, attribute, name)
+                break
+    elif isinstance(analysis.field.field_info, params.Body):
+        dependant.body_params.append(analysis.field)
+    else:
+        add_param(dependant, analysis.field)
 
 
 _PARAM_LISTS = {
@@ -274,10 +315,12 @@ def add_param(dependant: Dependant, field: ModelField) -> None:
     location = getattr(field.field_info, "in_", None)
     if location is None and isinstance(field.field_info, params.Param):
         location = params.ParamTypes.query
-    assert location in _PARAM_LISTS, (
-        f"non-body parameters must be in path, query, header or cookie: {field.name}"
+    attribute = _PARAM_LISTS.get(location)  # type: ignore[arg-type]
+    require(
+        attribute is not None,
+        f"non-body parameters must be in path, query, header or cookie: {field.name}",
     )
-    getattr(dependant, _PARAM_LISTS[location]).append(field)
+    getattr(dependant, str(attribute)).append(field)
 
 
 def sub_dependant(
@@ -326,8 +369,10 @@ def _check_scopes(dependant: Dependant) -> None:
 
 def parameterless_sub_dependant(*, depends: params.Depends, path: str) -> Dependant:
     """A dependency listed in ``dependencies=[...]``: run for its effect, its value unused."""
-    assert callable(depends.dependency), (
-        "A parameter-less dependency must have a callable dependency"
+    require(
+        callable(depends.dependency),
+        "A parameter-less dependency must have a callable dependency",
+        fix="`dependencies=[Depends(a_function)]`",
     )
     return sub_dependant(depends=depends, path=path)
 

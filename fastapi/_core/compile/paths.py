@@ -13,6 +13,8 @@ from typing import Any
 from starlette.convertors import CONVERTOR_TYPES, Convertor
 from starlette.routing import PARAM_REGEX
 
+from fastapi._core.declaration import require
+
 
 def path_template(path: str) -> tuple[str, dict[str, Convertor[Any]]]:
     """``("/users/{id}", {"id": IntegerConvertor()})`` for ``"/users/{id:int}"``, as Starlette."""
@@ -23,7 +25,11 @@ def path_template(path: str) -> tuple[str, dict[str, Convertor[Any]]]:
     for match in PARAM_REGEX.finditer(path):
         name, kind = match.groups("str")
         kind = kind.lstrip(":")
-        assert kind in CONVERTOR_TYPES, f"Unknown path convertor '{kind}'"
+        require(
+            kind in CONVERTOR_TYPES,
+            f"Unknown path convertor '{kind}'",
+            fix=f"one of {', '.join(sorted(CONVERTOR_TYPES))}",
+        )
         path_format += path[index : match.start()] + "{" + name + "}"
         if name in convertors:
             duplicated.add(name)
