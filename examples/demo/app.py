@@ -29,13 +29,14 @@ from datetime import datetime, timezone
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import httpx
 from sqlalchemy import Column, DateTime, Integer, String, create_engine, select
 from sqlalchemy.orm import declarative_base, sessionmaker
 
-from fastapi import BackgroundTasks, Depends, FastAPI, File, UploadFile
+from fastapi import BackgroundTasks, Depends, FastAPI, File, Query, UploadFile
+from fastapi import Path as PathParam
 from fastapi.tasks import (
     Retry,
     TaskSettings,
@@ -84,6 +85,10 @@ class ActivityLog(Base):  # type: ignore[misc,valid-type]
 
 
 Base.metadata.create_all(bind=engine)
+
+# User ids are stored in SQLite, whose integers are 64-bit: a larger one is a 422, not a 500.
+SQLITE_MAX = 2**63 - 1
+UserId = Annotated[int, PathParam(ge=0, le=SQLITE_MAX)]
 
 
 # --- the tasks (module-level functions: durable tasks are imported by name) --------------------
@@ -222,7 +227,7 @@ async def send_email_endpoint(to_email: str, subject: str, body: str, background
 
 
 @app.post("/upload-csv/{user_id}", tags=["seed"])
-async def upload_csv(user_id: int, background_tasks: BackgroundTasks, file: UploadFile = File(...)):
+async def upload_csv(user_id: UserId, background_tasks: BackgroundTasks, file: UploadFile = File(...)):
     temp_filename = UPLOADS / f"temp_{user_id}_{Path(file.filename or 'upload.csv').name}"
     temp_filename.write_bytes(await file.read())
     handle = background_tasks.add_task(process_csv_file, str(temp_filename), user_id)
@@ -234,14 +239,14 @@ async def upload_csv(user_id: int, background_tasks: BackgroundTasks, file: Uplo
 
 
 @app.post("/user/{user_id}/action", tags=["seed"])
-async def perform_user_action(user_id: int, action: str, background_tasks: BackgroundTasks):
+async def perform_user_action(user_id: UserId, action: str, background_tasks: BackgroundTasks):
     background_tasks.add_task(log_user_activity, user_id, action)
     background_tasks.add_task(update_user_statistics, user_id)
     return {"message": f"Action '{action}' recorded for user {user_id}"}
 
 
 @app.get("/activity", tags=["results"])
-def read_activity(user_id: int | None = None) -> list[dict[str, Any]]:
+def read_activity(user_id: Annotated[int | None, Query(ge=0, le=SQLITE_MAX)] = None) -> list[dict[str, Any]]:
     with SessionLocal() as db:
         query = select(ActivityLog).order_by(ActivityLog.id)
         if user_id is not None:
@@ -254,7 +259,7 @@ def read_activity(user_id: int | None = None) -> list[dict[str, Any]]:
 
 @app.post("/trigger-external-fetch/{user_id}", tags=["seed"])
 async def trigger_external_fetch(
-    user_id: int,
+    user_id: UserId,
     background_tasks: BackgroundTasks,
     data_url: str = f"{SELF_URL}/demo-data",
     webhook_url: str = f"{SELF_URL}/webhook",
@@ -295,7 +300,7 @@ def get_database_service() -> DatabaseService:
 
 @app.post("/action/{user_id}", tags=["seed"])
 async def perform_action(
-    user_id: int,
+    user_id: UserId,
     action: str,
     background_tasks: BackgroundTasks,
     email_service: EmailService = Depends(get_email_service),
