@@ -20,6 +20,7 @@ def assets_directory() -> Path:
         return STATIC
     raise RuntimeError(
         "FastAPI(offline_docs=True) serves the docs pages' Swagger UI and ReDoc files from the "
-        "package, but this installation was built without them (npm was not available at build "
-        "time). Install a wheel that bundles them, or rebuild with npm on the PATH."
+        "package, but this installation was built without them (neither npm nor the "
+        "openapi-ui-bundles package was available at build time). Install a published wheel, "
+        "or rebuild with one of them."
     )
