@@ -229,6 +229,7 @@ class FastAPI(Starlette):
             get_redoc_html,
             get_swagger_ui_html,
             get_swagger_ui_oauth2_redirect_html,
+            with_load_failure_hint,
         )
 
         offline = bool(self.offline_docs and self.openapi_url and (self.docs_url or self.redoc_url))
@@ -271,7 +272,7 @@ class FastAPI(Starlette):
                 if offline:
                     for name in ("swagger_js", "swagger_css", "swagger_favicon"):
                         urls[f"{name}_url"] = asset(root_path, name)[name]
-                return get_swagger_ui_html(
+                page = get_swagger_ui_html(
                     openapi_url=root_path + self.openapi_url,
                     title=f"{self.title} - Swagger UI",
                     oauth2_redirect_url=oauth2_redirect_url,
@@ -279,6 +280,7 @@ class FastAPI(Starlette):
                     swagger_ui_parameters=self.swagger_ui_parameters,
                     **urls,
                 )
+                return page if offline else with_load_failure_hint(page, "Swagger UI")
 
             self.add_route(self.docs_url, swagger_ui_html, include_in_schema=False)
 
@@ -304,9 +306,10 @@ class FastAPI(Starlette):
                         "redoc_favicon_url": asset(root_path, "swagger_favicon")["swagger_favicon"],
                         "with_google_fonts": False,
                     }
-                return get_redoc_html(
+                page = get_redoc_html(
                     openapi_url=root_path + self.openapi_url, title=f"{self.title} - ReDoc", **urls
                 )
+                return page if offline else with_load_failure_hint(page, "ReDoc")
 
             self.add_route(self.redoc_url, redoc_html, include_in_schema=False)
 

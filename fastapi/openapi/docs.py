@@ -44,6 +44,36 @@ def _indented(*lines: str) -> str:
     return "".join(f"{_INDENT}{line}\n" for line in lines)
 
 
+def with_load_failure_hint(page: HTMLResponse, tool: str) -> HTMLResponse:
+    """The app's own docs page (``tool``: "Swagger UI" or "ReDoc", from the CDN) with a
+    script that, when the CDN script could not load (no internet access, a blocked CDN),
+    shows a short hint instead of a blank page. ``get_swagger_ui_html`` and
+    ``get_redoc_html`` themselves answer exactly as FastAPI's."""
+    global_name, script_url = _CDN_SCRIPTS[tool]
+    script = _indented(*_load_failure_hint(global_name, tool, script_url))
+    end = f"{_INDENT}</body>".encode()
+    body = bytes(page.body).replace(end, script.encode() + end, 1)
+    return HTMLResponse(body, status_code=page.status_code)
+
+
+def _load_failure_hint(global_name: str, tool: str, script_url: str) -> tuple[str, ...]:
+    hint = json.dumps(
+        f'<p style="font-family: sans-serif; margin: 2em" id="docs-load-failed">'
+        f"The {tool} files could not be loaded from {script_url}. Without internet access, "
+        f"let the app serve them itself: <code>FastAPI(offline_docs=True)</code>.</p>"
+    )
+    return (
+        "<script>",
+        f'if (typeof {global_name} === "undefined") {{',
+        f'{_INDENT}document.body.insertAdjacentHTML("afterbegin", {hint});',
+        "}",
+        "</script>",
+    )
+
+
+_CDN_SCRIPTS = {"Swagger UI": ("SwaggerUIBundle", _SWAGGER_JS), "ReDoc": ("Redoc", _REDOC_JS)}
+
+
 def get_swagger_ui_html(
     *,
     openapi_url: str,
