@@ -1,0 +1,334 @@
+"""``APIRoute`` and ``APIWebSocketRoute``: an endpoint analysed and compiled once, when declared.
+
+``fastapi.routing`` publishes them; the options they take are declared in
+``fastapi._route_options``.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Coroutine, Sequence
+from enum import Enum, IntEnum
+from typing import Any
+
+from starlette import routing
+from starlette._utils import get_route_path
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import (
+    BaseRoute,
+    Match,
+    compile_path,
+    get_name,
+)
+from starlette.types import Scope
+from typing_extensions import Unpack
+
+from fastapi import params
+from fastapi._core.analyse.dependant import (
+    build_dependant,
+    flat_dependant,
+    parameterless_sub_dependant,
+    should_embed_body_fields,
+)
+from fastapi._core.analyse.field import ModelField
+from fastapi._core.analyse.field import create_model_field as new_model_field
+from fastapi._core.analyse.signature import return_annotation
+from fastapi._core.compile.body_field import body_field_of
+from fastapi._core.compile.paths import path_template
+from fastapi._core.compile.route_index import register_matches, route_moved
+from fastapi._core.declaration import declaring, require
+from fastapi._core.execute.handler import build_request_handler
+from fastapi._core.execute.websocket import build_websocket_handler
+from fastapi._core.serialize.dump_options import DumpOptions
+from fastapi._core.serialize.item_stream import ItemStream, is_generator_endpoint, item_annotation
+from fastapi._route_apps import request_response, unwrapped_default, websocket_session
+from fastapi._route_options import (
+    APIRouteInitOptions,
+    defaults_of,
+    signed_with,
+)
+from fastapi.datastructures import DefaultPlaceholder
+from fastapi.dependencies.models import Dependant
+from fastapi.tasks.runtime import APP_TASKS
+from fastapi.types import IncEx
+from fastapi.utils import is_body_allowed_for_status_code
+
+
+def _route_dependant(
+    path_format: str, endpoint: Callable[..., Any], dependencies: list[params.Depends]
+) -> Dependant:
+    """The endpoint's Dependant, with route-level ``dependencies=[...]`` resolved first."""
+    dependant = build_dependant(path=path_format, call=endpoint)
+    route_level = [
+        parameterless_sub_dependant(depends=depends, path=path_format) for depends in dependencies
+    ]
+    dependant.dependencies[:0] = route_level
+    return dependant
+
+
+class APIWebSocketRoute(routing.WebSocketRoute):
+    """A WebSocket endpoint whose parameters and dependencies are resolved like an API route's."""
+
+    __module__ = "fastapi.routing"  # where FastAPI has it (reprs, pickles, recorded signatures)
+
+    def __init__(
+        self,
+        path: str,
+        endpoint: Callable[..., Any],
+        *,
+        name: str | None = None,
+        dependencies: Sequence[params.Depends] | None = None,
+        dependency_overrides_provider: Any | None = None,
+    ) -> None:
+        self.path = path
+        self.endpoint = endpoint
+        self.name = get_name(endpoint) if name is None else name
+        self.dependencies = list(dependencies or [])
+        self.path_regex, self.path_format, self.param_convertors = compile_path(path)
+        self.dependant = _route_dependant(self.path_format, endpoint, self.dependencies)
+        self._flat_dependant = flat_dependant(self.dependant)
+        self._embed_body_fields = should_embed_body_fields(self._flat_dependant.body_params)
+        self.app = websocket_session(
+            build_websocket_handler(
+                dependant=self.dependant,
+                dependency_overrides_provider=dependency_overrides_provider,
+                embed_body_fields=self._embed_body_fields,
+                tasks=APP_TASKS,
+            )
+        )
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        match, child_scope = super().matches(scope)
+        if match is not Match.NONE:
+            child_scope["route"] = self
+        return match, child_scope
+
+
+class APIRoute(routing.Route):
+    """A path operation: an endpoint with its parameters, response model and OpenAPI data.
+
+    Its options are declared once, in ``fastapi._route_options``; each is kept as the
+    attribute of the same name (``route.tags``, ``route.status_code``...), resolved.
+    """
+
+    __module__ = "fastapi.routing"  # where FastAPI has it (reprs, pickles, recorded signatures)
+
+    response_model: Any
+    status_code: int | None
+    tags: list[str | Enum]
+    dependencies: list[params.Depends]
+    summary: str | None
+    description: str
+    response_description: str
+    responses: dict[int | str, dict[str, Any]]
+    deprecated: bool | None
+    operation_id: str | None
+    response_model_include: IncEx | None
+    response_model_exclude: IncEx | None
+    response_model_by_alias: bool
+    response_model_exclude_unset: bool
+    response_model_exclude_defaults: bool
+    response_model_exclude_none: bool
+    include_in_schema: bool
+    response_class: type[Response] | DefaultPlaceholder[Any]
+    dependency_overrides_provider: Any | None
+    callbacks: list[BaseRoute] | None
+    openapi_extra: dict[str, Any] | None
+    generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder[Any]
+
+    @signed_with(APIRouteInitOptions)
+    def __init__(
+        self, path: str, endpoint: Callable[..., Any], **options: Unpack[APIRouteInitOptions]
+    ) -> None:
+        declared = defaults_of(APIRouteInitOptions)
+        declared.update(options)
+        self.path = path
+        self.endpoint = endpoint
+        with declaring(f"route {path!r} (endpoint {_display_name(endpoint)})"):
+            self._resolve(declared)
+            self._compile_responses()
+            require(callable(endpoint), "An endpoint must be a callable")
+            self.dependant = _route_dependant(self.path_format, self.endpoint, self.dependencies)
+            self._flat_dependant = flat_dependant(self.dependant)
+            self._embed_body_fields = should_embed_body_fields(self._flat_dependant.body_params)
+            self.body_field = body_field_of(
+                self._flat_dependant, name=self.unique_id, embed=self._embed_body_fields
+            )
+            self.app = request_response(self.get_route_handler())
+
+    def _resolve(self, declared: dict[str, Any]) -> None:
+        """The route's attributes from its declared options (see ``fastapi._route_options``)."""
+        endpoint = self.endpoint
+        for option in _KEPT_AS_GIVEN:
+            setattr(self, option, declared[option])
+        # An endpoint that yields streams its items (see fastapi._core.serialize.item_stream).
+        self._streams = is_generator_endpoint(endpoint)
+        self.response_model = (
+            None if self._streams else _response_model(endpoint, declared["response_model"])
+        )
+        self.tags = declared["tags"] or []
+        self.responses = declared["responses"] or {}
+        self.name = get_name(endpoint) if declared["name"] is None else declared["name"]
+        self.path_format, self.param_convertors = path_template(self.path)
+        # The path the regex is compiled from, on first use; None once a regex is set by hand.
+        self.regex_source: str | None = self.path
+        self._path_regex: re.Pattern[str] | None = None
+        methods = ["GET"] if declared["methods"] is None else declared["methods"]
+        self.methods: set[str] = {method.upper() for method in methods}
+        self.unique_id = self.operation_id or unwrapped_default(self.generate_unique_id_function)(
+            self
+        )
+        status_code = declared["status_code"]
+        self.status_code = int(status_code) if isinstance(status_code, IntEnum) else status_code
+        self.dependencies = list(declared["dependencies"] or [])
+        self.description = _description(declared["description"], endpoint)
+
+    def _compile_responses(self) -> None:
+        """The fields of the response model and of each additional response's ``model``."""
+        self.response_field: ModelField | None = None
+        if self.response_model:
+            _check_body_allowed(self.status_code)
+            self.response_field = _response_field("Response_" + self.unique_id, self.response_model)
+        self.secure_cloned_response_field = self.response_field
+        self.stream_item_field: ModelField | None = None
+        if self._streams:
+            item = item_annotation(return_annotation(self.endpoint))
+            if item is not None:
+                self.stream_item_field = _response_field("StreamItem_" + self.unique_id, item)
+        self.response_fields: dict[int | str, ModelField] = {}
+        for status, response in self.responses.items():
+            require(isinstance(response, dict), "An additional response must be a dict")
+            model = response.get("model")
+            if model:
+                _check_body_allowed(status)
+                name = f"Response_{status}_{self.unique_id}"
+                self.response_fields[status] = _response_field(name, model)
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        """The compiled request handler (route classes override this to wrap it)."""
+        return build_request_handler(  # type: ignore[return-value]
+            dependant=self.dependant,
+            body_field=self.body_field,
+            status_code=self.status_code,
+            response_class=unwrapped_default(self.response_class),
+            response_field=self.secure_cloned_response_field,
+            dump=DumpOptions.of_route(self),
+            dependency_overrides_provider=self.dependency_overrides_provider,
+            embed_body_fields=self._embed_body_fields,
+            item_stream=self._item_stream(),
+            tasks=APP_TASKS,
+        )
+
+    def _item_stream(self) -> ItemStream | None:
+        """How the items of a yielding endpoint are sent (None for other endpoints)."""
+        if not self._streams:
+            return None
+        response_class = self.response_class
+        if isinstance(response_class, DefaultPlaceholder):
+            response_class = response_class.value
+        return ItemStream(
+            self.stream_item_field,
+            response_class,
+            is_async=inspect.isasyncgenfunction(self.endpoint)
+            or inspect.isasyncgenfunction(getattr(self.endpoint, "__call__", None)),  # noqa: B004
+            options=DumpOptions.of_route(self).keywords(),
+        )
+
+    @property
+    def path_regex(self) -> re.Pattern[str]:  # type: ignore[override]
+        """The path's regex, compiled on first use (see ``fastapi._core.compile.paths``)."""
+        if self._path_regex is None:
+            self._path_regex = compile_path(self.regex_source or self.path)[0]
+        return self._path_regex
+
+    @path_regex.setter
+    def path_regex(self, value: re.Pattern[str]) -> None:
+        # Setting it moves the route (e.g. a version prefix added to every path at start-up).
+        self._path_regex = value
+        self.regex_source = None
+        route_moved()
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        """Starlette's ``Route.matches`` (HTTP only), also naming the route in the child scope."""
+        if scope["type"] != "http":
+            return Match.NONE, {}
+        found = (self._path_regex or self.path_regex).match(get_route_path(scope))
+        if found is None:
+            return Match.NONE, {}
+        matched = found.groupdict()
+        if matched:
+            convertors = self.param_convertors
+            for key, value in matched.items():
+                matched[key] = convertors[key].convert(value)
+            path_params = dict(scope.get("path_params", {}))
+            path_params.update(matched)
+        else:
+            path_params = dict(scope.get("path_params", {}))
+        child_scope = {"endpoint": self.endpoint, "path_params": path_params, "route": self}
+        if self.methods and scope["method"] not in self.methods:
+            return Match.PARTIAL, child_scope
+        return Match.FULL, child_scope
+
+
+# The options an APIRoute keeps exactly as given (the others are resolved in ``__init__``).
+_KEPT_AS_GIVEN = (
+    "summary",
+    "response_description",
+    "deprecated",
+    "operation_id",
+    "response_model_include",
+    "response_model_exclude",
+    "response_model_by_alias",
+    "response_model_exclude_unset",
+    "response_model_exclude_defaults",
+    "response_model_exclude_none",
+    "include_in_schema",
+    "response_class",
+    "dependency_overrides_provider",
+    "callbacks",
+    "openapi_extra",
+    "generate_unique_id_function",
+)
+
+
+def _response_model(endpoint: Callable[..., Any], declared: Any) -> Any:
+    """The declared response model; by default the return annotation, unless it is a Response."""
+    if not isinstance(declared, DefaultPlaceholder):
+        return declared
+    annotation = return_annotation(endpoint)
+    if annotation is inspect.Signature.empty or _is_response_class(annotation):
+        return None
+    return annotation
+
+
+def _description(declared: str | None, endpoint: Callable[..., Any]) -> str:
+    """The declared description, else the endpoint's docstring; what precedes a form feed."""
+    text = declared or inspect.cleandoc(getattr(endpoint, "__doc__", None) or "")
+    return text.split("\f")[0].strip()
+
+
+def _check_body_allowed(status_code: int | str | None) -> None:
+    require(
+        is_body_allowed_for_status_code(status_code),
+        f"Status code {status_code} must not have a response body",
+        fix="`response_model=None` (or `-> None`), or a status that carries a body",
+    )
+
+
+def _display_name(endpoint: Any) -> str:
+    return getattr(endpoint, "__qualname__", None) or repr(endpoint)
+
+
+def _is_response_class(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, Response)
+
+
+def _response_field(name: str, model: Any) -> ModelField:
+    from pydantic.fields import FieldInfo
+
+    return new_model_field(FieldInfo(annotation=model), name, declared=model, mode="serialization")
+
+
+register_matches(APIRoute.matches, APIWebSocketRoute.matches)
