@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import os
 import tempfile
+from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from pydantic import BaseModel
@@ -16,6 +17,7 @@ from pydantic import BaseModel
 from fastapi import Body, FastAPI, File, Form, UploadFile, WebSocket, WebSocketDisconnect
 from fastapi.limits import Limits
 from fastapi.responses import StreamingResponse
+from fastapi.sse import EventSourceResponse
 
 MAX_BODY = int(os.environ.get("ROBUSTNESS_MAX_BODY", str(Limits().max_body_size)))
 app = FastAPI(limits=Limits(max_body_size=MAX_BODY))
@@ -62,6 +64,20 @@ async def stream() -> StreamingResponse:
             running_streams -= 1
 
     return StreamingResponse(chunks(), media_type="application/octet-stream")
+
+
+@app.get("/events", response_class=EventSourceResponse)
+async def events() -> AsyncIterator[dict[str, int]]:
+    global running_streams
+    running_streams += 1
+    try:
+        number = 0
+        while True:  # endless until the client goes away
+            number += 1
+            yield {"n": number}
+            await asyncio.sleep(0.001)
+    finally:
+        running_streams -= 1
 
 
 @app.websocket("/ws")
