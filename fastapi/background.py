@@ -286,7 +286,6 @@ class BackgroundTasks(StarletteBackgroundTasks):
                 group_id=self.group_id,
                 seq=index,
                 policy=policy_of(func),
-                durable=False,
             )
             self.tasks[index] = task = adopted
         return task

@@ -15,6 +15,7 @@ import sys
 import uuid
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -27,41 +28,71 @@ class TaskNotStorableError(TypeError):
     """A background task cannot be stored: its function or arguments cannot be persisted."""
 
 
+_WAYS_OUT = (
+    "Either define it where a worker can import it (a module-level function of an importable "
+    "module, e.g. the app's module run with `fastapi run`/`fastapi dev`), or keep this task "
+    "in memory: background_tasks.options(durable=False).add_task(...)"
+)
+
+
+def unstorable(func: Any, reason: str) -> TaskNotStorableError:
+    """The error for a task that cannot be stored: the function, the reason, the ways out."""
+    name = getattr(func, "__qualname__", None) or repr(func)
+    return TaskNotStorableError(f"Background task {name!r} cannot be stored: {reason}. {_WAYS_OUT}")
+
+
 def _module_name(func: Callable[..., Any]) -> str:
     module = getattr(func, "__module__", None)
     if module == "__main__":
-        spec = getattr(sys.modules.get("__main__"), "__spec__", None)
-        module = getattr(spec, "name", None)
-        if not module:
-            raise TaskNotStorableError(
-                f"{func!r} is defined in a script run as __main__; other processes cannot import it. "
-                "Define background tasks in an importable module."
-            )
+        return _main_module_name(func)
     if not module:
-        raise TaskNotStorableError(f"{func!r} has no __module__: it cannot be imported by name")
+        raise unstorable(func, "it has no __module__, so it cannot be imported by name")
     return module
+
+
+def _main_module_name(func: Callable[..., Any]) -> str:
+    """The name a worker imports the script run as ``__main__`` by: ``python -m app`` gives
+    it; for ``python main.py`` it is the name ``fastapi run/dev/worker main.py`` import the
+    file as (its package path from the first directory without ``__init__.py``)."""
+    main = sys.modules.get("__main__")
+    spec_name = getattr(getattr(main, "__spec__", None), "name", None)
+    if spec_name and spec_name != "__main__":
+        return str(spec_name)
+    file = getattr(main, "__file__", None)
+    if not file:
+        raise unstorable(func, "it is defined in an interactive session, which no worker imports")
+    from fastapi.cli.discover import locate_module
+
+    return locate_module(Path(file)).module
 
 
 def reference(func: Callable[..., Any]) -> str:
     """``module:qualified_name`` of ``func``, checked to import back to the same object."""
     qualname = getattr(func, "__qualname__", None)
     if not qualname or "<locals>" in qualname or "<lambda>" in qualname:
-        raise TaskNotStorableError(
-            f"{func!r} cannot be stored: durable background tasks must be module-level functions "
-            "(or methods of module-level classes) that other processes can import by name"
+        raise unstorable(
+            func,
+            "durable background tasks must be module-level functions (or methods of "
+            "module-level classes) that other processes can import by name",
         )
     name = f"{_module_name(func)}:{qualname}"
+    if getattr(func, "__module__", None) == "__main__" and _attribute(
+        sys.modules["__main__"], qualname
+    ) is inspect.unwrap(func):
+        return name  # the running script's own function: importing it again would rerun it
     try:
         found = resolve(name)
     except Exception as exc:
-        raise TaskNotStorableError(
-            f"{func!r} cannot be stored: importing {name!r} fails ({exc})"
-        ) from exc
+        raise unstorable(func, f"importing {name!r} fails ({exc})") from exc
     if not _same_definition(found, func):
-        raise TaskNotStorableError(
-            f"{func!r} cannot be stored: {name!r} imports a different object"
-        )
+        raise unstorable(func, f"{name!r} imports a different object")
     return name
+
+
+def _attribute(target: Any, qualname: str) -> Any:
+    for part in qualname.split("."):
+        target = getattr(target, part, None)
+    return inspect.unwrap(target) if target is not None else None
 
 
 def _same_definition(found: Any, func: Any) -> bool:
@@ -101,10 +132,10 @@ def encode_arguments(
     try:
         return to_json({"args": list(args), "kwargs": kwargs}).decode()
     except PydanticSerializationError as exc:
-        raise TaskNotStorableError(
-            f"The arguments of background task {getattr(func, '__qualname__', func)!r} cannot be stored as "
-            f"JSON ({exc}). Durable tasks take JSON-compatible values, Pydantic models, dataclasses, "
-            "dates, UUIDs, decimals and enums."
+        raise unstorable(
+            func,
+            f"its arguments cannot be stored as JSON ({exc}); durable tasks take JSON-compatible "
+            "values, Pydantic models, dataclasses, dates, UUIDs, decimals and enums",
         ) from exc
 
 

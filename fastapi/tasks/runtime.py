@@ -20,6 +20,7 @@ from typing import Any
 
 import anyio
 from starlette.background import BackgroundTask
+from starlette.background import BackgroundTasks as StarletteBackgroundTasks
 from starlette.requests import HTTPConnection
 from starlette.responses import Response
 from typing_extensions import ParamSpec
@@ -182,16 +183,33 @@ class TaskRuntime:
         """A response is about to be sent with ``background``: store its durable tasks now
         (``TaskStoreError``, a 503, if they cannot be), and answer what the response runs
         once it is sent."""
-        if not isinstance(background, BackgroundTasks) or not background.tasks:
+        group = self._group_of(background)
+        if group is None or not group.tasks:
             return background
+        if self.backend.durable:
+            for index in range(len(group.tasks)):
+                # Tasks no intake saw (a collector made by hand, Starlette's own): stored
+                # like the others, or refused here, loudly; never kept in memory unsaid.
+                self.admit(group.queued(index))
         durable = [
             task
-            for task in background.tasks
+            for task in group.tasks
             if isinstance(task, QueuedTask) and task.durable and not task.submitted
         ]
         if durable:
             await self.backend.submit(durable)
-        return BackgroundTask(self.run_group, background)
+        return BackgroundTask(self.run_group, group)
+
+    def _group_of(self, background: BackgroundTask) -> BackgroundTasks | None:
+        """The collector a response's ``background`` is; a durable app takes a Starlette
+        ``BackgroundTask`` or ``BackgroundTasks`` as one too."""
+        if isinstance(background, BackgroundTasks):
+            return background
+        if not self.backend.durable or not isinstance(background, BackgroundTask):
+            return None
+        if isinstance(background, StarletteBackgroundTasks):
+            return BackgroundTasks(background.tasks)
+        return BackgroundTasks([background])
 
     async def run_group(self, group: BackgroundTasks) -> None:
         """Run a response's tasks in order; failures are isolated, the first is re-raised."""
