@@ -156,7 +156,9 @@ def test_redis_stopped_and_restarted_mid_run(
     redis_server: RedisServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.INFO, logger="fastapi")
-    app = faulty_app(redis_server.url)
+    # A lease longer than the outage: the running task's outcome is written once the server
+    # is back, before its lease could expire (past it, another worker may take it over).
+    app = faulty_app(redis_server.url, lease=30.0)
     with TestClient(app) as client:
         before = post_all(client, 0, 20)
         # A task running when the store goes: its outcome write fails, then is retried.
