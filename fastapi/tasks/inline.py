@@ -197,14 +197,26 @@ async def call_task(
         if not (is_async_callable(func) if is_async is None else is_async):
             if timeout is None:  # the common case: no scope to set up
                 return await run_sync(func, *args, **kwargs)
-            call = functools.partial(contextvars.copy_context().run, func, *args, **kwargs)
-            with anyio.move_on_after(timeout):
-                return await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
-            running.cancel()  # still running in its thread: it sees current_task().cancelled
-            raise TimeoutError(f"the task took longer than its timeout of {timeout:g}s")
-        task = _asyncio_task()
-        if timeout is None and task is not None:
-            return await _cancellable(func, args, kwargs, running, task)
+            return await _call_sync_within(func, args, kwargs, running, timeout)
+        task = _asyncio_task() if timeout is None else None
+        if task is not None:
+            # Cancelled through its asyncio task, while (and only while) it awaits the
+            # call; the cancellation it got is taken back once caught here.
+            running.attach(task)
+            try:
+                result = await func(*args, **kwargs)
+            except asyncio.CancelledError:
+                if not running.detach():
+                    raise  # not ours: the server is shutting down, say
+                _uncancel(task)
+                raise TaskCancelled() from None
+            except BaseException:
+                if running.detach():
+                    _uncancel(task)
+                raise
+            if running.detach():
+                _uncancel(task)  # it caught the cancellation and returned
+            return result
         deadline = float("inf") if timeout is None else anyio.current_time() + timeout
         with anyio.CancelScope(deadline=deadline) as scope:
             running.attach(scope)
@@ -219,38 +231,26 @@ async def call_task(
         reset(token)
 
 
+async def _call_sync_within(
+    func: Callable[..., Any],
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    running: RunningTask,
+    timeout: float,
+) -> Any:
+    """A sync call with a timeout: past it, the task moves on and the thread is left to end."""
+    call = functools.partial(contextvars.copy_context().run, func, *args, **kwargs)
+    with anyio.move_on_after(timeout):
+        return await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
+    running.cancel()  # still running in its thread: it sees current_task().cancelled
+    raise TimeoutError(f"the task took longer than its timeout of {timeout:g}s")
+
+
 def _asyncio_task() -> asyncio.Task[Any] | None:
     try:
         return asyncio.current_task()
     except RuntimeError:  # another event loop (trio): cancel scopes then
         return None
-
-
-async def _cancellable(
-    func: Callable[..., Any],
-    args: tuple[Any, ...],
-    kwargs: dict[str, Any],
-    running: RunningTask,
-    task: asyncio.Task[Any],
-) -> Any:
-    """Await an async task function so that ``running.cancel()`` cancels it at its next
-    await: the asyncio task is cancelled while (and only while) it awaits the call, and the
-    cancellation it got is taken back once caught here."""
-    running.attach(task)
-    try:
-        result = await func(*args, **kwargs)
-    except asyncio.CancelledError:
-        if not running.detach():
-            raise  # not ours: the server is shutting down, say
-        _uncancel(task)
-        raise TaskCancelled() from None
-    except BaseException:
-        if running.detach():
-            _uncancel(task)
-        raise
-    if running.detach():
-        _uncancel(task)  # it caught the cancellation and returned
-    return result
 
 
 def _uncancel(task: asyncio.Task[Any]) -> None:
