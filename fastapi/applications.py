@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from starlette.applications import Starlette
 from starlette.datastructures import State
@@ -31,6 +32,7 @@ from fastapi.exception_handlers import (
     websocket_request_validation_exception_handler,
 )
 from fastapi.exceptions import RequestValidationError, WebSocketRequestValidationError
+from fastapi.frontend import Fallback
 from fastapi.logger import logger
 from fastapi.params import Depends
 from fastapi.routing import _merge_lifespan_context
@@ -389,6 +391,17 @@ class FastAPI(Starlette):
         self, path: str, name: str | None = None, *, dependencies: Sequence[Depends] | None = None
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return self.router.websocket(path, name=name, dependencies=dependencies)
+
+    def frontend(
+        self,
+        path: str,
+        directory: str | os.PathLike[str],
+        *,
+        fallback: Fallback = "auto",
+        check_dir: bool | Literal["auto"] = "auto",
+    ) -> None:
+        """Serve the built single-page app in ``directory`` at ``path`` (see fastapi.frontend)."""
+        self.router.frontend(path, directory, fallback=fallback, check_dir=check_dir)
 
     def include_router(
         self,

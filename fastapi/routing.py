@@ -7,9 +7,10 @@ prefix and merges options when routers are included into one another.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from starlette import routing
 from starlette._utils import get_route_path
@@ -66,6 +67,7 @@ from fastapi.exceptions import ResponseValidationError as ResponseValidationErro
 from fastapi.exceptions import (
     WebSocketRequestValidationError as WebSocketRequestValidationError,
 )
+from fastapi.frontend import Fallback, FrontendSpec, add_frontend, included
 from fastapi.types import DecoratedCallable
 from fastapi.utils import create_model_field as create_model_field
 from fastapi.utils import generate_unique_id
@@ -388,6 +390,18 @@ class APIRouter(routing.Router):
 
     # -- composition ----------------------------------------------------------------------------
 
+    def frontend(
+        self,
+        path: str,
+        directory: str | os.PathLike[str],
+        *,
+        fallback: Fallback = "auto",
+        check_dir: bool | Literal["auto"] = "auto",
+    ) -> None:
+        """Serve the built single-page app in ``directory`` at ``path`` (see fastapi.frontend)."""
+        spec = FrontendSpec(path, directory, fallback, check_dir, list(self.dependencies))
+        add_frontend(self, spec)
+
     def include_router(
         self,
         router: APIRouter,
@@ -457,6 +471,8 @@ class APIRouter(routing.Router):
                 self.routes.append(
                     routing.Mount(prefix + route.path, app=route.app, name=route.name)
                 )
+        for spec in getattr(router, "frontends", ()):  # see fastapi.frontend
+            add_frontend(self, included(spec, prefix, list(dependencies or [])))
         for handler in getattr(router, "on_startup", []):
             self.add_event_handler("startup", handler)
         for handler in getattr(router, "on_shutdown", []):
