@@ -8,6 +8,7 @@ which is how "the newest FastAPI" and "the newest Litestar 2.x" are picked up ag
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -104,7 +105,9 @@ def peers() -> dict[str, Peer]:
     upstream = ensure_venv("upstream-0.116.1", ["fastapi==0.116.1", *SERVER])
     newest = ensure_venv("fastapi-newest", ["fastapi", *SERVER])
     litestar = ensure_venv("litestar-2", ["litestar>=2,<3", "pydantic", *SERVER])
-    ours_047 = ensure_venv("ours-starlette-0.47.3", [f"-e{ROOT}", "starlette==0.47.3", *SERVER])
+    # one per checkout: runs from two worktrees would otherwise reinstall it under each other
+    checkout = hashlib.sha1(str(ROOT).encode()).hexdigest()[:8]
+    ours_047 = ensure_venv(f"ours-starlette-0.47.3-{checkout}", [f"-e{ROOT}", "starlette==0.47.3", *SERVER])
     local = local_python()
     found = [
         Peer(UPSTREAM, upstream, "fastapi"),
