@@ -14,7 +14,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.middleware.exceptions import ExceptionMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, ExceptionHandler, Lifespan, Receive, Scope, Send
 from typing_extensions import Unpack, deprecated
@@ -227,93 +227,10 @@ class FastAPI(Starlette):
         return self.openapi_schema
 
     def setup(self) -> None:
-        from fastapi.openapi.docs import (
-            get_redoc_html,
-            get_swagger_ui_html,
-            get_swagger_ui_oauth2_redirect_html,
-            with_load_failure_hint,
-        )
+        """Serve the OpenAPI document and the docs pages (see ``fastapi.openapi.docs_pages``)."""
+        from fastapi.openapi.docs_pages import DocsPages
 
-        offline = bool(self.offline_docs and self.openapi_url and (self.docs_url or self.redoc_url))
-        if offline:
-            from starlette.staticfiles import StaticFiles
-
-            from fastapi.openapi import assets
-
-            self.mount(
-                assets.MOUNT_PATH,
-                StaticFiles(directory=assets.assets_directory()),
-                name="docs-assets",
-            )
-
-        def asset(root_path: str, name: str) -> dict[str, str]:
-            from fastapi.openapi import assets
-
-            return {name: f"{root_path}{assets.MOUNT_PATH}/{getattr(assets, name.upper())}"}
-
-        if self.openapi_url:
-            server_urls = {url for url in (server.get("url") for server in self.servers) if url}
-
-            async def openapi(req: Request) -> JSONResponse:
-                root_path = req.scope.get("root_path", "").rstrip("/")
-                if root_path not in server_urls and root_path and self.root_path_in_servers:
-                    self.servers.insert(0, {"url": root_path})
-                    server_urls.add(root_path)
-                return JSONResponse(self.openapi())
-
-            self.add_route(self.openapi_url, openapi, include_in_schema=False)
-        if self.openapi_url and self.docs_url:
-
-            async def swagger_ui_html(req: Request) -> HTMLResponse:
-                root_path = req.scope.get("root_path", "").rstrip("/")
-                assert self.openapi_url is not None
-                oauth2_redirect_url = self.swagger_ui_oauth2_redirect_url
-                if oauth2_redirect_url:
-                    oauth2_redirect_url = root_path + oauth2_redirect_url
-                urls: dict[str, str] = {}
-                if offline:
-                    for name in ("swagger_js", "swagger_css", "swagger_favicon"):
-                        urls[f"{name}_url"] = asset(root_path, name)[name]
-                page = get_swagger_ui_html(
-                    openapi_url=root_path + self.openapi_url,
-                    title=f"{self.title} - Swagger UI",
-                    oauth2_redirect_url=oauth2_redirect_url,
-                    init_oauth=self.swagger_ui_init_oauth,
-                    swagger_ui_parameters=self.swagger_ui_parameters,
-                    **urls,
-                )
-                return page if offline else with_load_failure_hint(page, "Swagger UI")
-
-            self.add_route(self.docs_url, swagger_ui_html, include_in_schema=False)
-
-            if self.swagger_ui_oauth2_redirect_url:
-
-                async def swagger_ui_redirect(req: Request) -> HTMLResponse:
-                    return get_swagger_ui_oauth2_redirect_html()
-
-                self.add_route(
-                    self.swagger_ui_oauth2_redirect_url,
-                    swagger_ui_redirect,
-                    include_in_schema=False,
-                )
-        if self.openapi_url and self.redoc_url:
-
-            async def redoc_html(req: Request) -> HTMLResponse:
-                root_path = req.scope.get("root_path", "").rstrip("/")
-                assert self.openapi_url is not None
-                urls: dict[str, Any] = {}
-                if offline:
-                    urls = {
-                        "redoc_js_url": asset(root_path, "redoc_js")["redoc_js"],
-                        "redoc_favicon_url": asset(root_path, "swagger_favicon")["swagger_favicon"],
-                        "with_google_fonts": False,
-                    }
-                page = get_redoc_html(
-                    openapi_url=root_path + self.openapi_url, title=f"{self.title} - ReDoc", **urls
-                )
-                return page if offline else with_load_failure_hint(page, "ReDoc")
-
-            self.add_route(self.redoc_url, redoc_html, include_in_schema=False)
+        DocsPages(self).install()
 
     # -- routes ---------------------------------------------------------------------------------
 
@@ -517,5 +434,6 @@ __getattr__ = lazy_attributes(
         **reexports("typing", "Annotated", "Dict", "List", "Optional", "Type", "Union"),
         "Doc": "typing_extensions",
         "IncEx": "fastapi.types",
+        "HTMLResponse": "starlette.responses",
     },
 )
