@@ -41,6 +41,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--verbose", action="store_true", help="log every task's start and end (INFO)"
     )
+    parser.add_argument(
+        "--engine",
+        choices=["store", "celery"],
+        default="store",
+        help="store: the app's task store (default); celery: a Celery worker for its Celery app",
+    )
+    parser.add_argument("--prefetch", type=int, help="celery: messages prefetched per process")
+    parser.add_argument("--loglevel", default="INFO", help="celery: the worker's log level")
+    parser.add_argument("--pool", help="celery: the worker pool (prefork, threads, solo, ...)")
+    parser.add_argument("--hostname", help="celery: the worker's node name")
 
 
 async def run_workers(
@@ -81,6 +91,10 @@ def handle(args: argparse.Namespace) -> int:
         args.path, app_name=args.app_name, entrypoint=args.entrypoint, cwd=Path.cwd()
     )
     runtime = getattr(target.app, "tasks", None)
+    if args.engine == "celery":
+        from fastapi.cli.celery_worker import run_celery_worker
+
+        return run_celery_worker(target.import_string, runtime, args)
     if runtime is None or not getattr(runtime, "durable", False):
         raise CLIError(
             f"{target.import_string} keeps its background tasks in memory: only apps with a task store have workers",

@@ -26,7 +26,7 @@ from starlette.responses import Response
 from typing_extensions import ParamSpec
 
 from fastapi.background import BackgroundTasks, EnqueuedTask, QueuedTask
-from fastapi.tasks import periodic
+from fastapi.tasks import engines, periodic
 from fastapi.tasks.backend import TaskBackend
 from fastapi.tasks.enqueue import Enqueuer, enqueue_options
 from fastapi.tasks.inline import MemoryBackend, run_group
@@ -46,7 +46,9 @@ P = ParamSpec("P")
 class TaskRuntime:
     """``app.tasks``: read task statuses; in durable mode, also the workers."""
 
-    def __init__(self, settings: TaskSettings | str | None = None) -> None:
+    def __init__(self, settings: TaskSettings | str | Any = None) -> None:
+        if engines.names_engine(settings):  # a Celery app or a celery+redis:// URL
+            settings = engines.settings_for(settings)
         if settings is None or isinstance(settings, str):
             settings = TaskSettings(store=settings)
         if not isinstance(settings, TaskSettings):

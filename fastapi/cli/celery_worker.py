@@ -1,0 +1,47 @@
+"""``fastapi worker --engine celery``: a real Celery worker for the app's Celery engine.
+
+The worker imports the user's app (already done by discovery), so the generic task and
+every task function are found through the app itself: no second registry to keep in sync.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from fastapi.cli import output
+from fastapi.cli.registry import CLIError
+
+
+def celery_worker_argv(args: argparse.Namespace) -> list[str]:
+    """The options passed through to ``celery worker``."""
+    argv = ["worker", "--loglevel", args.loglevel]
+    if args.concurrency:
+        argv += ["--concurrency", str(args.concurrency)]
+    if args.prefetch:
+        argv += ["--prefetch-multiplier", str(args.prefetch)]
+    if args.pool:
+        argv += ["--pool", args.pool]
+    if args.hostname:
+        argv += ["--hostname", args.hostname]
+    return argv
+
+
+def run_celery_worker(import_string: str, runtime: Any, args: argparse.Namespace) -> int:
+    from fastapi.tasks.engines.celery import CeleryBackend
+
+    backend = getattr(runtime, "backend", None)
+    if not isinstance(backend, CeleryBackend):
+        raise CLIError(
+            f"{import_string} does not run its background tasks on Celery",
+            hint='Give the app the Celery engine: FastAPI(tasks="celery+redis://localhost:6379/0") '
+            "or FastAPI(tasks=celery_app).",
+        )
+    if args.concurrency is not None and args.concurrency < 1:
+        raise CLIError("--concurrency must be at least 1")
+    output.say()
+    output.say(f"Celery worker for {import_string}", marker="⚙️")
+    output.say(f"Broker: {backend.app.conf.broker_url}", indent=4)
+    output.say()
+    backend.app.worker_main(celery_worker_argv(args))
+    return 0
