@@ -71,7 +71,8 @@ def describe_machine(peers: dict[str, Peer], found: dict[str, dict[str, str]]) -
     lines = [
         f"Machine: {os.cpu_count()} cores ({cpu_model()}), {platform.system()} {platform.release()},"
         f" Python {found[OURS]['python']}; this package at commit {commit()}"
-        f" ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}).",
+        f" ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}); load average at the start"
+        f" {', '.join(f'{load:.1f}' for load in os.getloadavg())} (1, 5, 15 min: other work skews the numbers).",
         "",
         f"Command: `{' '.join(['.venv/bin/python benchmarks/run.py', *sys.argv[1:]])}`",
         "",
