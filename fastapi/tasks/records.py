@@ -56,6 +56,11 @@ class TaskStatus(BaseModel):
     scheduled_for: datetime | None = Field(
         default=None, description="When a delayed or scheduled task becomes due"
     )
+    lease_expires_at: datetime | None = Field(
+        default=None,
+        description="A running durable task's lease: its worker renews it while it runs; once "
+        "past, the worker is gone and another one takes the task over",
+    )
     arguments: dict[str, Any] | None = Field(
         default=None,
         description="The call's arguments ({'args': [...], 'kwargs': {...}}), only when asked for",

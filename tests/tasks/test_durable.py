@@ -353,3 +353,17 @@ def test_runtime_settings_accept_a_url_string(tmp_path: Path) -> None:
     assert not TaskRuntime().durable
     with pytest.raises(TypeError, match="tasks= takes a store URL"):
         FastAPI(tasks=[1])  # type: ignore[arg-type]
+
+
+def test_a_running_task_shows_when_its_lease_ends(stores: StoreFactory) -> None:
+    # A task whose worker vanished stays "running" until its lease ends: the status says when.
+    store = open_store(stores.url)
+    store.add([_new_task("held")])
+    before = time.time()
+    claimed = store.claim("vanished-worker", lease=60.0)
+    assert claimed is not None and claimed.id == "held"
+    status = store.get("held")
+    assert status.state is TaskState.running and status.lease_expires_at is not None
+    assert before + 50 < status.lease_expires_at.timestamp() < time.time() + 70
+    assert store.finish("held", "vanished-worker")
+    assert store.get("held").lease_expires_at is None  # finished: no lease

@@ -267,6 +267,7 @@ _FIELDS = (
     "result",
     "cancel_requested",
     "scheduled_for",
+    "lease_expires",
 )
 
 
@@ -531,8 +532,8 @@ def _number(value: str | None) -> float | None:
 
 def _status(task_id: str, values: list[str | None]) -> TaskStatus:
     name, state, attempts, max_attempts, not_before, created, started, finished, error = values[:9]
-    progress, result, cancel_requested, scheduled_for = values[9:13]
-    payload = values[13] if len(values) > 13 else None
+    progress, result, cancel_requested, scheduled_for, lease_expires = values[9:14]
+    payload = values[14] if len(values) > 14 else None
     status_state = TaskState(state)
     return TaskStatus(
         id=task_id,
@@ -552,5 +553,8 @@ def _status(task_id: str, values: list[str | None]) -> TaskStatus:
         result=json.loads(result) if result else None,
         cancel_requested=cancel_requested == "1",
         scheduled_for=timestamp(_number(scheduled_for)),
+        lease_expires_at=timestamp(_number(lease_expires))
+        if status_state is TaskState.running
+        else None,
         arguments=json.loads(payload) if payload else None,
     )

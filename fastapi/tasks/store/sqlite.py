@@ -112,7 +112,7 @@ _CLAIMS = {kind: _CLAIM.format(claimable=select) for kind, select in _CLAIMABLE.
 
 _COLUMNS = (
     "id, name, state, attempts, max_attempts, not_before, created_at, started_at, finished_at,"
-    " error, progress, result, cancel_requested, scheduled_for"
+    " error, progress, result, cancel_requested, scheduled_for, lease_expires"
 )
 
 
@@ -454,5 +454,6 @@ def _status(row: sqlite3.Row) -> TaskStatus:
         result=json.loads(row["result"]) if row["result"] is not None else None,
         cancel_requested=bool(row["cancel_requested"]),
         scheduled_for=timestamp(row["scheduled_for"]),
+        lease_expires_at=timestamp(row["lease_expires"]) if state is TaskState.running else None,
         arguments=json.loads(row["payload"]) if "payload" in row.keys() else None,  # noqa: SIM118 - `in row` looks at values
     )
