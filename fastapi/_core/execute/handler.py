@@ -106,7 +106,7 @@ def build_request_handler(
             else:
                 response = serializer.response(raw, code, resolution.background)
         except (ValueError, UnicodeError) as exc:
-            errors = client_errors(exc, request, body, plan.steps[-1], resolution.values)
+            errors = client_errors(exc, request, body, plan.steps, resolution.values)
             if errors:  # what the client sent cannot be encoded: theirs, not a server error
                 raise RequestValidationError(errors, body=body) from exc
             raise

@@ -6,7 +6,9 @@ accept them; an endpoint that echoes such a value then fails to encode its answe
 FastAPI answers a 500 for the client's mistake. Only when encoding has failed (never on the
 way of a good request) are the request's values searched for the culprit: if the client sent
 one, each is reported where it was sent, in FastAPI's 422 shape; otherwise the failure is
-the server's own and stays a 500.
+the server's own and stays a 500. A dependency's parameters count too (a ``float`` query
+parameter of a dependency that builds the answer): they are read again from the request,
+since only the endpoint's arguments are kept once solving is done.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from pydantic import BaseModel
 from starlette.datastructures import FormData
 from starlette.requests import Request
 
-from fastapi._core.compile.plan import Source
+from fastapi._core.compile.plan import Source, Step
+from fastapi._core.execute.query import query_params_of
+from fastapi._core.execute.solve import read_params
 
 _NON_FINITE = {
     "type": "finite_number",
@@ -71,24 +75,37 @@ def _leaves(value: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...],
             yield where, node
 
 
-def _parameters(step: Any, values: dict[str, Any], request: Request) -> Iterator[Any]:
-    """The endpoint's validated parameters: (location, what the client sent there, value)."""
-    sent_in: dict[Source, Callable[[], Mapping[str, Any]]] = {
+def _sent_in(request: Request) -> dict[Source, Callable[[], Mapping[str, Any]]]:
+    return {
         Source.PATH: lambda: request.path_params,
-        Source.QUERY: lambda: request.query_params,
+        Source.QUERY: lambda: query_params_of(request),
         Source.HEADER: lambda: request.headers,
         Source.COOKIE: lambda: request.cookies,
     }
+
+
+def _parameters(step: Step, values: dict[str, Any] | None, request: Request) -> Iterator[Any]:
+    """A step's validated parameters: (location, what the client sent there, value).
+
+    ``values`` are the endpoint's arguments; a dependency's (None) are validated again.
+    """
+    sent_in = _sent_in(request)
     for source, readers in step.sources:
         sent = sent_in[source]()
+        read = values
+        if read is None:
+            read = {}
+            read_params(readers, sent, read, [])
         for reader in readers:
-            if reader.name in values:
+            if reader.name in read:
                 loc = reader.validator.loc
-                yield loc, sent.get(loc[1]) if len(loc) > 1 else None, values[reader.name]
+                yield loc, sent.get(loc[1]) if len(loc) > 1 else None, read[reader.name]
 
 
-def _sent_values(request: Request, body: Any, step: Any, values: dict[str, Any]) -> Iterator[Any]:
-    """(location, what was sent, value) for every value of the request the endpoint got.
+def _sent_values(
+    request: Request, body: Any, steps: list[Step], values: dict[str, Any]
+) -> Iterator[Any]:
+    """(location, what was sent, value) for every value of the request the route validated.
 
     A JSON or raw body is the client's own text; a parameter or form value counts only as
     the endpoint's validated argument (a ``str`` parameter the server maps to NaN itself is
@@ -103,11 +120,13 @@ def _sent_values(request: Request, body: Any, step: Any, values: dict[str, Any])
     elif body is not None:
         for loc, value in _leaves(body, ("body",)):
             yield loc, None, value
-    yield from _parameters(step, values, request)
+    for step in steps[:-1]:
+        yield from _parameters(step, None, request)
+    yield from _parameters(steps[-1], values, request)
 
 
 def client_errors(
-    exc: BaseException, request: Request, body: Any, step: Any, values: dict[str, Any]
+    exc: BaseException, request: Request, body: Any, steps: list[Step], values: dict[str, Any]
 ) -> list[dict[str, Any]]:
     """The 422 errors for the client-sent values that made encoding fail (none: not theirs)."""
     if isinstance(exc, UnicodeError):
@@ -116,14 +135,15 @@ def client_errors(
         finder, error = _non_finite_text, _NON_FINITE
     else:
         return []
-    errors = []
-    for loc, sent, value in _sent_values(request, body, step, values):
+    errors: dict[tuple[Any, ...], dict[str, Any]] = {}  # by location: steps may share one
+    for loc, sent, value in _sent_values(request, body, steps, values):
         for inner, leaf in _leaves(value, ()):
             text = finder(leaf)
             if text is not None:
                 where = (*loc, *inner) if sent is None else loc
                 shown = sent if isinstance(sent, str) else text
-                errors.append(
-                    {"type": error["type"], "loc": where, "msg": error["msg"], "input": shown}
+                errors.setdefault(
+                    where,
+                    {"type": error["type"], "loc": where, "msg": error["msg"], "input": shown},
                 )
-    return errors
+    return list(errors.values())
