@@ -4,11 +4,6 @@ instead of staying blank. Headless Chromium renders both pages of a default app.
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,9 +15,8 @@ from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.testclient import TestClient
 
 from .test_docs_browser import CHROMIUM, chromium
-from .test_streaming import Server, free_port
+from .uvicorn_server import serve_app
 
-REPO = Path(__file__).resolve().parents[1]
 HINT = "FastAPI(offline_docs=True)"
 
 
@@ -40,9 +34,7 @@ def test_only_the_apps_cdn_pages_carry_the_hint() -> None:
 @pytest.fixture(scope="module")
 def default_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     directory = tmp_path_factory.mktemp("cdn_app")
-    (directory / "cdn_app.py").write_text(
-        textwrap.dedent(
-            """
+    source = """
             from fastapi import FastAPI
 
             app = FastAPI(title="CDN pages")
@@ -51,25 +43,8 @@ def default_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             def items():
                 return []
             """
-        )
-    )
-    port = free_port()
-    log = directory / "server.log"
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    argv = [sys.executable, "-m", "uvicorn", "cdn_app:app", "--host", "127.0.0.1", "--port", str(port)]
-    with log.open("w") as out:
-        process = subprocess.Popen(argv, cwd=directory, stdout=out, stderr=subprocess.STDOUT, env=env)
-    server = Server(process, port, log)
-    try:
-        server.wait_for_output("Uvicorn running on", timeout=60)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with serve_app(directory, "cdn_app", source) as server:
+        yield f"http://127.0.0.1:{server.port}"
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")

@@ -8,14 +8,8 @@ left in the server log.
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import textwrap
 import time
 from collections.abc import AsyncIterable, Iterator
-from pathlib import Path
 from typing import Annotated
 
 import httpx
@@ -28,9 +22,7 @@ from fastapi.responses import StreamingResponse
 from fastapi.sse import EventSourceResponse, ServerSentEvent, format_sse_event
 from fastapi.testclient import TestClient
 
-from .test_streaming import Server, free_port
-
-REPO = Path(__file__).resolve().parents[1]
+from .uvicorn_server import Server, serve_app
 
 
 class Item(BaseModel):
@@ -208,25 +200,8 @@ def sync_feed():
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    directory = tmp_path_factory.mktemp("sse_server")
-    (directory / "sse_app.py").write_text(textwrap.dedent(SERVER_APP))
-    port = free_port()
-    log = directory / "server.log"
-    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"}
-    argv = [sys.executable, "-m", "uvicorn", "sse_app:app", "--host", "127.0.0.1", "--port", str(port)]
-    with log.open("w") as out:
-        process = subprocess.Popen(argv, cwd=directory, stdout=out, stderr=subprocess.STDOUT, env=env)
-    srv = Server(process, port, log)
-    try:
-        srv.wait_for_output("Application startup complete", timeout=60)
+    with serve_app(tmp_path_factory.mktemp("sse_server"), "sse_app", SERVER_APP) as srv:
         yield srv
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def read_until(response: httpx.Response, marker: bytes) -> bytes:

@@ -5,20 +5,13 @@ error in the server log, and a real WebSocket session works end to end. One serv
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
 import socket
-import subprocess
-import sys
-import textwrap
 import time
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from .uvicorn_server import Server, serve_app
 
 SERVER_APP = """\
 import asyncio
@@ -88,28 +81,6 @@ async def ws(websocket: WebSocket, room: int, name: str = "anon"):
 """
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class Server:
-    def __init__(self, process: subprocess.Popen[Any], port: int, log: Path) -> None:
-        self.process = process
-        self.port = port
-        self.log = log
-
-    def output(self) -> str:
-        return self.log.read_text()
-
-    def wait_for_output(self, text: str, timeout: float = 10) -> None:
-        deadline = time.monotonic() + timeout
-        while text not in self.output():
-            assert time.monotonic() < deadline, f"{text!r} not in the log:\n{self.output()}"
-            time.sleep(0.05)
-
-
 def raw_get(port: int, path: str, chunks: int) -> bytes:
     """GET ``path``, read until ``chunks`` chunks arrived, then drop the connection."""
     with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
@@ -124,29 +95,8 @@ def raw_get(port: int, path: str, chunks: int) -> bytes:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    directory = tmp_path_factory.mktemp("streaming_server")
-    (directory / "streaming_app.py").write_text(textwrap.dedent(SERVER_APP))
-    port = free_port()
-    log = directory / "server.log"
-    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"}
-    argv = [sys.executable, "-m", "uvicorn", "streaming_app:app", "--host", "127.0.0.1", "--port", str(port)]
-    with log.open("w") as out:
-        process = subprocess.Popen(argv, cwd=directory, stdout=out, stderr=subprocess.STDOUT, env=env)
-    srv = Server(process, port, log)
-    try:
-        deadline = time.monotonic() + 30
-        while "Uvicorn running on" not in srv.output():  # bound: startup is logged before that
-            assert process.poll() is None, srv.output()
-            assert time.monotonic() < deadline, srv.output()
-            time.sleep(0.05)
+    with serve_app(tmp_path_factory.mktemp("streaming_server"), "streaming_app", SERVER_APP) as srv:
         yield srv
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def test_client_disconnects_mid_stream(server: Server) -> None:
