@@ -15,6 +15,8 @@ from typing import Any, Literal
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
+from fastapi._core.declaration import require
+
 Undefined: Any = PydanticUndefined
 _Unset: Any = PydanticUndefined
 
@@ -143,7 +145,11 @@ class Path(Param):  # type: ignore[misc]
     in_ = ParamTypes.path
 
     def __init__(self, default: Any = ..., **options: Any) -> None:
-        assert default is ..., "Path parameters cannot have a default value"
+        require(
+            default is ...,
+            "Path parameters cannot have a default value",
+            fix="a path parameter is always sent: drop the default, or make it a query parameter",
+        )
         super().__init__(default, **options)
 
 
