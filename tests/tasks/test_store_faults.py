@@ -28,6 +28,7 @@ from .conftest import _free_port
 
 RUNS: list[int] = []
 GATE = threading.Event()
+GATED_RUNNING = threading.Event()  # a gated task holds its worker
 
 
 def record(n: int) -> None:
@@ -36,6 +37,7 @@ def record(n: int) -> None:
 
 def gated(n: int) -> None:
     """Holds its worker until the test opens the gate (to fail the outcome write after it)."""
+    GATED_RUNNING.set()
     GATE.wait(60)
     RUNS.append(n)
 
@@ -44,6 +46,7 @@ def gated(n: int) -> None:
 def clean() -> Iterator[None]:
     RUNS.clear()
     GATE.clear()
+    GATED_RUNNING.clear()
     yield
     GATE.set()
 
@@ -164,6 +167,9 @@ def test_redis_stopped_and_restarted_mid_run(
         # A task running when the store goes: its outcome write fails, then is retried.
         waiting = threading.Thread(target=client.post, args=("/gated/1000",))
         waiting.start()
+        # Stopped only once that task is stored and running: stopped sooner, the request
+        # itself would get a 503 and its tasks would never exist.
+        assert GATED_RUNNING.wait(60), "the gated task did not start"
         redis_server.stop()
         GATE.set()
         during = post_all(client, 100, 10)
