@@ -11,6 +11,7 @@ from typing import Any
 
 from fastapi.cli import output
 from fastapi.cli.registry import CLIError
+from fastapi.tasks import periodic
 
 
 def celery_worker_argv(args: argparse.Namespace) -> list[str]:
@@ -24,6 +25,10 @@ def celery_worker_argv(args: argparse.Namespace) -> list[str]:
         argv += ["--pool", args.pool]
     if args.hostname:
         argv += ["--hostname", args.hostname]
+    if getattr(args, "beat", False):
+        from fastapi.tasks.engines.celery_beat import SCHEDULER
+
+        argv += ["--beat", "--scheduler", SCHEDULER]
     return argv
 
 
@@ -42,6 +47,12 @@ def run_celery_worker(import_string: str, runtime: Any, args: argparse.Namespace
     output.say()
     output.say(f"Celery worker for {import_string}", marker="⚙️")
     output.say(f"Broker: {backend.app.conf.broker_url}", indent=4)
+    if getattr(args, "beat", False):
+        functions = runtime.settings.periodic
+        backend.periodic = list(periodic.registered() if functions is None else functions)
+        backend.runtime = runtime
+        names = ", ".join(periodic.task_name(func) for func in backend.periodic) or "none"
+        output.say(f"Celery beat inside, periodic tasks: {names}", indent=4)
     output.say()
     backend.app.worker_main(celery_worker_argv(args))
     return 0

@@ -51,6 +51,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--loglevel", default="INFO", help="celery: the worker's log level")
     parser.add_argument("--pool", help="celery: the worker pool (prefork, threads, solo, ...)")
     parser.add_argument("--hostname", help="celery: the worker's node name")
+    parser.add_argument(
+        "--beat",
+        action="store_true",
+        help="celery: run Celery beat inside, firing the app's periodic tasks (once per "
+        "period however many workers run it)",
+    )
 
 
 async def run_workers(

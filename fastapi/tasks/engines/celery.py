@@ -1,64 +1,53 @@
 """The Celery engine: an app's durable tasks published to Celery, run by Celery workers.
 
-Every task goes through one generic Celery task (``fastapi.run``) that imports the function
-by its ``module:qualified_name`` and decodes its JSON arguments with the same codec as the
-stores, so the endpoint code (``add_task``, ``@task`` policies, ``current_task()``) does not
-change. Celery keeps what it is trusted for: delivery (``acks_late``, a worker lost mid-task
-gives its message back), retries (countdowns computed by the ``Retry`` policy, backoff and
-jitter included) and the result backend, which the status API reads.
+Every task goes through one generic Celery task (``fastapi.run``, in ``celery_task``) that
+imports the function by its ``module:qualified_name`` and decodes its JSON arguments with the
+same codec as the stores, so the endpoint code (``add_task``, ``@task`` policies,
+``current_task()``) does not change. Celery keeps what it is trusted for: delivery
+(``acks_late``, a worker lost mid-task gives its message back), retries (countdowns computed
+by the ``Retry`` policy), time limits and the result backend, which the status API reads
+(``celery_meta``) and, on Redis, lists (``celery_index``).
 """
 
 from __future__ import annotations
 
-import functools
-import json
 import logging
 import time
+import uuid
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 import anyio
-from celery import Celery, Task
+from celery import Celery
 from celery.app.task import Context
-from celery.exceptions import Ignore
 
 from fastapi.tasks import codec
 from fastapi.tasks.backend import DEFERRED, Outcome, TaskBackend
-from fastapi.tasks.context import RunningTask, TaskCancelled
-from fastapi.tasks.inline import call_task, error_text
-from fastapi.tasks.policy import Retry
-from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus, empty_counts
+from fastapi.tasks.engines.celery_index import TaskIndex
+from fastapi.tasks.engines.celery_meta import (
+    GENERIC_TASK,
+    QUEUED,
+    TaskError,
+    call_of,
+    cancel_key,
+    status_from_meta,
+)
+from fastapi.tasks.engines.celery_task import run_generic
+from fastapi.tasks.inline import error_text
+from fastapi.tasks.records import FINISHED, TaskState, TaskStatus, empty_counts
 from fastapi.tasks.settings import TaskStoreError
 
 if TYPE_CHECKING:  # pragma: no cover
     from fastapi.background import QueuedTask
 
+__all__ = ["GENERIC_TASK", "CeleryBackend", "TaskError", "celery_app_for"]
+
 logger = logging.getLogger("fastapi.tasks")
 
-#: The one Celery task every background task is published to.
-GENERIC_TASK = "fastapi.run"
-#: The state of a task published and not yet started (Celery's PENDING means "unknown").
-QUEUED = "QUEUED"
-#: The state a running task is in once it reported progress.
-PROGRESS = "PROGRESS"
-
-_STATES = {
-    QUEUED: TaskState.pending,
-    "PENDING": TaskState.pending,
-    "RECEIVED": TaskState.pending,
-    "RETRY": TaskState.pending,
-    "STARTED": TaskState.running,
-    PROGRESS: TaskState.running,
-    "SUCCESS": TaskState.succeeded,
-    "FAILURE": TaskState.failed,
-    "REVOKED": TaskState.cancelled,
-}
-
-
-class TaskError(Exception):
-    """A task's last error, as ``'ExceptionType: message'``: what the result backend keeps,
-    readable by any process (the original exception class may not import there)."""
+#: Seconds past a task's ``timeout`` after which Celery's hard time limit ends its worker
+#: process (prefork pool): the last resort for a call that blocks its event loop.
+TIME_LIMIT_GRACE = 2.0
 
 
 def celery_app_for(url: str) -> Celery:
@@ -81,20 +70,31 @@ class CeleryBackend(TaskBackend):
     def __init__(self, app: Celery | str, *, publish_timeout: float = 5.0) -> None:
         self.app = celery_app_for(app) if isinstance(app, str) else app
         self.publish_timeout = publish_timeout
-        # Statuses carry the call (name, arguments, retries) in every state of the task.
+        # Statuses carry the call (name, arguments, attempts) in every state of the task.
         self.app.conf.result_extended = True
         self.task = self.app.task(
             name=GENERIC_TASK,
             bind=True,
             acks_late=True,
             reject_on_worker_lost=True,
-            track_started=True,
             serializer="json",
             max_retries=None,
         )(run_generic)
+        self.app.fastapi_backend = self  # what the beat scheduler publishes through
+        #: The periodic task functions Celery beat fires, and the app runtime it enqueues them
+        #: through (``fastapi worker --engine celery --beat`` sets both).
+        self.periodic: list[Any] = []
+        self.runtime: Any = None
+        self._index: TaskIndex | bool | None = False
 
     def __repr__(self) -> str:
         return f"CeleryBackend(broker={self.app.conf.broker_url!r})"
+
+    @property
+    def index(self) -> TaskIndex | None:
+        if self._index is False:  # the result backend is made on first use
+            self._index = TaskIndex.of(self.app.backend)
+        return self._index  # type: ignore[return-value]
 
     # -- the request side ---------------------------------------------------------------------
 
@@ -139,18 +139,36 @@ class CeleryBackend(TaskBackend):
             if queued.dedupe_key is not None and self._known(queued.id):
                 queued.duplicate = queued.submitted = True  # its key's task is the one
                 continue
-            # Recorded first: a published task is never "unknown" to the status API.
-            self.app.backend.store_result(queued.id, {"info": info, "name": name}, QUEUED)
-            eta = None
             if queued.not_before is not None:
-                eta = datetime.fromtimestamp(queued.not_before, tz=timezone.utc)
-            self.task.apply_async(
-                args=[name, payload, info],
-                task_id=queued.id,
-                eta=eta,
-                retry=False,  # a broker that is down fails the request, not a hidden loop
-            )
+                info["not_before"] = queued.not_before
+            self.publish(queued.id, name, payload, info)
             queued.submitted = True
+
+    def publish(self, task_id: str, name: str, payload: str | None, info: dict[str, Any]) -> None:
+        """Record the task as queued, index it, and send its message (blocking)."""
+        # A mark of this publication: a stale message of the same id (one that was due
+        # when the task was retried) is told apart and skipped.
+        info["run"] = uuid.uuid4().hex[:12]
+        # Recorded first: a published task is never "unknown" to the status API.
+        record = {"info": info, "name": name, "payload": payload}
+        self.app.backend.store_result(task_id, record, QUEUED)
+        if self.index is not None:
+            self.index.add({task_id: info["created_at"]})
+        not_before = info.get("not_before")
+        timeout = info.get("timeout")
+        self.task.apply_async(
+            args=[name, payload, info],
+            task_id=task_id,
+            eta=None if not_before is None else datetime.fromtimestamp(not_before, tz=timezone.utc),
+            time_limit=None if timeout is None else timeout + TIME_LIMIT_GRACE,
+            retry=False,  # a broker that is down fails the request, not a hidden loop
+        )
+
+    def claim(self, key: str, ttl: float) -> bool:
+        """Take ``key`` once for ``ttl`` seconds (Redis ``SET NX``; True without Redis)."""
+        if self.index is None:
+            return True
+        return bool(self.app.backend.client.set(key, b"1", nx=True, ex=int(ttl) + 1))
 
     def _known(self, task_id: str) -> bool:
         return self.app.backend.get_task_meta(task_id, cache=False).get("status") != "PENDING"
@@ -160,105 +178,79 @@ class CeleryBackend(TaskBackend):
 
     # -- statuses -----------------------------------------------------------------------------
 
-    def get(self, task_id: str, *, arguments: bool = False) -> TaskStatus | None:
-        meta = self.app.backend.get_task_meta(task_id, cache=False)
-        return status_from_meta(task_id, meta, arguments=arguments)
+    def _meta(self, task_id: str) -> dict[str, Any]:
+        meta: dict[str, Any] = self.app.backend.get_task_meta(task_id, cache=False)
+        return meta
 
-    def cancel(self, task_id: str) -> bool:
-        """Revoke through Celery: a task not started yet never runs (a running one finishes)."""
-        meta = self.app.backend.get_task_meta(task_id, cache=False)
-        status = status_from_meta(task_id, meta, arguments=False)
-        if status is None or status.state is not TaskState.pending:
-            return False
-        self.app.control.revoke(task_id)
-        # Recorded with the call, as the worker records a revoke it meets.
-        call = meta.get("args") or [meta["result"]["name"], None, meta["result"]["info"]]
-        request = Context(task=GENERIC_TASK, id=task_id, args=call, kwargs={}, retries=0)
-        self.app.backend.mark_as_revoked(task_id, "cancelled", request=request)
-        return True
+    def _cancel_asked(self, task_id: str) -> bool:
+        backend = self.app.backend
+        return hasattr(backend, "get") and bool(backend.get(cancel_key(task_id)))
+
+    def get(self, task_id: str, *, arguments: bool = False) -> TaskStatus | None:
+        status = status_from_meta(task_id, self._meta(task_id), arguments=arguments)
+        if status is not None and status.state is TaskState.running:
+            status.cancel_requested = self._cancel_asked(task_id)
+        return status
 
     def list(self, *, state: TaskState | None = None, limit: int = 100) -> list[TaskStatus]:
-        return []  # Celery's result backends are read by id; Flower lists tasks
+        """The newest tasks of the result backend (Redis), filtered by state."""
+        found: list[TaskStatus] = []
+        if self.index is None or limit <= 0:
+            return found
+        for batch in self.index.newest(batch=max(limit, 100)):
+            for task_id, meta in batch:
+                status = status_from_meta(task_id, meta)
+                if status is not None and state in (None, status.state):
+                    found.append(status)
+                    if len(found) >= limit:
+                        return found
+        return found
 
     def counts(self) -> dict[TaskState, int]:
-        return empty_counts()
+        """Every indexed task's state, read from its record (Redis result backend)."""
+        counts = empty_counts()
+        if self.index is None:
+            return counts
+        for batch in self.index.newest(batch=1000):
+            for task_id, meta in batch:
+                status = status_from_meta(task_id, meta)
+                if status is not None:
+                    counts[status.state] += 1
+        return counts
 
+    # -- acting on tasks ------------------------------------------------------------------------
 
-def status_from_meta(task_id: str, meta: dict[str, Any], *, arguments: bool) -> TaskStatus | None:
-    """A ``TaskStatus`` from a result-backend record (None for an id Celery never saw)."""
-    state = _STATES.get(meta.get("status", ""), TaskState.running)
-    result = meta.get("result")
-    call = meta.get("args") or []
-    if len(call) == 3:
+    def cancel(self, task_id: str) -> bool:
+        """A pending task is recorded cancelled (its worker skips it when it comes up); a
+        running one is asked to stop through its cancel key, which its worker polls."""
+        meta = self._meta(task_id)
+        status = status_from_meta(task_id, meta)
+        if status is None or status.state in FINISHED:
+            return False
+        backend = self.app.backend
+        if hasattr(backend, "set"):
+            # Set first: a worker starting it right now still sees it, at start or running.
+            backend.set(cancel_key(task_id), b"1")
+        elif status.state is TaskState.running:
+            return False  # no key-value result backend: a running task cannot be told
+        if status.state is TaskState.pending:
+            call = call_of(meta)
+            request = Context(task=GENERIC_TASK, id=task_id, args=list(call or ()), kwargs={})
+            self.app.backend.mark_as_revoked(task_id, "cancelled", request=request)
+        return True
+
+    def retry(self, task_id: str) -> bool:
+        """Publish a failed or cancelled task again under its id, from its first attempt."""
+        meta = self._meta(task_id)
+        status = status_from_meta(task_id, meta)
+        call = call_of(meta)
+        if status is None or call is None:
+            return False
+        if status.state not in (TaskState.failed, TaskState.cancelled):
+            return False
         name, payload, info = call
-    elif isinstance(result, dict) and "info" in result:
-        name, payload, info = result["name"], None, result["info"]
-    else:
-        return None
-    retries = int(meta.get("retries") or 0)
-    max_attempts = int(info["retry"]["attempts"])
-    finished = state in (TaskState.succeeded, TaskState.failed, TaskState.cancelled)
-    status = TaskStatus(
-        id=task_id,
-        name=info.get("display") or name,
-        state=state,
-        attempts=0 if meta["status"] == QUEUED else min(retries + 1, max_attempts),
-        max_attempts=max_attempts,
-        created_at=datetime.fromtimestamp(info["created_at"], tz=timezone.utc),
-        finished_at=meta.get("date_done") if finished else None,
-        durable=True,
-        error=str(result)
-        if isinstance(result, BaseException) and state is not TaskState.cancelled
-        else None,
-        result=result if state is TaskState.succeeded else None,
-        progress=TaskProgress(**result["progress"])
-        if isinstance(result, dict) and "progress" in result
-        else None,
-    )
-    if arguments and payload is not None:
-        status.arguments = json.loads(payload)
-    return status
-
-
-def _retry_policy(info: dict[str, Any]) -> Retry:
-    options = dict(info["retry"])
-    on: tuple[Any, ...] = tuple(codec.resolve(ref) for ref in options.pop("on", []))
-    return Retry(**options, on=on or (Exception,))
-
-
-def _report(task: Task, task_id: str, progress: TaskProgress) -> None:
-    """Progress is best effort: a result backend that fails does not fail the task."""
-    try:
-        task.update_state(task_id=task_id, state=PROGRESS, meta={"progress": progress.model_dump()})
-    except Exception as exc:
-        logger.warning("Progress of task %s not recorded: %s", task_id, error_text(exc))
-
-
-def run_generic(task: Task, name: str, payload: str, info: dict[str, Any]) -> Any:
-    """The Celery task: run ``name`` with its arguments, under its ``@task`` policy."""
-    func = codec.resolve(name)
-    args, kwargs = codec.decode_arguments(func, payload)
-    retry = _retry_policy(info)
-    attempt = task.request.retries + 1
-    running = RunningTask(task.request.id, name, attempt, functools.partial(_report, task))
-    call = functools.partial(call_task, func, args, kwargs, running, timeout=info.get("timeout"))
-    try:
-        result = anyio.run(call)  # sync functions run in a thread of it, async ones on it
-    except TaskCancelled:
-        task.update_state(state="REVOKED", meta=None)
-        raise Ignore() from None
-    except Exception as exc:
-        error = TaskError(error_text(exc))
-        if retry.retries(exc, attempt):
-            wait = retry.wait_before(attempt)
-            logger.warning(
-                "Task %s (%s) attempt %d failed, retry in %.1fs: %s",
-                task.request.id,
-                name,
-                attempt,
-                wait,
-                error,
-            )
-            raise task.retry(exc=error, countdown=wait, max_retries=retry.attempts - 1) from exc
-        raise error from exc
-    return codec.jsonable_result(result)
+        fresh = {key: info[key] for key in ("display", "created_at", "retry", "timeout")}
+        if hasattr(self.app.backend, "delete"):
+            self.app.backend.delete(cancel_key(task_id))
+        self.publish(task_id, name, payload, fresh)
+        return True

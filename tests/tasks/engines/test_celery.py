@@ -26,9 +26,12 @@ APP = textwrap.dedent(
     """
     import asyncio, os, time
     from fastapi import BackgroundTasks, FastAPI
-    from fastapi.tasks import Retry, current_task, task, task_status_router
+    from fastapi.tasks import (
+        Retry, current_task, task, task_dashboard_router, task_status_router,
+    )
 
     app = FastAPI(tasks="celery+" + os.environ["REDIS_URL"])
+    app.include_router(task_dashboard_router())
     # A worker killed mid-task gives its message back after this long (Redis broker).
     app.tasks.backend.app.conf.broker_transport_options = {
         "visibility_timeout": 4, "unacked_restore_interval": 1, "unacked_restore_throttle": 1,
@@ -87,6 +90,68 @@ APP = textwrap.dedent(
     @app.post("/slow/{key}")
     def post_slow(key: str, background_tasks: BackgroundTasks, seconds: float = 3.0):
         return {"id": background_tasks.add_task(slow, key, seconds).id}
+
+    def mark(name: str) -> None:
+        open(os.path.join(MARKS, name), "w").close()
+
+    async def waits(key: str) -> str:
+        mark(key + ".started")
+        try:
+            await asyncio.sleep(120)
+        except asyncio.CancelledError:
+            mark(key + ".cancelled-at-await")
+            raise
+        return "not cancelled"
+
+    def loops(key: str) -> str:
+        mark(key + ".started")
+        deadline = time.monotonic() + 120
+        while not current_task().cancelled and time.monotonic() < deadline:
+            time.sleep(0.05)
+        mark(key + ".saw-cancelled")
+        return "stopped early"
+
+    def noted_failure(status, exc) -> None:
+        open(os.path.join(MARKS, status.id + ".on_failure"), "w").write(
+            f"{status.state.value} {status.attempts} {exc}"
+        )
+
+    @task(on_failure=noted_failure)
+    def fails_once(key: str) -> str:
+        if not os.path.exists(os.path.join(MARKS, key + ".fixed")):
+            raise ValueError(f"{key} is broken")
+        return "fixed"
+
+    @task(timeout=1)
+    async def sleeps_past_its_timeout() -> None:
+        await asyncio.sleep(60)
+
+    @task(timeout=1)
+    async def blocks_its_event_loop() -> None:
+        time.sleep(60)  # no await: only Celery's hard time limit ends it
+
+    @task(every=2)
+    def tick() -> str:
+        mark("tick." + current_task().id + "." + os.environ["WORKER_NAME"])
+        return "tick"
+
+    @app.post("/run/{what}/{key}")
+    def post_run(what: str, key: str, background_tasks: BackgroundTasks):
+        functions = {"waits": waits, "loops": loops, "fails_once": fails_once}
+        return {"id": background_tasks.add_task(functions[what], key).id}
+
+    @app.post("/timeout/{what}")
+    def post_timeout(what: str, background_tasks: BackgroundTasks):
+        functions = {"await": sleeps_past_its_timeout, "block": blocks_its_event_loop}
+        return {"id": background_tasks.add_task(functions[what]).id}
+
+    @app.post("/retry/{task_id}")
+    def post_retry(task_id: str):
+        return {"retried": app.tasks.retry(task_id)}
+
+    @app.get("/counts")
+    def get_counts():
+        return {state.value: count for state, count in app.tasks.counts().items()}
     """
 )
 
@@ -138,7 +203,8 @@ class Cluster:
 
     def start_worker(self, name: str) -> None:
         argv = [sys.executable, "-m", "fastapi", "worker", "main.py", "--engine", "celery"]
-        argv += ["--pool", "threads", "--concurrency", "2", "--prefetch", "1"]
+        # Prefork (Celery's default pool): the one that enforces time limits.
+        argv += ["--pool", "prefork", "--concurrency", "2", "--prefetch", "1", "--beat"]
         argv += ["--hostname", f"{name}@test", "--loglevel", "INFO"]
         self.workers[name] = self._start(argv, name)
         log = self.directory / f"{name}.log"
@@ -166,8 +232,10 @@ class Cluster:
     def finished(self, task_id: str, timeout: float = 90) -> dict[str, Any]:
         return dict(
             wait_for(
-                lambda: (found := self.status(task_id))["state"] in ("succeeded", "failed")
-                and found,
+                lambda: (
+                    (found := self.status(task_id))["state"] in ("succeeded", "failed", "cancelled")
+                    and found
+                ),
                 timeout,
                 f"task {task_id} to finish",
             )
@@ -282,6 +350,123 @@ def test_engine_settings_are_checked() -> None:
     assert own.tasks["fastapi.run"].acks_late and own.tasks["fastapi.run"].reject_on_worker_lost
 
 
+def marked(cluster: Cluster, name: str) -> bool:
+    return (cluster.marks / name).exists()
+
+
+def test_listed_and_counted_from_the_result_backend(cluster: Cluster) -> None:
+    done = cluster.finished(cluster.post("/where?seconds=0"))
+    assert done["state"] == "succeeded"
+    listed = cluster.client.get("/tasks", params={"state": "succeeded", "limit": 500}).json()
+    assert done["id"] in [found["id"] for found in listed]
+    assert all(found["state"] == "succeeded" for found in listed)
+    newest = cluster.client.get("/tasks", params={"limit": 1}).json()
+    assert len(newest) == 1
+    counts = cluster.client.get("/counts").json()
+    assert counts["succeeded"] >= len(listed) >= 1
+    dashboard = cluster.client.get("/task-dashboard/data").json()
+    assert dashboard["counts"]["succeeded"] >= 1 and dashboard["tasks"]
+    shown = subprocess.run(
+        [sys.executable, "-m", "fastapi", "tasks", "show", done["id"], "--path", "main.py"],
+        cwd=cluster.directory,
+        env=cluster.env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert "succeeded" in shown.stdout
+
+
+def test_started_at_and_scheduled_for(cluster: Cluster) -> None:
+    task_id = cluster.post("/later/scheduled")
+    waiting = cluster.status(task_id)
+    assert waiting["state"] == "pending" and waiting["attempts"] == 0
+    assert waiting["scheduled_for"] > waiting["created_at"]
+    found = cluster.finished(task_id)
+    assert found["state"] == "succeeded" and found["attempts"] == 1
+    assert found["created_at"] <= found["started_at"] <= found["finished_at"]
+    assert found["started_at"] >= waiting["scheduled_for"][:19]
+
+
+def test_a_running_async_task_is_cancelled_at_its_next_await(cluster: Cluster) -> None:
+    task_id = cluster.post("/run/waits/async-cancel")
+    wait_for(lambda: marked(cluster, "async-cancel.started"), 60, "the task started")
+    assert cluster.client.post(f"/cancel/{task_id}").json() == {"cancelled": True}
+    found = cluster.finished(task_id, timeout=60)
+    assert found["state"] == "cancelled" and found["result"] is None
+    assert marked(cluster, "async-cancel.cancelled-at-await")
+    assert cluster.client.post(f"/cancel/{task_id}").json() == {"cancelled": False}
+
+
+def test_a_running_sync_task_sees_cancelled(cluster: Cluster) -> None:
+    task_id = cluster.post("/run/loops/sync-cancel")
+    wait_for(lambda: marked(cluster, "sync-cancel.started"), 60, "the task started")
+    running = wait_for(
+        lambda: (found := cluster.status(task_id))["state"] == "running" and found, 60, "running"
+    )
+    assert running["started_at"] is not None and running["cancel_requested"] is False
+    assert cluster.client.post(f"/cancel/{task_id}").json() == {"cancelled": True}
+    found = cluster.finished(task_id, timeout=60)
+    assert found["state"] == "cancelled", found  # whatever it returned
+    assert marked(cluster, "sync-cancel.saw-cancelled")
+
+
+def test_a_failed_task_records_its_error_and_is_retried_by_id(cluster: Cluster) -> None:
+    task_id = cluster.post("/run/fails_once/broken")
+    failed = cluster.finished(task_id)
+    assert failed["state"] == "failed", failed
+    assert failed["error"] == "ValueError: broken is broken"
+    assert failed["attempts"] == 1 and failed["max_attempts"] == 1
+    hook = wait_for(
+        lambda: (
+            marked(cluster, f"{task_id}.on_failure")
+            and (cluster.marks / f"{task_id}.on_failure").read_text()
+        ),
+        30,
+        "the on_failure hook",
+    )
+    assert hook == "failed 1 broken is broken"
+    (cluster.marks / "broken.fixed").touch()
+    assert cluster.client.post(f"/retry/{task_id}").json() == {"retried": True}
+    found = cluster.finished(task_id)
+    assert found["state"] == "succeeded" and found["result"] == "fixed", found
+    assert found["attempts"] == 1 and found["error"] is None
+    assert cluster.client.post(f"/retry/{task_id}").json() == {"retried": False}
+
+
+def test_timeouts_in_the_worker_and_as_celery_time_limits(cluster: Cluster) -> None:
+    awaiting = cluster.post("/timeout/await")
+    blocking = cluster.post("/timeout/block")
+    found = cluster.finished(awaiting)
+    assert found["state"] == "failed"
+    assert found["error"] == "TimeoutError: the task took longer than its timeout of 1s"
+    # Its event loop blocked, the call cannot time out: the prefork pool's hard time limit
+    # (timeout + 2 s) ends the process running it.
+    found = cluster.finished(blocking, timeout=120)
+    assert found["state"] == "failed"
+    assert found["error"].startswith("TimeLimitExceeded"), found
+
+
+def test_periodic_tasks_fire_once_per_period_with_two_beats(cluster: Cluster) -> None:
+    def occurrences() -> dict[str, list[str]]:
+        seen: dict[str, list[str]] = {}
+        for path in cluster.marks.glob("tick.*"):
+            _, task_id, worker = path.name.split(".")
+            seen.setdefault(task_id, []).append(worker)
+        return seen
+
+    wait_for(lambda: len(occurrences()) >= 3, 90, "three occurrences of the periodic task")
+    seen = occurrences()
+    assert all(len(workers) == 1 for workers in seen.values()), seen
+    for task_id in seen:
+        found = cluster.finished(task_id)
+        assert found["state"] == "succeeded" and found["result"] == "tick"
+        assert found["name"].endswith(":tick")
+    logs = [(cluster.directory / f"{name}.log").read_text() for name in ("w1", "w2")]
+    assert all("Celery beat inside, periodic tasks: main:tick" in log for log in logs)
+
+
 def test_worker_killed_mid_task_completes_on_the_other(cluster: Cluster) -> None:
     task_id = cluster.post("/slow/killed?seconds=3")
     started = wait_for(
@@ -294,3 +479,6 @@ def test_worker_killed_mid_task_completes_on_the_other(cluster: Cluster) -> None
     assert found["state"] == "succeeded", found
     assert found["result"] == survivor
     assert (cluster.marks / f"killed.{survivor}").exists()
+    assert found["attempts"] == 1  # the vanished worker's attempt, taken over
+    log = (cluster.directory / f"{survivor}.log").read_text()
+    assert f"Task {task_id} (main:slow) taken over: worker {victim}@test vanished" in log

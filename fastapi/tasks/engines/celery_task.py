@@ -1,0 +1,229 @@
+"""The one Celery task (``fastapi.run``), as a Celery worker runs it.
+
+It resolves the function by its import name, decodes the JSON arguments with the stores'
+codec and calls it as ``call_task`` does everywhere (``current_task()``, async functions on
+an event loop of their own, the per-attempt timeout). Around the call it keeps the task's
+record true: a task cancelled or already succeeded is not run (a redelivered message, a
+revoked one), a start after a vanished worker is logged and counted as a takeover, a cancel
+asked while it runs reaches it through the result backend, and each failed attempt's error
+is kept.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+import time
+from typing import Any
+
+import anyio
+from celery import Task
+from celery.exceptions import Ignore
+
+from fastapi.tasks import codec
+from fastapi.tasks.context import RunningTask, TaskCancelled
+from fastapi.tasks.engines.celery_meta import (
+    KEPT_ERRORS,
+    PROGRESS,
+    TaskError,
+    call_of,
+    cancel_key,
+    status_from_meta,
+)
+from fastapi.tasks.inline import call_on_failure, call_task, error_text
+from fastapi.tasks.policy import Retry, policy_of
+from fastapi.tasks.records import TaskProgress
+
+logger = logging.getLogger("fastapi.tasks")
+
+#: How often a running task's worker looks for a cancel asked from elsewhere (seconds).
+CANCEL_POLL = 0.5
+
+
+class CancelWatcher:
+    """Polls the task's cancel key while it runs; tells the task once it is set."""
+
+    def __init__(self, backend: Any, running: RunningTask) -> None:
+        self.backend = backend
+        self.running = running
+        self.seen = False
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True, name="cancel-watch")
+
+    def __enter__(self) -> CancelWatcher:
+        if hasattr(self.backend, "get"):  # a key-value result backend (Redis, ...)
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self._stop.set()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(CANCEL_POLL):
+            try:
+                asked = self.backend.get(cancel_key(self.running.id))
+            except Exception:  # the result backend is down: look again later
+                continue
+            if asked:
+                self.seen = True
+                self.running.cancel()
+                return
+
+
+def cancel_asked(backend: Any, task_id: str) -> bool:
+    try:
+        return bool(backend.get(cancel_key(task_id))) if hasattr(backend, "get") else False
+    except Exception:
+        return False
+
+
+def _retry_policy(info: dict[str, Any]) -> Retry:
+    options = dict(info["retry"])
+    on: tuple[Any, ...] = tuple(codec.resolve(ref) for ref in options.pop("on", []))
+    return Retry(**options, on=on or (Exception,))
+
+
+def _report(task: Task, task_id: str, progress: TaskProgress) -> None:
+    """Progress is best effort: a result backend that fails does not fail the task."""
+    try:
+        task.update_state(task_id=task_id, state=PROGRESS, meta={"progress": progress.model_dump()})
+    except Exception as exc:
+        logger.warning("Progress of task %s not recorded: %s", task_id, error_text(exc))
+
+
+def _ended_cancelled(task: Task) -> Ignore:
+    """Record the task cancelled (its call kept) and leave Celery nothing else to store."""
+    task.backend.mark_as_revoked(task.request.id, "cancelled", request=task.request)
+    return Ignore()
+
+
+def _add_error(info: dict[str, Any], attempt: int, error: str, worker: str | None) -> None:
+    errors = [*info.get("errors", []), {"attempt": attempt, "error": error, "worker": worker}]
+    errors[-1]["at"] = time.time()
+    info["errors"] = errors[-KEPT_ERRORS:]
+
+
+def _left_running(meta: dict[str, Any], previous: Any, attempt: int) -> dict[str, Any] | None:
+    """The record's ``info`` if it shows this very attempt running (its worker vanished)."""
+    if meta.get("status") not in ("STARTED", PROGRESS) or previous is None:
+        return None
+    return dict(previous[2]) if int(previous[2].get("attempt", 0)) == attempt else None
+
+
+def begin_attempt(task: Task, name: str, payload: str, info: dict[str, Any]) -> dict[str, Any]:
+    """Check the record before running, and mark the attempt started in it.
+
+    Raises ``Ignore`` for a task cancelled before it ran, or one a previous delivery already
+    finished (a redelivered message). A record left running by this very attempt means its
+    worker vanished: a takeover, logged and counted.
+    """
+    request = task.request
+    meta = task.backend.get_task_meta(request.id, cache=False)
+    if meta.get("status") in ("REVOKED", "SUCCESS", "FAILURE"):
+        raise Ignore()
+    if cancel_asked(task.backend, request.id):
+        raise _ended_cancelled(task)
+    attempt = request.retries + 1
+    info = dict(info)
+    previous = call_of(meta)
+    if previous is not None and previous[2].get("run", info.get("run")) != info.get("run"):
+        raise Ignore()  # a message of an earlier publication (the task was retried since)
+    vanished = _left_running(meta, previous, attempt)
+    if vanished is not None:
+        gone = meta.get("worker")
+        info = vanished
+        info["takeovers"] = int(info.get("takeovers", 0)) + 1
+        _add_error(info, attempt, f"WorkerLost: worker {gone} vanished", gone)
+        logger.warning(
+            "Task %s (%s) taken over: worker %s vanished during attempt %d; now on %s",
+            request.id,
+            name,
+            gone,
+            attempt,
+            request.hostname,
+        )
+    info.update(attempt=attempt, started_at=time.time(), worker=request.hostname)
+    info.pop("next_attempt_at", None)
+    request.args = [name, payload, info]  # what every state stored from now on carries
+    task.update_state(state="STARTED", meta=None)
+    return info
+
+
+def run_generic(task: Task, name: str, payload: str, info: dict[str, Any]) -> Any:
+    """The Celery task: run ``name`` with its arguments, under its ``@task`` policy."""
+    info = begin_attempt(task, name, payload, info)
+    task_id = task.request.id
+    func = codec.resolve(name)
+    args, kwargs = codec.decode_arguments(func, payload)
+    retry = _retry_policy(info)
+    attempt = info["attempt"]
+    running = RunningTask(task_id, name, attempt, functools.partial(_report, task))
+    call = functools.partial(call_task, func, args, kwargs, running, timeout=info.get("timeout"))
+    started = time.monotonic()
+    with CancelWatcher(task.backend, running) as watcher:
+        try:
+            result = anyio.run(call)  # sync functions run in a thread of it, async ones on it
+        except TaskCancelled:
+            raise _ended_cancelled(task) from None
+        except Exception as exc:
+            if watcher.seen:
+                raise _ended_cancelled(task) from None
+            raise _failed(task, name, info, retry, exc, time.monotonic() - started) from exc
+    if watcher.seen:  # cancelled while it ran: cancelled, whatever it returned
+        raise _ended_cancelled(task)
+    return codec.jsonable_result(result)
+
+
+def _failed(
+    task: Task, name: str, info: dict[str, Any], retry: Retry, exc: Exception, took: float
+) -> BaseException:
+    """What an attempt that raised ends with: a Celery retry, or the task's last error."""
+    attempt = info["attempt"]
+    error = TaskError(error_text(exc))
+    _add_error(info, attempt, str(error), task.request.hostname)
+    if retry.retries(exc, attempt):
+        wait = retry.wait_before(attempt)
+        info["next_attempt_at"] = time.time() + wait
+        logger.warning(
+            "Task %s (%s) attempt %d failed, retry in %.1fs: %s",
+            task.request.id,
+            name,
+            attempt,
+            wait,
+            error,
+        )
+        return task.retry(
+            args=task.request.args,
+            exc=error,
+            countdown=wait,
+            max_retries=retry.attempts - 1,
+            throw=False,
+        )
+    logger.error(
+        "Task %s (%s) failed after %d attempt(s) (the last took %.3fs): %s",
+        task.request.id,
+        name,
+        attempt,
+        took,
+        error,
+    )
+    _call_on_failure(task, name, info, error, exc)
+    return error
+
+
+def _call_on_failure(
+    task: Task, name: str, info: dict[str, Any], error: TaskError, exc: Exception
+) -> None:
+    """The function's ``on_failure(status, exc)``, with the status the record is about to show."""
+    hook = policy_of(codec.resolve(name)).on_failure
+    if hook is None:
+        return
+    meta = {
+        "status": "FAILURE",
+        "result": error,
+        "args": task.request.args,
+        "date_done": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime()),
+    }
+    status = status_from_meta(task.request.id, meta)
+    anyio.run(call_on_failure, hook, lambda _: status, task.request.id, exc)
