@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml requirements-dev.txt hatch_build.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip || ($(PYTHON) -m venv --clear $(VENV) \
 		&& $(BIN)/python -m pip install --quiet --upgrade pip)  # a broken venv: made anew
-	$(BIN)/python -m pip install --quiet -e ".[all,redis,cron,celery]" -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -e ".[all,redis,cron,celery,taskiq]" -r requirements-dev.txt
 	touch $(STAMP)
 
 $(COMPAT_STAMP): pyproject.toml hatch_build.py

@@ -43,12 +43,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--engine",
-        choices=["store", "celery"],
+        choices=["store", "celery", "taskiq"],
         default="store",
-        help="store: the app's task store (default); celery: a Celery worker for its Celery app",
+        help="store: the app's task store (default); celery: a Celery worker for its Celery "
+        "app; taskiq: a taskiq worker for its taskiq broker",
     )
-    parser.add_argument("--prefetch", type=int, help="celery: messages prefetched per process")
-    parser.add_argument("--loglevel", default="INFO", help="celery: the worker's log level")
+    parser.add_argument(
+        "--prefetch", type=int, help="celery/taskiq: messages prefetched (per process)"
+    )
+    parser.add_argument("--loglevel", default="INFO", help="celery/taskiq: the log level")
+    parser.add_argument("--workers", type=int, help="taskiq: worker processes (default 1)")
     parser.add_argument("--pool", help="celery: the worker pool (prefork, threads, solo, ...)")
     parser.add_argument("--hostname", help="celery: the worker's node name")
     parser.add_argument(
@@ -101,6 +105,10 @@ def handle(args: argparse.Namespace) -> int:
         from fastapi.cli.celery_worker import run_celery_worker
 
         return run_celery_worker(target.import_string, runtime, args)
+    if args.engine == "taskiq":
+        from fastapi.cli.taskiq_worker import run_taskiq_worker
+
+        return run_taskiq_worker(target, runtime, args)
     if runtime is None or not getattr(runtime, "durable", False):
         raise CLIError(
             f"{target.import_string} keeps its background tasks in memory: only apps with a task store have workers",

@@ -47,7 +47,7 @@ class TaskRuntime:
     """``app.tasks``: read task statuses; in durable mode, also the workers."""
 
     def __init__(self, settings: TaskSettings | str | Any = None) -> None:
-        if engines.names_engine(settings):  # a Celery app or a celery+redis:// URL
+        if engines.names_engine(settings):  # Celery or taskiq: an app, a broker or a URL
             settings = engines.settings_for(settings)
         if settings is None or isinstance(settings, str):
             settings = TaskSettings(store=settings)

@@ -1,0 +1,323 @@
+"""The taskiq engine: an app's durable tasks published to a taskiq broker, run by taskiq workers.
+
+Every task goes through one generic taskiq task (``fastapi.run``, in
+``fastapi.tasks.engines.taskiq_task``) that imports the function by its
+``module:qualified_name`` and decodes its JSON arguments with the stores' codec, so endpoint
+code does not change. Taskiq keeps delivery (taskiq-redis's stream broker, acknowledged after
+the task ran: a killed worker's message goes to another) and the result backend. A task's
+status record is kept with taskiq's own progress tracking (``set_progress``/``get_progress``
+of the result backend): written as ``QUEUED`` before the message is published, then by the
+worker at each attempt; the return value or the last error is the task's taskiq result.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import weakref
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any
+
+import anyio
+from taskiq import AsyncBroker, TaskiqEvents
+from taskiq.depends.progress_tracker import TaskProgress as TaskiqProgress
+from taskiq.kicker import AsyncKicker
+from taskiq.result_backends.dummy import DummyResultBackend
+
+from fastapi.tasks import codec
+from fastapi.tasks.backend import DEFERRED, Outcome, TaskBackend
+from fastapi.tasks.engines.owner_loop import OwnerLoop
+from fastapi.tasks.engines.taskiq_broker import broker_for
+from fastapi.tasks.inline import error_text
+from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus, empty_counts, timestamp
+from fastapi.tasks.settings import TaskStoreError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from fastapi.background import QueuedTask
+
+logger = logging.getLogger("fastapi.tasks")
+
+#: The one taskiq task every background task is published to.
+GENERIC_TASK = "fastapi.run"
+#: Record states (taskiq progress states); a finished task also has a taskiq result.
+QUEUED, STARTED, RETRY, CANCELLED = "QUEUED", "STARTED", "RETRY", "CANCELLED"
+SUCCESS, FAILURE = "SUCCESS", "FAILURE"
+
+_STATES = {
+    QUEUED: TaskState.pending,
+    RETRY: TaskState.pending,
+    STARTED: TaskState.running,
+    SUCCESS: TaskState.running,  # until its result is stored
+    CANCELLED: TaskState.cancelled,
+    FAILURE: TaskState.failed,
+}
+
+_backends: weakref.WeakKeyDictionary[AsyncBroker, TaskiqBackend] = weakref.WeakKeyDictionary()
+
+
+def backend_of(broker: AsyncBroker) -> TaskiqBackend:
+    """The app backend a broker serves (what the generic task runs under, in a worker)."""
+    return _backends[broker]
+
+
+def cancel_key(task_id: str) -> str:
+    """The id under which a cancel request is recorded (a progress record of its own, so
+    that the worker's progress writes cannot overwrite it)."""
+    return f"{task_id}.cancel"
+
+
+class TaskiqBackend(TaskBackend):
+    """Durable tasks run by taskiq workers (``fastapi worker main.py --engine taskiq``)."""
+
+    durable = True
+
+    def __init__(self, broker: AsyncBroker | str, *, publish_timeout: float = 5.0) -> None:
+        self.broker = broker_for(broker) if isinstance(broker, str) else broker
+        if isinstance(self.broker.result_backend, DummyResultBackend):
+            raise ValueError(
+                f"tasks={self.broker!r}: the taskiq engine keeps statuses, progress and "
+                "results in the broker's result backend; give it one every process reads, "
+                "e.g. broker.with_result_backend(RedisAsyncResultBackend(url))"
+            )
+        self.publish_timeout = publish_timeout
+        self.read_timeout = publish_timeout
+        self.owner = OwnerLoop("fastapi-taskiq")
+        self._started = False
+        from fastapi.tasks.engines.taskiq_task import run_generic
+
+        self.task = self.broker.register_task(run_generic, task_name=GENERIC_TASK)
+        self.broker.add_event_handler(TaskiqEvents.WORKER_STARTUP, self._adopt_worker_loop)
+        _backends[self.broker] = self
+
+    def __repr__(self) -> str:
+        return f"TaskiqBackend({self.broker!r})"
+
+    def _adopt_worker_loop(self, state: Any) -> None:
+        import asyncio
+
+        self.owner.adopt(asyncio.get_running_loop())
+        self._started = True  # the worker started the broker
+
+    async def _start_client(self) -> None:
+        """Start the broker's client side once (on the owner loop), and make its queue, so
+        that what is published before any worker started is delivered too."""
+        if self._started:
+            return
+        await self.broker.startup()
+        declare = getattr(self.broker, "declare_queue", None)
+        if declare is not None:
+            await declare()
+        self._started = True
+
+    # -- the request side ---------------------------------------------------------------------
+
+    def prepare(self, queued: QueuedTask) -> None:
+        queued.stored_form = self._message(queued)  # raises TaskNotStorableError now
+
+    def _message(self, queued: QueuedTask) -> tuple[str, str, dict[str, Any]]:
+        policy = queued.policy
+        info: dict[str, Any] = {
+            "display": queued.name,
+            "created_at": time.time(),
+            "retry": {
+                **policy.retry.to_dict(),
+                "on": [f"{cls.__module__}:{cls.__qualname__}" for cls in policy.retry.on],
+            },
+            "timeout": policy.timeout,
+            "not_before": queued.not_before,
+        }
+        name = codec.reference(queued.func)
+        return name, codec.encode_arguments(queued.func, queued.args, queued.kwargs), info
+
+    async def submit(self, tasks: Sequence[QueuedTask]) -> None:
+        """Publish the tasks before the response is sent: a broker that fails or hangs
+        fails the request (503), nothing acknowledged is silently dropped."""
+        try:
+            with anyio.fail_after(self.publish_timeout):
+                await self.owner.run(self._publish_all(tasks))
+        except Exception as exc:
+            logger.error("Publishing background tasks to taskiq failed: %s", error_text(exc))
+            raise TaskStoreError() from exc
+
+    def submit_blocking(self, queued: QueuedTask) -> None:
+        """Publish one task from code without an event loop (a script, a worker thread)."""
+        try:
+            self.owner.run_blocking(self._publish_all([queued]), self.publish_timeout)
+        except Exception as exc:
+            logger.error("Publishing background task %s failed: %s", queued.id, error_text(exc))
+            raise TaskStoreError() from exc
+
+    async def _publish_all(self, tasks: Sequence[QueuedTask]) -> None:
+        await self._start_client()
+        backend = self.broker.result_backend
+        for queued in tasks:
+            name, payload, info = queued.stored_form or self._message(queued)
+            if queued.dedupe_key is not None and await backend.get_progress(queued.id):
+                queued.duplicate = queued.submitted = True  # its key's task is the one
+                continue
+            # Recorded first: a published task is never "unknown" to the status API.
+            record = new_record(name, payload, info)
+            await backend.set_progress(queued.id, TaskiqProgress(state=QUEUED, meta=record))
+            await self._kick(queued.id, name, payload, info)
+            queued.submitted = True
+
+    async def _kick(
+        self, task_id: str, name: str, payload: str, info: dict[str, Any], run: int = 1
+    ) -> None:
+        """Publish the generic task's message; ``run`` tells a retried task's result from
+        the one before."""
+        labels = {"run": str(run)}
+        kicker: AsyncKicker[Any, Any] = AsyncKicker(GENERIC_TASK, self.broker, labels)
+        await kicker.with_task_id(task_id).kiq(name, payload, info)
+
+    async def run(self, queued: QueuedTask) -> Outcome:
+        return DEFERRED  # taskiq's workers run it
+
+    # -- statuses -----------------------------------------------------------------------------
+
+    def get(self, task_id: str, *, arguments: bool = False) -> TaskStatus | None:
+        found = self.owner.run_blocking(self.read(task_id), self.read_timeout)
+        if found is None:
+            return None
+        state, record, result, cancel_requested = found
+        return status_from_record(
+            task_id, state, record, result, cancel_requested, arguments=arguments
+        )
+
+    async def read(self, task_id: str) -> tuple[str, dict[str, Any], Any, bool] | None:
+        """A task's record state and meta, its taskiq result (None until it finished) and
+        whether a cancel was asked for; None for an id never published."""
+        await self._start_client()
+        backend = self.broker.result_backend
+        progress = await backend.get_progress(task_id)
+        if progress is None or not isinstance(progress.meta, dict):
+            return None
+        result = None
+        if await backend.is_result_ready(task_id):
+            result = await backend.get_result(task_id)
+            if str(result.labels.get("run", "1")) != str(progress.meta.get("run", 1)):
+                result = None  # the result of the run before a retry
+        marker = await backend.get_progress(cancel_key(task_id))
+        cancel_requested = marker is not None and marker.state == CANCELLED
+        return str(progress.state), progress.meta, result, cancel_requested
+
+    async def write(self, task_id: str, state: str, record: dict[str, Any]) -> None:
+        await self.broker.result_backend.set_progress(
+            task_id, TaskiqProgress(state=state, meta=record)
+        )
+
+    def cancel(self, task_id: str) -> bool:
+        """A task not started yet never runs (its status is cancelled at once); a running one
+        is told (``current_task().cancelled``; an async one is cancelled at its next await)."""
+        return bool(self.owner.run_blocking(self._cancel(task_id), self.read_timeout))
+
+    async def _cancel(self, task_id: str) -> bool:
+        found = await self.read(task_id)
+        if found is None:
+            return False
+        state, record, result, _ = found
+        if result is not None or state in (CANCELLED, FAILURE):
+            return False
+        await self.write(cancel_key(task_id), CANCELLED, {"at": time.time()})
+        if state in (QUEUED, RETRY):
+            await self.write(task_id, CANCELLED, {**record, "finished_at": time.time()})
+        return True
+
+    def retry(self, task_id: str) -> bool:
+        """Publish a failed or cancelled task again, from its first attempt."""
+        return bool(self.owner.run_blocking(self._retry(task_id), self.publish_timeout))
+
+    async def _retry(self, task_id: str) -> bool:
+        found = await self.read(task_id)
+        if found is None:
+            return False
+        state, record, result, _ = found
+        failed = result is not None and getattr(result, "is_err", False)
+        if not (state in (CANCELLED, FAILURE) or failed):
+            return False
+        backend = self.broker.result_backend
+        await backend.set_progress(cancel_key(task_id), TaskiqProgress(state="RETRIED", meta=None))
+        fresh = new_record(record["name"], record["payload"], record["info"])
+        fresh.update(created_at=record["created_at"], run=int(record.get("run", 1)) + 1)
+        await self.write(task_id, QUEUED, fresh)
+        await self._kick(task_id, record["name"], record["payload"], record["info"], fresh["run"])
+        return True
+
+    def list(self, *, state: TaskState | None = None, limit: int = 100) -> list[TaskStatus]:
+        return []  # taskiq's result backends are read by id
+
+    def counts(self) -> dict[TaskState, int]:
+        return empty_counts()
+
+
+def new_record(name: str, payload: str, info: dict[str, Any]) -> dict[str, Any]:
+    """The status record of a task just published (its meta, as taskiq progress)."""
+    return {
+        "name": name,
+        "run": 1,
+        "display": info.get("display") or name,
+        "payload": payload,
+        "info": info,
+        "created_at": info["created_at"],
+        "attempt": 0,
+        "max_attempts": int(info["retry"]["attempts"]),
+        "started_at": None,
+        "finished_at": None,
+        "next_attempt_at": None,
+        "progress": None,
+        "error": None,
+        "worker": None,
+    }
+
+
+def _state_of(state: str, result: Any) -> TaskState:
+    if result is None:
+        return _STATES.get(state, TaskState.running)
+    if state == CANCELLED:
+        return TaskState.cancelled
+    return TaskState.failed if result.is_err else TaskState.succeeded
+
+
+def _error_of(record: dict[str, Any], result: Any) -> str | None:
+    if record.get("error"):
+        return str(record["error"])
+    error = getattr(result, "error", None)
+    return None if error is None else error_text(error)
+
+
+def status_from_record(
+    task_id: str,
+    state: str,
+    record: dict[str, Any],
+    result: Any,
+    cancel_requested: bool,
+    *,
+    arguments: bool,
+) -> TaskStatus:
+    """A ``TaskStatus`` from a task's record and taskiq result."""
+    shown = _state_of(state, result)
+    finished = shown in (TaskState.succeeded, TaskState.failed, TaskState.cancelled)
+    finished_at = record.get("finished_at")
+    not_before = record["info"].get("not_before")
+    status = TaskStatus(
+        id=task_id,
+        name=record["display"],
+        state=shown,
+        attempts=int(record["attempt"]),
+        max_attempts=int(record["max_attempts"]),
+        created_at=datetime.fromtimestamp(record["created_at"], tz=timezone.utc),
+        started_at=timestamp(record.get("started_at")),
+        finished_at=timestamp(finished_at) if finished_at else None,
+        next_attempt_at=timestamp(record.get("next_attempt_at")) if state == RETRY else None,
+        durable=True,
+        error=_error_of(record, result) if shown is not TaskState.succeeded else None,
+        result=result.return_value if shown is TaskState.succeeded else None,
+        progress=TaskProgress(**record["progress"]) if record.get("progress") else None,
+        cancel_requested=cancel_requested and not finished,
+        scheduled_for=timestamp(not_before),
+    )
+    if arguments:
+        status.arguments = json.loads(record["payload"])
+    return status

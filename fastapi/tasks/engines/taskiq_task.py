@@ -1,0 +1,238 @@
+"""The one taskiq task (``fastapi.run``): runs a background task in a taskiq worker.
+
+It imports the function by name, decodes its JSON arguments, and runs it under its ``@task``
+policy: the attempts and the waits between them happen here, on the worker's loop, while the
+message stays unacknowledged (the broker keeps it claimed; a worker that dies hands it to
+another, which picks up at the attempt the record shows). Each step is written to the task's
+record (taskiq progress), which the status API reads; the return value becomes the taskiq
+result, and the last error is raised for taskiq to record as the task's error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import time
+from typing import Any
+
+import anyio
+from taskiq import Context, TaskiqDepends
+from taskiq.exceptions import NoResultError
+
+from fastapi.tasks import codec
+from fastapi.tasks.context import RunningTask, TaskCancelled
+from fastapi.tasks.engines.taskiq import (
+    CANCELLED,
+    FAILURE,
+    QUEUED,
+    RETRY,
+    STARTED,
+    SUCCESS,
+    TaskiqBackend,
+    backend_of,
+    cancel_key,
+    new_record,
+)
+from fastapi.tasks.inline import (
+    call_on_failure,
+    call_task,
+    error_text,
+    log_cancelled,
+    log_failure,
+    log_retry,
+    log_start,
+    log_success,
+)
+from fastapi.tasks.policy import Retry, policy_of
+from fastapi.tasks.records import TaskProgress
+
+logger = logging.getLogger("fastapi.tasks")
+
+#: Seconds between two looks at a running (or waiting) task's cancel request.
+CANCEL_POLL = 0.5
+_FINAL = (SUCCESS, FAILURE, CANCELLED)
+
+
+class TaskError(Exception):
+    """A task's last error, as ``'ExceptionType: message'``: what the result backend keeps,
+    readable by any process (the original exception class may not import there)."""
+
+
+async def run_generic(
+    name: str, payload: str, info: dict[str, Any], context: Context = TaskiqDepends()
+) -> Any:
+    """The taskiq task: run ``name`` with its arguments, under its ``@task`` policy."""
+    backend = backend_of(context.broker)
+    run = str(context.message.labels.get("run", "1"))
+    return await Execution(backend, context.message.task_id, run, (name, payload, info)).run()
+
+
+class Execution:
+    """One delivery of a task's message: its attempts until it succeeds, fails or is
+    cancelled; every step written to its record, in order."""
+
+    def __init__(
+        self,
+        backend: TaskiqBackend,
+        task_id: str,
+        run: str,
+        call: tuple[str, str, dict[str, Any]],
+    ) -> None:
+        self.backend = backend
+        self.task_id = task_id
+        self.run_label = run
+        self.name, self.payload, self.info = call
+        self.record: dict[str, Any] = new_record(*call)
+        self.worker = str(getattr(backend.broker, "consumer_name", os.getpid()))
+        self._version = 0
+        self._written = 0
+        self._lock = asyncio.Lock()
+
+    async def run(self) -> Any:
+        state = await self._load()
+        if state in _FINAL:
+            raise NoResultError()  # delivered again after it ended (or cancelled while queued)
+        attempt = max(1, int(self.record["attempt"]))
+        if state == STARTED:
+            logger.warning(
+                "Task %s (%s) taken over by %s: worker %s stopped during attempt %d",
+                self.task_id,
+                self.name,
+                self.worker,
+                self.record.get("worker"),
+                attempt,
+            )
+        elif state == RETRY:
+            attempt += 1
+        if not await self._wait_until(
+            self.record.get("next_attempt_at") or self.info.get("not_before")
+        ):
+            return await self._cancelled(attempt, 0.0)
+        func = codec.resolve(self.name)
+        args, kwargs = codec.decode_arguments(func, self.payload)
+        return await self._attempts(func, args, kwargs, attempt)
+
+    async def _load(self) -> str:
+        found = await self.backend.read(self.task_id)
+        if found is None:
+            return QUEUED  # its record expired or was never written: start afresh
+        state, record, _, _ = found
+        if str(record.get("run", "1")) != self.run_label:
+            return QUEUED if state != CANCELLED else state
+        self.record = record
+        return state
+
+    async def _attempts(self, func: Any, args: Any, kwargs: Any, attempt: int) -> Any:
+        retry = _retry_policy(self.info)
+        while True:
+            started = time.monotonic()
+            self.record.update(
+                attempt=attempt, started_at=time.time(), worker=self.worker, next_attempt_at=None
+            )
+            await self._write(STARTED)
+            log_start(self.task_id, self.name, attempt, retry.attempts)
+            running = RunningTask(self.task_id, self.name, attempt, self._report)
+            watcher = asyncio.get_running_loop().create_task(self._watch_cancel(running))
+            try:
+                value = await call_task(
+                    func, args, kwargs, running, timeout=self.info.get("timeout")
+                )
+            except TaskCancelled:
+                return await self._cancelled(attempt, time.monotonic() - started)
+            except Exception as exc:
+                if running.cancelled:
+                    self.record["error"] = error_text(exc)
+                    return await self._cancelled(attempt, time.monotonic() - started)
+                if not retry.retries(exc, attempt):
+                    await self._failed(func, attempt, exc, time.monotonic() - started)
+                wait = retry.wait_before(attempt)
+                self.record.update(error=error_text(exc), next_attempt_at=time.time() + wait)
+                await self._write(RETRY)
+                log_retry(self.task_id, self.name, attempt, wait, exc)
+                if not await self._wait_until(self.record["next_attempt_at"]):
+                    return await self._cancelled(attempt, 0.0)
+                attempt += 1
+                continue
+            finally:
+                watcher.cancel()
+            shown = codec.jsonable_result(value)
+            self.record["finished_at"] = time.time()
+            await self._write(SUCCESS)
+            log_success(
+                self.task_id, self.name, attempt, retry.attempts, time.monotonic() - started
+            )
+            return shown
+
+    async def _failed(self, func: Any, attempt: int, exc: Exception, took: float) -> None:
+        self.record.update(error=error_text(exc), finished_at=time.time())
+        await self._write(FAILURE)
+        log_failure(self.task_id, self.name, attempt, exc, took)
+        hook = policy_of(func).on_failure
+        await call_on_failure(hook, self.backend.get, self.task_id, exc)
+        raise TaskError(error_text(exc)) from exc
+
+    async def _cancelled(self, attempt: int, took: float) -> None:
+        self.record["finished_at"] = time.time()
+        await self._write(CANCELLED)
+        log_cancelled(self.task_id, self.name, attempt, took)
+        raise NoResultError()  # the record says cancelled; no result to store
+
+    async def _cancel_requested(self) -> bool:
+        try:
+            marker = await self.backend.broker.result_backend.get_progress(cancel_key(self.task_id))
+        except Exception:
+            return False  # looked at again shortly
+        return marker is not None and marker.state == CANCELLED
+
+    async def _watch_cancel(self, running: RunningTask) -> None:
+        while not await self._cancel_requested():
+            await anyio.sleep(CANCEL_POLL)
+        running.cancel()
+
+    async def _wait_until(self, due: float | None) -> bool:
+        """Sleep until ``due`` (a delay, a schedule or a retry's wait); False once the task
+        was cancelled meanwhile."""
+        while True:
+            if await self._cancel_requested():
+                return False
+            left = (due or 0.0) - time.time()
+            if left <= 0:
+                return True
+            await anyio.sleep(min(left, 1.0))
+
+    def _report(self, task_id: str, progress: TaskProgress) -> None:
+        """``current_task().progress(...)``, from the task's thread or loop: written in the
+        background, best effort (a result backend that fails does not fail the task)."""
+        self.record["progress"] = progress.model_dump()
+        self.backend.owner.spawn(self._store(self._next(), STARTED, dict(self.record), quiet=True))
+
+    def _next(self) -> int:
+        self._version += 1
+        return self._version
+
+    async def _write(self, state: str) -> None:
+        """Write the record as it is now."""
+        await self._store(self._next(), state, dict(self.record))
+
+    async def _store(
+        self, version: int, state: str, snapshot: dict[str, Any], *, quiet: bool = False
+    ) -> None:
+        """Write one snapshot of the record; one overtaken by a later write is dropped."""
+        async with self._lock:
+            if version < self._written:
+                return
+            try:
+                await self.backend.write(self.task_id, state, snapshot)
+            except Exception as exc:
+                if not quiet:
+                    raise
+                logger.warning("Progress of task %s not recorded: %s", self.task_id, exc)
+                return
+            self._written = version
+
+
+def _retry_policy(info: dict[str, Any]) -> Retry:
+    options = dict(info["retry"])
+    on: tuple[Any, ...] = tuple(codec.resolve(ref) for ref in options.pop("on", []))
+    return Retry(**options, on=on or (Exception,))

@@ -1,0 +1,352 @@
+"""The taskiq engine with real components: redis-server, two taskiq workers started by
+``fastapi worker --engine taskiq``, and the app on uvicorn."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from fastapi import BackgroundTasks, FastAPI
+from fastapi.testclient import TestClient
+from tests.uvicorn_server import free_port
+
+pytest.importorskip("taskiq_redis")
+
+APP = textwrap.dedent(
+    """
+    import asyncio, os, time
+    from fastapi import BackgroundTasks, FastAPI
+    from fastapi.tasks import Retry, current_task, task, task_status_router
+
+    # A worker killed mid-task has its message taken over after 3 s without a refresh.
+    app = FastAPI(tasks="taskiq+" + os.environ["REDIS_URL"] + "?idle_timeout=3000")
+    app.include_router(task_status_router())
+    MARKS = os.environ["MARKS_DIR"]
+
+    def mark(key: str) -> None:
+        open(os.path.join(MARKS, key + "." + os.environ["WORKER_NAME"]), "a").write("x")
+
+    def where(seconds: float) -> str:
+        time.sleep(seconds)
+        return os.environ["WORKER_NAME"]
+
+    @task(retry=Retry(attempts=3, delay=0.2, backoff=2.0, jitter=0.5))
+    def flaky(key: str) -> str:
+        path = os.path.join(MARKS, key)
+        tries = int(open(path).read()) if os.path.exists(path) else 0
+        open(path, "w").write(str(tries + 1))
+        if tries < 2:
+            raise ConnectionError(f"try {tries + 1} failed")
+        return f"ok after {tries + 1}"
+
+    def broken(key: str) -> None:
+        mark(key)
+        raise ValueError("always")
+
+    async def counting(steps: int) -> int:
+        for done in range(1, steps + 1):
+            current_task().progress(done, steps, "counting")
+            await asyncio.sleep(0.3)
+        return steps * 10
+
+    async def sleepy(key: str) -> None:
+        mark(key)
+        await asyncio.sleep(120)
+        mark(key + ".woke")
+
+    def slow(key: str, seconds: float) -> str:
+        mark(key)
+        time.sleep(seconds)
+        return os.environ["WORKER_NAME"]
+
+    @app.post("/later/{key}")
+    def post_later(key: str, background_tasks: BackgroundTasks):
+        return {"id": background_tasks.options(delay=3).add_task(slow, key, 0).id}
+
+    @app.post("/once/{key}")
+    def post_once(key: str, background_tasks: BackgroundTasks):
+        return {"id": background_tasks.options(dedupe_key=key).add_task(slow, key, 0).id}
+
+    @app.post("/cancel/{task_id}")
+    def post_cancel(task_id: str):
+        return {"cancelled": app.tasks.cancel(task_id)}
+
+    @app.post("/retry/{task_id}")
+    def post_retry(task_id: str):
+        return {"retried": app.tasks.retry(task_id)}
+
+    @app.post("/where")
+    def post_where(background_tasks: BackgroundTasks, seconds: float = 0.5):
+        return {"id": background_tasks.add_task(where, seconds).id}
+
+    @app.post("/flaky/{key}")
+    def post_flaky(key: str, background_tasks: BackgroundTasks):
+        return {"id": background_tasks.add_task(flaky, key).id}
+
+    @app.post("/broken/{key}")
+    def post_broken(key: str, background_tasks: BackgroundTasks):
+        return {"id": background_tasks.add_task(broken, key).id}
+
+    @app.post("/counting")
+    def post_counting(background_tasks: BackgroundTasks):
+        return {"id": background_tasks.add_task(counting, 5).id}
+
+    @app.post("/sleepy/{key}")
+    def post_sleepy(key: str, background_tasks: BackgroundTasks):
+        return {"id": background_tasks.add_task(sleepy, key).id}
+
+    @app.post("/slow/{key}")
+    def post_slow(key: str, background_tasks: BackgroundTasks, seconds: float = 3.0):
+        return {"id": background_tasks.add_task(slow, key, seconds).id}
+    """
+)
+
+
+def wait_for(condition: Callable[[], Any], timeout: float, what: str) -> Any:
+    deadline = time.monotonic() + timeout
+    while True:
+        found = condition()
+        if found:
+            return found
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.1)
+
+
+class Cluster:
+    """The app on uvicorn and taskiq workers, each in its own process group."""
+
+    def __init__(self, directory: Path, redis_url: str) -> None:
+        self.directory = directory
+        self.marks = directory / "marks"
+        self.marks.mkdir()
+        (directory / "main.py").write_text(APP)
+        self.env = {
+            **os.environ,
+            "REDIS_URL": redis_url,
+            "MARKS_DIR": str(self.marks),
+            "PYTHONPATH": str(directory),
+        }
+        self.workers: dict[str, subprocess.Popen[bytes]] = {}
+        self.port = free_port()
+        self.server = self._start(
+            [sys.executable, "-m", "uvicorn", "main:app", "--port", str(self.port)], "server"
+        )
+        self.client = httpx.Client(base_url=f"http://127.0.0.1:{self.port}", timeout=30)
+
+    def _start(self, argv: list[str], name: str) -> subprocess.Popen[bytes]:
+        log = open(self.directory / f"{name}.log", "wb")  # noqa: SIM115 - kept for the process
+        env = {**self.env, "WORKER_NAME": name}
+        return subprocess.Popen(
+            argv, cwd=self.directory, env=env, stdout=log, stderr=log, start_new_session=True
+        )
+
+    def start_worker(self, name: str) -> None:
+        argv = [sys.executable, "-m", "fastapi", "worker", "main.py", "--engine", "taskiq"]
+        argv += ["--workers", "1", "--concurrency", "2"]
+        self.workers[name] = self._start(argv, name)
+
+    def wait_workers(self) -> None:
+        for name, process in self.workers.items():
+            log = self.directory / f"{name}.log"
+
+            def listening() -> bool:
+                assert process.poll() is None, log.read_text()
+                return b"Listening started." in log.read_bytes()
+
+            wait_for(listening, 90, f"taskiq worker {name} listening")
+
+    def wait_serving(self) -> None:
+        def answers() -> bool:
+            assert self.server.poll() is None, (self.directory / "server.log").read_text()
+            try:
+                return self.client.get("/docs").status_code == 200
+            except httpx.HTTPError:
+                return False
+
+        wait_for(answers, 90, "uvicorn serving the app")
+
+    def post(self, path: str) -> str:
+        response = self.client.post(path)
+        assert response.status_code == 200, response.text
+        return str(response.json()["id"])
+
+    def status(self, task_id: str) -> dict[str, Any]:
+        response = self.client.get(f"/tasks/{task_id}")
+        assert response.status_code == 200, response.text
+        return dict(response.json())
+
+    def ended(self, task_id: str, timeout: float = 90) -> dict[str, Any]:
+        return dict(
+            wait_for(
+                lambda: (found := self.status(task_id))["state"]
+                in ("succeeded", "failed", "cancelled")
+                and found,
+                timeout,
+                f"task {task_id} to end",
+            )
+        )
+
+    def marked(self, key: str) -> list[str]:
+        return [path.name for path in self.marks.glob(f"{key}.w*")]
+
+    def kill(self, process: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
+        if process.poll() is None:
+            os.killpg(process.pid, sig)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+
+    def close(self) -> None:
+        self.client.close()
+        for process in [*self.workers.values(), self.server]:
+            self.kill(process)
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory: pytest.TempPathFactory, redis_url: str) -> Iterator[Cluster]:
+    import redis
+
+    redis.Redis.from_url(redis_url).flushdb()
+    running = Cluster(tmp_path_factory.mktemp("taskiq"), redis_url)
+    try:
+        running.start_worker("w1")
+        running.start_worker("w2")
+        running.wait_workers()
+        running.wait_serving()
+        yield running
+    finally:
+        running.close()
+
+
+def test_tasks_spread_over_both_workers(cluster: Cluster) -> None:
+    ids = [cluster.post("/where?seconds=1") for _ in range(8)]
+    first = cluster.status(ids[0])
+    assert first["state"] in ("pending", "running", "succeeded")
+    assert first["name"] == "main:where" and first["durable"] is True
+    results = [cluster.ended(task_id) for task_id in ids]
+    assert all(found["state"] == "succeeded" for found in results)
+    assert {found["result"] for found in results} == {"w1", "w2"}
+
+
+def test_a_retry_that_succeeds(cluster: Cluster) -> None:
+    found = cluster.ended(cluster.post("/flaky/retry-once"))
+    assert found["state"] == "succeeded", found
+    assert found["result"] == "ok after 3" and found["error"] is None
+    assert found["attempts"] == 3 and found["max_attempts"] == 3
+    assert (cluster.marks / "retry-once").read_text() == "3"
+
+
+def test_progress_and_result_of_an_async_task(cluster: Cluster) -> None:
+    task_id = cluster.post("/counting")
+    seen = wait_for(
+        lambda: (found := cluster.status(task_id))["progress"] and found, 60, "progress"
+    )
+    assert seen["progress"]["total"] == 5 and seen["progress"]["message"] == "counting"
+    assert seen["state"] in ("running", "succeeded")
+    found = cluster.ended(task_id)
+    assert found["state"] == "succeeded" and found["result"] == 50
+    assert found["progress"] == {"done": 5, "total": 5, "message": "counting"}
+
+
+def test_a_failure_and_its_retry_by_id(cluster: Cluster) -> None:
+    task_id = cluster.post("/broken/fails")
+    found = cluster.ended(task_id)
+    assert found["state"] == "failed" and found["error"] == "ValueError: always"
+    assert found["attempts"] == 1 and found["result"] is None
+    assert cluster.client.post(f"/retry/{task_id}").json() == {"retried": True}
+    wait_for(lambda: sum(len(p.read_text()) for p in cluster.marks.glob("fails.*")) == 2, 90, "rerun")
+    again = cluster.ended(task_id)
+    assert again["state"] == "failed" and again["error"] == "ValueError: always"
+
+
+def test_a_deduplication_key_publishes_once(cluster: Cluster) -> None:
+    first = cluster.post("/once/report-7")
+    assert cluster.ended(first)["state"] == "succeeded"
+    assert cluster.post("/once/report-7") == first
+    assert cluster.status(first)["state"] == "succeeded"
+    assert len(cluster.marked("report-7")) == 1
+
+
+def test_unknown_task_is_404(cluster: Cluster) -> None:
+    assert cluster.client.get("/tasks/not-a-task").status_code == 404
+
+
+def test_a_cancelled_pending_task_never_runs(cluster: Cluster) -> None:
+    cancelled = cluster.post("/later/cancelled")
+    kept = cluster.post("/later/kept")
+    assert cluster.status(kept)["scheduled_for"] is not None
+    assert cluster.client.post(f"/cancel/{cancelled}").json() == {"cancelled": True}
+    assert cluster.status(cancelled)["state"] == "cancelled"
+    assert cluster.ended(kept)["state"] == "succeeded"
+    assert cluster.status(cancelled)["state"] == "cancelled"
+    assert not cluster.marked("cancelled")
+    assert cluster.client.post(f"/cancel/{cancelled}").json() == {"cancelled": False}
+
+
+def test_a_running_async_task_is_cancelled(cluster: Cluster) -> None:
+    task_id = cluster.post("/sleepy/nap")
+    wait_for(lambda: cluster.marked("nap"), 60, "the sleepy task started")
+    assert cluster.status(task_id)["state"] == "running"
+    assert cluster.client.post(f"/cancel/{task_id}").json() == {"cancelled": True}
+    found = cluster.ended(task_id)
+    assert found["state"] == "cancelled" and found["finished_at"] is not None
+    assert not cluster.marked("nap.woke")
+
+
+def test_worker_killed_mid_task_completes_on_the_other(cluster: Cluster) -> None:
+    task_id = cluster.post("/slow/killed?seconds=3")
+    started = wait_for(lambda: cluster.marked("killed"), 60, "the slow task started")
+    victim = started[0].rpartition(".")[2]
+    survivor = "w2" if victim == "w1" else "w1"
+    cluster.kill(cluster.workers[victim], signal.SIGKILL)
+    found = cluster.ended(task_id, timeout=120)
+    assert found["state"] == "succeeded", found
+    assert found["result"] == survivor
+    assert (cluster.marks / f"killed.{survivor}").exists()
+    log = (cluster.directory / f"{survivor}.log").read_text()
+    assert f"Task {task_id} (main:slow) taken over by" in log
+
+
+def test_a_broker_that_is_down_answers_503() -> None:
+    app = FastAPI(tasks=f"taskiq+redis://127.0.0.1:{free_port()}/0")
+
+    @app.post("/")
+    def enqueue(background_tasks: BackgroundTasks) -> dict[str, str]:
+        return {"id": background_tasks.add_task(print, "never").id}
+
+    with TestClient(app) as client:
+        response = client.post("/")
+    assert response.status_code == 503
+    assert response.json() == {"detail": "Background tasks could not be stored"}
+
+
+def test_engine_settings_are_checked() -> None:
+    from taskiq import InMemoryBroker
+    from taskiq_redis import RedisAsyncResultBackend, RedisStreamBroker
+
+    from fastapi.tasks.engines.taskiq import GENERIC_TASK, TaskiqBackend
+
+    with pytest.raises(ValueError, match="taskiq\\+ URL names a Redis server"):
+        FastAPI(tasks="taskiq+amqp://guest@localhost//")
+    with pytest.raises(ValueError, match="result backend"):
+        FastAPI(tasks=RedisStreamBroker("redis://127.0.0.1:1/0"))
+    own = RedisStreamBroker("redis://127.0.0.1:1/0").with_result_backend(
+        RedisAsyncResultBackend("redis://127.0.0.1:1/0")
+    )
+    backend = FastAPI(tasks=own).tasks.backend
+    assert isinstance(backend, TaskiqBackend) and backend.broker is own
+    assert own.find_task(GENERIC_TASK) is not None
+    assert isinstance(FastAPI(tasks=InMemoryBroker()).tasks.backend, TaskiqBackend)
