@@ -131,6 +131,29 @@ ADD_API_ROUTE_OPTIONS = frozenset(_DEFAULTS[AddAPIRouteOptions])
 REDECLARED_OPTIONS = tuple(_DEFAULTS[APIRouteOptions])
 
 
+def keyword_signature(leading: Sequence[inspect.Parameter], options: type) -> inspect.Signature:
+    """``leading`` parameters, then each option of ``options`` as a keyword with its default."""
+    keywords = [
+        inspect.Parameter(
+            name,
+            inspect.Parameter.KEYWORD_ONLY,
+            default=annotation.__metadata__[0].value,
+            annotation=annotation.__origin__,
+        )
+        for name, annotation in options.__annotations__.items()
+    ]
+    return inspect.Signature([*leading, *keywords])
+
+
+def reject_unknown(
+    qualname: Callable[[], str], accepted: frozenset[str], keywords: Mapping[str, Any]
+) -> None:
+    """The ``TypeError`` Python raises for a keyword the signature has not (named lazily)."""
+    for key in keywords:
+        if key not in accepted:
+            raise TypeError(f"{qualname()}() got an unexpected keyword argument '{key}'")
+
+
 def signed_with(options: type) -> Callable[[_F], _F]:
     """Give ``func(..., **options)`` the keyword signature the options class declares.
 
@@ -143,27 +166,14 @@ def signed_with(options: type) -> Callable[[_F], _F]:
             for parameter in inspect.signature(func).parameters.values()
             if parameter.kind is not inspect.Parameter.VAR_KEYWORD
         ]
-        keywords = [
-            inspect.Parameter(
-                name,
-                inspect.Parameter.KEYWORD_ONLY,
-                default=annotation.__metadata__[0].value,
-                annotation=annotation.__origin__,
-            )
-            for name, annotation in options.__annotations__.items()
-        ]
         accepted = frozenset(_DEFAULTS[options]) | {parameter.name for parameter in leading}
 
         @functools.wraps(func)
         def checked(*args: Any, **kwargs: Any) -> Any:
-            for key in kwargs:
-                if key not in accepted:
-                    raise TypeError(
-                        f"{func.__qualname__}() got an unexpected keyword argument '{key}'"
-                    )
+            reject_unknown(lambda: func.__qualname__, accepted, kwargs)
             return func(*args, **kwargs)
 
-        checked.__signature__ = inspect.Signature(leading + keywords)  # type: ignore[attr-defined]
+        checked.__signature__ = keyword_signature(leading, options)  # type: ignore[attr-defined]
         return checked  # type: ignore[return-value]
 
     return decorate
@@ -174,7 +184,8 @@ def signed_with(options: type) -> Callable[[_F], _F]:
 # settings combine with a route's own, the route's being the inner one.
 
 
-def _outer_first(outer: Sequence[Any] | None, inner: Sequence[Any] | None) -> list[Any]:
+def outer_first(outer: Sequence[Any] | None, inner: Sequence[Any] | None) -> list[Any]:
+    """``outer + inner`` as a new list (dependencies, tags: the outer level's come first)."""
     combined = list(outer or [])
     if inner:
         combined.extend(inner)  # list.extend semantics (a string adds its characters)
@@ -198,15 +209,33 @@ def _explicit_first(outer: Any, inner: Any) -> Any:
 
 
 LEVEL_RULES: dict[str, Callable[[Any, Any], Any]] = {
-    "tags": _outer_first,
-    "dependencies": _outer_first,
-    "callbacks": _outer_first,
+    "tags": outer_first,
+    "dependencies": outer_first,
+    "callbacks": outer_first,
     "responses": _inner_wins,
     "deprecated": _inner_or_outer,
     "include_in_schema": _inner_and_outer,
     "response_class": _explicit_first,
     "generate_unique_id_function": _explicit_first,
 }
+
+
+# A level's settings (``APIRouter(...)``, ``include_router(...)``) and the option each one is.
+LEVEL_SETTINGS = {
+    "tags": "tags",
+    "dependencies": "dependencies",
+    "responses": "responses",
+    "callbacks": "callbacks",
+    "deprecated": "deprecated",
+    "include_in_schema": "include_in_schema",
+    "default_response_class": "response_class",
+    "generate_unique_id_function": "generate_unique_id_function",
+}
+
+
+def level_of(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """The route options a level's ``settings`` stand for (other keys are ignored)."""
+    return {option: settings[setting] for setting, option in LEVEL_SETTINGS.items()}
 
 
 def within(level: Mapping[str, Any], options: Mapping[str, Any]) -> dict[str, Any]:

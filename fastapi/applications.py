@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from enum import Enum
 from typing import Any, Literal, TypeVar
 
@@ -23,6 +24,7 @@ from fastapi import routing
 from fastapi._core.declaration import require
 from fastapi._core.execute.server_errors import LoggingServerErrors
 from fastapi._core.limits import Limits, RequestLimits, checked_limits
+from fastapi._decorators import HTTPVerbs, PathOperationDecorator, registering
 from fastapi._lazy import lazy_attributes, reexports
 from fastapi._route_options import AppAPIRouteOptions, RouteOptions, signed_with
 from fastapi.datastructures import Default, DefaultPlaceholder  # noqa: F401 - importable here too
@@ -43,8 +45,48 @@ from fastapi.utils import generate_unique_id
 AppType = TypeVar("AppType", bound="FastAPI")
 
 
-class FastAPI(Starlette):
-    """The application: routes, middleware, exception handlers, lifespan and OpenAPI docs."""
+class FastAPI(HTTPVerbs, Starlette):
+    """The application: routes, middleware, exception handlers, lifespan and OpenAPI docs.
+
+    Most keywords are kept as the attribute of the same name (``_KEPT_AS_GIVEN``); those a
+    router takes configure ``app.router`` (``_ROUTER_SETTINGS``).
+    """
+
+    debug: bool
+    title: str
+    summary: str | None
+    description: str
+    version: str
+    terms_of_service: str | None
+    contact: dict[str, str | Any] | None
+    license_info: dict[str, str | Any] | None
+    openapi_url: str | None
+    openapi_tags: list[dict[str, Any]] | None
+    root_path_in_servers: bool
+    docs_url: str | None
+    redoc_url: str | None
+    swagger_ui_oauth2_redirect_url: str | None
+    swagger_ui_init_oauth: dict[str, Any] | None
+    swagger_ui_parameters: dict[str, Any] | None
+    separate_input_output_schemas: bool
+    offline_docs: bool  # the docs pages' JavaScript/CSS served by the app (no CDN needed)
+    # Newer FastAPI's (see the README's feature table): opt-in, a 0.116 app is unchanged.
+    openapi_external_docs: dict[str, Any] | None
+    strict_content_type: bool  # JSON bodies need a JSON content type
+    security_401: bool  # security schemes answer 401 + WWW-Authenticate, never 403
+    servers: list[dict[str, str | Any]]
+    extra: dict[str, Any]
+    openapi_version: str
+    openapi_schema: dict[str, Any] | None
+    webhooks: routing.APIRouter
+    state: State
+    dependency_overrides: dict[Callable[..., Any], Callable[..., Any]]
+    router: routing.APIRouter
+    exception_handlers: dict[Any, ExceptionHandler]
+    tasks: TaskRuntime
+    limits: Limits
+    user_middleware: list[Middleware]
+    middleware_stack: ASGIApp | None
 
     def __init__(
         self: AppType,
@@ -97,82 +139,30 @@ class FastAPI(Starlette):
         security_401: bool = False,
         **extra: Any,
     ) -> None:
-        self.debug = debug
-        self.title = title
-        self.summary = summary
-        self.description = description
-        self.version = version
-        self.terms_of_service = terms_of_service
-        self.contact = contact
-        self.license_info = license_info
-        self.openapi_url = openapi_url
-        self.openapi_tags = openapi_tags
-        self.root_path_in_servers = root_path_in_servers
-        self.docs_url = docs_url
-        self.redoc_url = redoc_url
-        self.swagger_ui_oauth2_redirect_url = swagger_ui_oauth2_redirect_url
-        self.swagger_ui_init_oauth = swagger_ui_init_oauth
-        self.swagger_ui_parameters = swagger_ui_parameters
-        # Serve the docs pages' JavaScript/CSS from the app (no CDN, no internet needed).
-        self.offline_docs = offline_docs
-        # Newer FastAPI's (see the README's feature table): opt-in, a 0.116 app is unchanged.
-        self.openapi_external_docs = openapi_external_docs
-        self.strict_content_type = strict_content_type  # JSON bodies need a JSON content type
-        self.security_401 = security_401  # schemes answer 401 + WWW-Authenticate, never 403
+        given = dict(locals())  # the keywords above by name, before any other local is set
+        for setting in _KEPT_AS_GIVEN:
+            setattr(self, setting, given[setting])
         self.servers = servers or []
-        self.separate_input_output_schemas = separate_input_output_schemas
         self.extra = extra
-        self.openapi_version: str = "3.1.0"
-        self.openapi_schema: dict[str, Any] | None = None
-        if self.openapi_url:
-            require(self.title, "A title must be provided for OpenAPI, e.g.: 'My API'")
-            require(self.version, "A version must be provided for OpenAPI, e.g.: '2.1.0'")
-        if openapi_prefix:
-            logger.warning(
-                '"openapi_prefix" has been deprecated in favor of "root_path", which '
-                "follows more closely the ASGI standard, is simpler, and more "
-                "automatic. Check the docs at "
-                "https://fastapi.tiangolo.com/advanced/sub-applications/"
-            )
+        self.openapi_version = "3.1.0"
+        self.openapi_schema = None
+        _check_document_settings(self, openapi_prefix)
         self.webhooks = webhooks or routing.APIRouter()
         self.root_path = root_path or openapi_prefix
-        self.state: State = State()
-        self.dependency_overrides: dict[Callable[..., Any], Callable[..., Any]] = {}
-        self.router: routing.APIRouter = routing.APIRouter(
-            routes=routes,
-            redirect_slashes=redirect_slashes,
-            dependency_overrides_provider=self,
-            on_startup=on_startup,
-            on_shutdown=on_shutdown,
-            lifespan=lifespan,
-            default_response_class=default_response_class,
-            dependencies=dependencies,
-            callbacks=callbacks,
-            deprecated=deprecated,
-            include_in_schema=include_in_schema,
-            responses=responses,
-            generate_unique_id_function=generate_unique_id_function,
+        self.state = State()
+        self.dependency_overrides = {}
+        self.router = routing.APIRouter(
+            dependency_overrides_provider=self, **{name: given[name] for name in _ROUTER_SETTINGS}
         )
-        self.exception_handlers: dict[Any, ExceptionHandler] = (
-            {} if exception_handlers is None else dict(exception_handlers)  # type: ignore[arg-type]
-        )
-        self.exception_handlers.setdefault(HTTPException, http_exception_handler)  # type: ignore[arg-type]
-        self.exception_handlers.setdefault(
-            RequestValidationError,
-            request_validation_exception_handler,  # type: ignore[arg-type]
-        )
-        self.exception_handlers.setdefault(
-            WebSocketRequestValidationError,
-            websocket_request_validation_exception_handler,  # type: ignore[arg-type]
-        )
+        self.exception_handlers = _with_default_handlers(exception_handlers)
         # Background tasks: in memory unless ``tasks`` names a store; workers live with the app.
         self.tasks = TaskRuntime(tasks)
         self.router.lifespan_context = _merge_lifespan_context(
             self.router.lifespan_context, self.tasks.lifespan
         )
         self.limits = checked_limits(limits)
-        self.user_middleware: list[Middleware] = [] if middleware is None else list(middleware)
-        self.middleware_stack: ASGIApp | None = None
+        self.user_middleware = [] if middleware is None else list(middleware)
+        self.middleware_stack = None
         self.setup()
 
     # -- the ASGI application ---------------------------------------------------------------
@@ -208,21 +198,11 @@ class FastAPI(Starlette):
         if not self.openapi_schema:
             from fastapi.openapi.utils import get_openapi  # the generator loads on first use
 
+            settings = {
+                keyword: getattr(self, name) for keyword, name in _DOCUMENT_SETTINGS.items()
+            }
             self.openapi_schema = get_openapi(
-                title=self.title,
-                version=self.version,
-                openapi_version=self.openapi_version,
-                summary=self.summary,
-                description=self.description,
-                terms_of_service=self.terms_of_service,
-                contact=self.contact,
-                license_info=self.license_info,
-                routes=self.routes,
-                webhooks=self.webhooks.routes,
-                tags=self.openapi_tags,
-                servers=self.servers,
-                separate_input_output_schemas=self.separate_input_output_schemas,
-                external_docs=self.openapi_external_docs,
+                **settings, routes=self.routes, webhooks=self.webhooks.routes
             )
         return self.openapi_schema
 
@@ -244,55 +224,13 @@ class FastAPI(Starlette):
     def api_route(
         self, path: str, **options: Unpack[AppAPIRouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return self.router.api_route(path, **options)
+        return registering(functools.partial(self.router.add_api_route, path, **options))
 
-    @signed_with(RouteOptions)
-    def get(
-        self, path: str, **options: Unpack[RouteOptions]
+    def _path_operation(
+        self, method: str, path: str, options: RouteOptions
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return self.router.get(path, **options)
-
-    @signed_with(RouteOptions)
-    def put(
-        self, path: str, **options: Unpack[RouteOptions]
-    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return self.router.put(path, **options)
-
-    @signed_with(RouteOptions)
-    def post(
-        self, path: str, **options: Unpack[RouteOptions]
-    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return self.router.post(path, **options)
-
-    @signed_with(RouteOptions)
-    def delete(
-        self, path: str, **options: Unpack[RouteOptions]
-    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return self.router.delete(path, **options)
-
-    @signed_with(RouteOptions)
-    def options(
-        self, path: str, **options: Unpack[RouteOptions]
-    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return self.router.options(path, **options)
-
-    @signed_with(RouteOptions)
-    def head(
-        self, path: str, **options: Unpack[RouteOptions]
-    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return self.router.head(path, **options)
-
-    @signed_with(RouteOptions)
-    def patch(
-        self, path: str, **options: Unpack[RouteOptions]
-    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return self.router.patch(path, **options)
-
-    @signed_with(RouteOptions)
-    def trace(
-        self, path: str, **options: Unpack[RouteOptions]
-    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return self.router.trace(path, **options)
+        verb: PathOperationDecorator = getattr(self.router, method.lower())  # router.get...
+        return verb(path, **options)
 
     def add_api_websocket_route(
         self,
@@ -393,34 +331,113 @@ class FastAPI(Starlette):
         "(https://fastapi.tiangolo.com/advanced/events/)."
     )
     def on_event(self, event_type: str) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        def decorator(func: DecoratedCallable) -> DecoratedCallable:
-            self.router.add_event_handler(event_type, func)
-            return func
-
-        return decorator
+        return registering(functools.partial(self.router.add_event_handler, event_type))
 
     def middleware(self, middleware_type: str) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """``@app.middleware("http")``: wrap every request with a ``(request, call_next)`` function."""
-
-        def decorator(func: DecoratedCallable) -> DecoratedCallable:
-            self.add_middleware(BaseHTTPMiddleware, dispatch=func)
-            return func
-
-        return decorator
+        return registering(
+            lambda dispatch: self.add_middleware(BaseHTTPMiddleware, dispatch=dispatch)
+        )
 
     def exception_handler(
         self, exc_class_or_status_code: int | type[Exception]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        def decorator(func: DecoratedCallable) -> DecoratedCallable:
-            self.add_exception_handler(exc_class_or_status_code, func)
-            return func
-
-        return decorator
+        return registering(functools.partial(self.add_exception_handler, exc_class_or_status_code))
 
     def add_exception_handler(
         self, exc_class_or_status_code: int | type[Exception], handler: Any
     ) -> None:
         self.exception_handlers[exc_class_or_status_code] = handler
+
+
+# The keywords of ``FastAPI(...)`` kept as the attribute of the same name.
+_KEPT_AS_GIVEN = (
+    "debug",
+    "title",
+    "summary",
+    "description",
+    "version",
+    "terms_of_service",
+    "contact",
+    "license_info",
+    "openapi_url",
+    "openapi_tags",
+    "root_path_in_servers",
+    "docs_url",
+    "redoc_url",
+    "swagger_ui_oauth2_redirect_url",
+    "swagger_ui_init_oauth",
+    "swagger_ui_parameters",
+    "separate_input_output_schemas",
+    "offline_docs",
+    "openapi_external_docs",
+    "strict_content_type",
+    "security_401",
+)
+# The keywords of ``FastAPI(...)`` that configure ``app.router`` (all it shares with
+# ``APIRouter(...)``; tests/test_app_settings.py keeps the two in step).
+_ROUTER_SETTINGS = (
+    "routes",
+    "redirect_slashes",
+    "dependencies",
+    "default_response_class",
+    "on_startup",
+    "on_shutdown",
+    "lifespan",
+    "responses",
+    "callbacks",
+    "deprecated",
+    "include_in_schema",
+    "generate_unique_id_function",
+)
+# What the OpenAPI document is made of: ``get_openapi``'s keyword -> the app's attribute.
+_DOCUMENT_SETTINGS = {
+    "title": "title",
+    "version": "version",
+    "openapi_version": "openapi_version",
+    "summary": "summary",
+    "description": "description",
+    "terms_of_service": "terms_of_service",
+    "contact": "contact",
+    "license_info": "license_info",
+    "tags": "openapi_tags",
+    "servers": "servers",
+    "separate_input_output_schemas": "separate_input_output_schemas",
+    "external_docs": "openapi_external_docs",
+}
+# Settings a document cannot do without, with the example FastAPI's message gives.
+_REQUIRED_FOR_DOCUMENT = {"title": "My API", "version": "2.1.0"}
+_OPENAPI_PREFIX_DEPRECATED = (
+    '"openapi_prefix" has been deprecated in favor of "root_path", which follows more closely '
+    "the ASGI standard, is simpler, and more automatic. Check the docs at "
+    "https://fastapi.tiangolo.com/advanced/sub-applications/"
+)
+_DEFAULT_HANDLERS: dict[Any, Any] = {
+    HTTPException: http_exception_handler,
+    RequestValidationError: request_validation_exception_handler,
+    WebSocketRequestValidationError: websocket_request_validation_exception_handler,
+}
+
+
+def _check_document_settings(app: FastAPI, openapi_prefix: str) -> None:
+    """A served document needs a title and a version; ``openapi_prefix`` is only warned of."""
+    if app.openapi_url:
+        for setting, example in _REQUIRED_FOR_DOCUMENT.items():
+            require(
+                getattr(app, setting),
+                f"A {setting} must be provided for OpenAPI, e.g.: '{example}'",
+                fix=f"FastAPI({setting}=...), or openapi_url=None to serve no document",
+            )
+    if openapi_prefix:
+        logger.warning(_OPENAPI_PREFIX_DEPRECATED)
+
+
+def _with_default_handlers(given: Mapping[Any, Any] | None) -> dict[Any, ExceptionHandler]:
+    """The app's exception handlers: those given, then FastAPI's for what they leave out."""
+    handlers = dict(given or {})
+    for exception, handler in _DEFAULT_HANDLERS.items():
+        handlers.setdefault(exception, handler)
+    return handlers
 
 
 # FastAPI's module has these names too (the OpenAPI machinery loads on first use).

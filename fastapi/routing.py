@@ -7,10 +7,11 @@ prefix and merges options when routers are included into one another.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Sequence
 from enum import Enum
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 from starlette import routing
 from starlette._utils import get_route_path
@@ -32,6 +33,8 @@ from fastapi._core.compile.route_index import RouteIndex, RouteList
 from fastapi._core.declaration import require
 from fastapi._core.serialize.response import prepare_response_content
 from fastapi._core.starlette_adapter import ROUTER_NAMES_ROUTE
+from fastapi._decorators import HTTPVerbs, registering
+from fastapi._inclusion import check_prefix, include
 from fastapi._lazy import lazy_attributes, reexports
 from fastapi._lifespan import _DefaultLifespan, _run_handlers
 from fastapi._lifespan import _merge_lifespan_context as _merge_lifespan_context
@@ -42,11 +45,13 @@ from fastapi._route_apps import run_endpoint_function as run_endpoint_function
 from fastapi._route_apps import serialize_response as serialize_response
 from fastapi._route_apps import websocket_session as websocket_session
 from fastapi._route_options import (
-    REDECLARED_OPTIONS,
+    LEVEL_SETTINGS,
     AddAPIRouteOptions,
     APIRouteOptions,
     RouteOptions,
     defaults_of,
+    level_of,
+    outer_first,
     signed_with,
     within,
 )
@@ -59,7 +64,7 @@ from fastapi.dependencies.utils import (
 from fastapi.dependencies.utils import get_typed_return_annotation as get_typed_return_annotation
 from fastapi.dependencies.utils import solve_dependencies as solve_dependencies
 from fastapi.encoders import jsonable_encoder as jsonable_encoder
-from fastapi.exceptions import FastAPIError
+from fastapi.exceptions import FastAPIError as FastAPIError
 from fastapi.exceptions import (
     RequestValidationError as RequestValidationError,
 )
@@ -67,7 +72,7 @@ from fastapi.exceptions import ResponseValidationError as ResponseValidationErro
 from fastapi.exceptions import (
     WebSocketRequestValidationError as WebSocketRequestValidationError,
 )
-from fastapi.frontend import Fallback, FrontendSpec, add_frontend, included
+from fastapi.frontend import Fallback, FrontendSpec, add_frontend
 from fastapi.types import DecoratedCallable
 from fastapi.utils import create_model_field as create_model_field
 from fastapi.utils import generate_unique_id
@@ -83,30 +88,10 @@ __all__ = [
     "serialize_response",
 ]
 
-_T = TypeVar("_T")
 _prepare_response_content = prepare_response_content  # the name extensions import
 
 
-def _extended(first: Sequence[_T] | None, second: Sequence[_T] | None) -> list[_T]:
-    """``first + second`` as a new list (``list.extend`` semantics, errors included)."""
-    combined = list(first or [])
-    if second:
-        combined.extend(second)
-    return combined
-
-
-def _check_prefix(prefix: str) -> None:
-    """FastAPI's rules for a router prefix: ``/api``, not ``api`` nor ``/api/``."""
-    if prefix:
-        require(prefix.startswith("/"), "A path prefix must start with '/'", fix=f"'/{prefix}'")
-        require(
-            not prefix.endswith("/"),
-            "A path prefix must not end with '/', as the routes will start with '/'",
-            fix=repr(prefix.rstrip("/")),
-        )
-
-
-class APIRouter(routing.Router):
+class APIRouter(HTTPVerbs, routing.Router):
     """A group of path operations sharing a prefix, tags, dependencies and responses."""
 
     def __init__(
@@ -137,7 +122,7 @@ class APIRouter(routing.Router):
         self.on_shutdown: list[Callable[[], Any]] = list(on_shutdown or [])
         if lifespan is None:
             self.lifespan_context = _DefaultLifespan(self)
-        _check_prefix(prefix)
+        check_prefix(prefix)
         self.prefix = prefix
         self.tags: list[str | Enum] = tags or []
         self.dependencies = list(dependencies or [])
@@ -233,11 +218,7 @@ class APIRouter(routing.Router):
         "(https://fastapi.tiangolo.com/advanced/events/)."
     )
     def on_event(self, event_type: str) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        def decorator(func: DecoratedCallable) -> DecoratedCallable:
-            self.add_event_handler(event_type, func)
-            return func
-
-        return decorator
+        return registering(functools.partial(self.add_event_handler, event_type))
 
     # -- plain Starlette routes ---------------------------------------------------------------
 
@@ -248,24 +229,22 @@ class APIRouter(routing.Router):
         name: str | None = None,
         include_in_schema: bool = True,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        def decorator(func: DecoratedCallable) -> DecoratedCallable:
-            self.add_route(
-                path, func, methods=methods, name=name, include_in_schema=include_in_schema
+        return registering(
+            functools.partial(
+                self.add_route,
+                path,
+                methods=methods,
+                name=name,
+                include_in_schema=include_in_schema,
             )
-            return func
-
-        return decorator
+        )
 
     def websocket_route(
         self, path: str, name: str | None = None
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        def decorator(func: DecoratedCallable) -> DecoratedCallable:
-            self.add_websocket_route(path, func, name=name)
-            return func
+        return registering(functools.partial(self.add_websocket_route, path, name=name))
 
-        return decorator
-
-    # -- path operations ------------------------------------------------------------------------
+    # -- path operations (get, post... come from HTTPVerbs) --------------------------------------
 
     @signed_with(AddAPIRouteOptions)
     def add_api_route(
@@ -285,76 +264,19 @@ class APIRouter(routing.Router):
 
     def _level(self) -> dict[str, Any]:
         """This router's settings that combine with those of the routes it holds."""
-        return {
-            "tags": self.tags,
-            "dependencies": self.dependencies,
-            "responses": self.responses,
-            "callbacks": self.callbacks,
-            "deprecated": self.deprecated,
-            "include_in_schema": self.include_in_schema,
-            "response_class": self.default_response_class,
-            "generate_unique_id_function": self.generate_unique_id_function,
-        }
+        return level_of({setting: getattr(self, setting) for setting in LEVEL_SETTINGS})
 
     @signed_with(APIRouteOptions)
     def api_route(
         self, path: str, **options: Unpack[APIRouteOptions]
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Decorate an endpoint to serve ``path`` for the given ``methods``."""
+        return registering(functools.partial(self.add_api_route, path, **options))
 
-        def decorator(func: DecoratedCallable) -> DecoratedCallable:
-            self.add_api_route(path, func, **options)
-            return func
-
-        return decorator
-
-    @signed_with(RouteOptions)
-    def get(
-        self, path: str, **options: Unpack[RouteOptions]
+    def _path_operation(
+        self, method: str, path: str, options: RouteOptions
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return self.api_route(path, methods=["GET"], **options)
-
-    @signed_with(RouteOptions)
-    def put(
-        self, path: str, **options: Unpack[RouteOptions]
-    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return self.api_route(path, methods=["PUT"], **options)
-
-    @signed_with(RouteOptions)
-    def post(
-        self, path: str, **options: Unpack[RouteOptions]
-    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return self.api_route(path, methods=["POST"], **options)
-
-    @signed_with(RouteOptions)
-    def delete(
-        self, path: str, **options: Unpack[RouteOptions]
-    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return self.api_route(path, methods=["DELETE"], **options)
-
-    @signed_with(RouteOptions)
-    def options(
-        self, path: str, **options: Unpack[RouteOptions]
-    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return self.api_route(path, methods=["OPTIONS"], **options)
-
-    @signed_with(RouteOptions)
-    def head(
-        self, path: str, **options: Unpack[RouteOptions]
-    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return self.api_route(path, methods=["HEAD"], **options)
-
-    @signed_with(RouteOptions)
-    def patch(
-        self, path: str, **options: Unpack[RouteOptions]
-    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return self.api_route(path, methods=["PATCH"], **options)
-
-    @signed_with(RouteOptions)
-    def trace(
-        self, path: str, **options: Unpack[RouteOptions]
-    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return self.api_route(path, methods=["TRACE"], **options)
+        return self.api_route(path, methods=[method], **options)
 
     # -- WebSockets -----------------------------------------------------------------------------
 
@@ -370,7 +292,7 @@ class APIRouter(routing.Router):
             self.prefix + path,
             endpoint=endpoint,
             name=name,
-            dependencies=_extended(self.dependencies, dependencies),
+            dependencies=outer_first(self.dependencies, dependencies),
             dependency_overrides_provider=self.dependency_overrides_provider,
         )
         self.routes.append(route)
@@ -382,11 +304,11 @@ class APIRouter(routing.Router):
         *,
         dependencies: Sequence[params.Depends] | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        def decorator(func: DecoratedCallable) -> DecoratedCallable:
-            self.add_api_websocket_route(path, func, name=name, dependencies=dependencies)
-            return func
-
-        return decorator
+        return registering(
+            functools.partial(
+                self.add_api_websocket_route, path, name=name, dependencies=dependencies
+            )
+        )
 
     # -- composition ----------------------------------------------------------------------------
 
@@ -416,70 +338,8 @@ class APIRouter(routing.Router):
         include_in_schema: bool = True,
         generate_unique_id_function: Callable[[APIRoute], str] = Default(generate_unique_id),
     ) -> None:
-        """Copy ``router``'s routes here under ``prefix``, merging the options of both levels."""
-        _check_prefix(prefix)
-        if not prefix:
-            for route in router.routes:
-                path = getattr(route, "path")  # noqa: B009
-                if path is not None and not path:
-                    name = getattr(route, "name", "unknown")
-                    raise FastAPIError(
-                        f"Prefix and path cannot be both empty (path operation: {name})"
-                    )
-        inclusion = {
-            "tags": tags,
-            "dependencies": dependencies,
-            "responses": responses,
-            "callbacks": callbacks,
-            "deprecated": deprecated,
-            "include_in_schema": include_in_schema,
-            "response_class": default_response_class,
-            "generate_unique_id_function": generate_unique_id_function,
-        }
-        # What the included router itself defaults to (its routes may predate those defaults).
-        router_defaults = {
-            "response_class": router.default_response_class,
-            "generate_unique_id_function": router.generate_unique_id_function,
-        }
-        for route in router.routes:
-            if isinstance(route, APIRoute):
-                declared = {option: getattr(route, option) for option in REDECLARED_OPTIONS}
-                self.add_api_route(
-                    prefix + route.path,
-                    route.endpoint,
-                    route_class_override=type(route),
-                    **within(inclusion, within(router_defaults, declared)),
-                )
-            elif isinstance(route, routing.Route):
-                self.add_route(
-                    prefix + route.path,
-                    route.endpoint,
-                    methods=list(route.methods or []),
-                    include_in_schema=route.include_in_schema,
-                    name=route.name,
-                )
-            elif isinstance(route, APIWebSocketRoute):
-                self.add_api_websocket_route(
-                    prefix + route.path,
-                    route.endpoint,
-                    dependencies=_extended(dependencies, route.dependencies),
-                    name=route.name,
-                )
-            elif isinstance(route, routing.WebSocketRoute):
-                self.add_websocket_route(prefix + route.path, route.endpoint, name=route.name)
-            elif isinstance(route, routing.Mount):  # served, as in FastAPI 0.117+ (0.116 drops it)
-                self.routes.append(
-                    routing.Mount(prefix + route.path, app=route.app, name=route.name)
-                )
-        for spec in getattr(router, "frontends", ()):  # see fastapi.frontend
-            add_frontend(self, included(spec, prefix, list(dependencies or [])))
-        for handler in getattr(router, "on_startup", []):
-            self.add_event_handler("startup", handler)
-        for handler in getattr(router, "on_shutdown", []):
-            self.add_event_handler("shutdown", handler)
-        self.lifespan_context = _merge_lifespan_context(
-            self.lifespan_context, router.lifespan_context
-        )
+        """Declare ``router``'s routes here under ``prefix``, inside this call's settings."""
+        include(self, router, prefix, level_of(locals()))  # the keywords are the level's settings
 
 
 def _ascii_query(query: bytes) -> bytes:

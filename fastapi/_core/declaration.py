@@ -18,7 +18,7 @@ from contextlib import contextmanager
 def require(condition: object, message: str, *, fix: str | None = None) -> None:
     """FastAPI's ``assert`` (same AssertionError, same message), kept under ``python -O``."""
     if not condition:
-        error = AssertionError(message)
+        error = AssertionError(message) if message else AssertionError()
         if fix:
             add_note(error, f"fix: {fix}")
         raise error

@@ -1,0 +1,180 @@
+"""The decorator forms of FastAPI and APIRouter (fastapi/_decorators.py): one ``registering``
+for every ``@x.something(...)``, one ``HTTPVerb`` per HTTP method, shared by both classes and
+seen by type checkers with FastAPI's keywords. The delegation order (``app.get`` ->
+``router.get`` -> ``router.api_route`` -> ``router.add_api_route``; ``app.api_route`` ->
+``router.add_api_route``) is FastAPI 0.116.1's, observed on it as a black box."""
+
+import inspect
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from fastapi import APIRouter, FastAPI, WebSocket
+from fastapi._decorators import HTTPVerb, registering
+from fastapi.testclient import TestClient
+
+VERBS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_registering_hands_over_the_function_and_returns_it_unchanged() -> None:
+    registered = []
+
+    def endpoint() -> None: ...
+
+    assert registering(registered.append)(endpoint) is endpoint
+    assert registered == [endpoint]
+
+
+@pytest.mark.parametrize("owner", [FastAPI, APIRouter])
+@pytest.mark.parametrize("verb", VERBS)
+def test_each_verb_declares_a_route_for_its_method(owner: type, verb: str) -> None:
+    declarer = owner()
+
+    def endpoint() -> dict[str, str]:
+        return {"verb": verb}
+
+    assert getattr(declarer, verb)("/x", status_code=201)(endpoint) is endpoint
+    routes = declarer.routes if owner is APIRouter else declarer.router.routes
+    route = routes[-1]
+    assert route.methods == {verb.upper()}
+    assert route.status_code == 201
+    assert route.endpoint is endpoint
+
+
+def test_verbs_are_methods_named_after_their_class() -> None:
+    app, router = FastAPI(), APIRouter()
+    assert FastAPI.get is not APIRouter.get
+    assert isinstance(FastAPI.post, HTTPVerb)
+    assert FastAPI.get.__qualname__ == "FastAPI.get"
+    assert APIRouter.patch.__qualname__ == "APIRouter.patch"
+    assert app.get.__self__ is app and router.delete.__self__ is router
+    assert list(inspect.signature(app.get).parameters)[:2] == ["path", "response_model"]
+    assert list(inspect.signature(FastAPI.get).parameters)[:2] == ["self", "path"]
+    FastAPI.get(app, "/called-on-the-class")(lambda: None)  # as a plain function allows
+    assert app.router.routes[-1].path == "/called-on-the-class"
+
+
+def test_a_subclass_keeps_the_public_name_in_errors() -> None:
+    class MyRouter(APIRouter):
+        pass
+
+    with pytest.raises(TypeError, match=r"^APIRouter\.put\(\) got an unexpected keyword"):
+        MyRouter().put("/", colour="red")
+
+
+def test_delegation_follows_fastapi() -> None:
+    calls: list[str] = []
+
+    class Router(APIRouter):
+        def get(self, path, **options):  # type: ignore[override]
+            calls.append("router.get")
+            return super().get(path, **options)
+
+        def api_route(self, path, **options):
+            calls.append("router.api_route")
+            return super().api_route(path, **options)
+
+        def add_api_route(self, path, endpoint, **options):
+            calls.append("router.add_api_route")
+            return super().add_api_route(path, endpoint, **options)
+
+    class App(FastAPI):
+        def api_route(self, path, **options):
+            calls.append("app.api_route")
+            return super().api_route(path, **options)
+
+    app = App()
+    app.router = Router(dependency_overrides_provider=app)
+    app.get("/a")(lambda: "a")
+    assert calls == ["router.get", "router.api_route", "router.add_api_route"]
+    calls.clear()
+    app.post("/b")(lambda: "b")
+    assert calls == ["router.api_route", "router.add_api_route"]
+    calls.clear()
+    app.api_route("/c", methods=["PUT"])(lambda: "c")
+    assert calls == ["app.api_route", "router.add_api_route"]
+    client = TestClient(app)
+    assert client.get("/a").json() == "a"
+    assert client.put("/c").json() == "c"
+
+
+def test_the_other_decorators_register_through_their_add_method() -> None:
+    app = FastAPI()
+
+    @app.exception_handler(ValueError)
+    async def value_error(request, error): ...
+
+    @app.middleware("http")
+    async def passing(request, call_next):
+        return await call_next(request)
+
+    with pytest.warns(DeprecationWarning):
+
+        @app.on_event("startup")
+        def started() -> None: ...
+
+    @app.websocket("/ws")
+    async def ws(websocket: WebSocket) -> None: ...
+
+    assert app.exception_handlers[ValueError] is value_error
+    assert app.user_middleware[0].kwargs == {"dispatch": passing}
+    assert app.router.on_startup == [started]
+    assert app.router.routes[-1].path == "/ws"
+
+
+def test_type_checkers_see_the_route_options(tmp_path: Path) -> None:
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text(
+        textwrap.dedent(
+            """\
+            from fastapi import APIRouter, FastAPI
+
+            app = FastAPI()
+            router = APIRouter()
+
+
+            @app.get("/a", status_code=201, tags=["a"], response_model=None)
+            def a() -> int:
+                return 1
+
+
+            @router.post("/b", colour="red")
+            def b() -> int:
+                return 1
+
+
+            app.put("/c", status_code="201")
+            reveal_type(a)
+            """
+        )
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-error-summary"]
+        + ["--cache-dir", str(tmp_path / "cache"), str(snippet)],  # a cache replays old paths
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    errors = {}  # line -> mypy's messages for it
+    for line in result.stdout.splitlines():
+        place, _, message = line.partition(": ")
+        if place.startswith(str(snippet)):
+            errors.setdefault(int(place.rsplit(":", 1)[1]), []).append(message)
+    report = result.stdout + result.stderr
+    assert set(errors) == {12, 17, 18}, report  # the declaration on line 7 type-checks
+    assert 'Unexpected keyword argument "colour"' in errors[12][0], report
+    assert 'Argument "status_code"' in errors[17][0], report
+    assert 'expected "int | None"' in errors[17][0], report
+    assert errors[18] == ['note: Revealed type is "def () -> int"'], report  # decorated as is
+
+
+def test_an_unknown_event_type_is_fastapis_bare_assertion() -> None:
+    with pytest.raises(AssertionError) as raised:
+        FastAPI().add_event_handler("boot", lambda: None)
+    assert raised.value.args == ()  # FastAPI 0.116.1's is AssertionError(), no message
+    assert any("'startup' or 'shutdown'" in note for note in raised.value.__notes__)
