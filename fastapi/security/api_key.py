@@ -1,110 +1,91 @@
 """API keys read from a header, a query parameter or a cookie."""
 
+from collections.abc import Callable, Mapping
 from typing import Optional
 
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.status import HTTP_403_FORBIDDEN
 
 from fastapi._lazy import lazy_attributes, reexports
 from fastapi.openapi.models import APIKey, APIKeyIn
-from fastapi.security.base import SecurityBase
-from fastapi.security.unauthorized import answers_401, unauthorized
+from fastapi.security.credentials import NOT_AUTHENTICATED, CredentialScheme, Refusal
+
+_REFUSAL = Refusal("APIKey")  # FastAPI raises Starlette's HTTPException for API keys
+# Where each kind of key is looked up (headers match case-insensitively).
+_SOURCES: dict[APIKeyIn, Callable[[Request], Mapping[str, str]]] = {
+    APIKeyIn.query: lambda request: request.query_params,
+    APIKeyIn.header: lambda request: request.headers,
+    APIKeyIn.cookie: lambda request: request.cookies,
+}
 
 
-class APIKeyBase(SecurityBase):
-    """What the three API-key schemes share: how a missing key is answered."""
+class APIKeyBase(CredentialScheme[str]):
+    """An API key named ``name``, looked up where the subclass's ``where`` says; the
+    dependency gives the key (a ``str``).
+
+    A missing or empty key answers 403 ``Not authenticated``, or gives ``None`` when
+    ``auto_error=False``.
+    """
 
     model: APIKey
+    where: APIKeyIn
 
     @staticmethod
     def check_api_key(api_key: Optional[str], auto_error: bool) -> Optional[str]:
         """The key itself; when absent or empty, ``None`` or a 403 (with ``auto_error``)."""
-        if not api_key:
-            if auto_error:
-                raise HTTPException(status_code=HTTP_403_FORBIDDEN, detail="Not authenticated")
-            return None
-        return api_key
+        if api_key:
+            return api_key
+        if auto_error:
+            raise _REFUSAL.answer(NOT_AUTHENTICATED, None)
+        return None
 
-    def _checked(self, request: Request, api_key: Optional[str]) -> Optional[str]:
-        if not api_key and self.auto_error and answers_401(request):
-            raise unauthorized("APIKey")
-        return self.check_api_key(api_key, self.auto_error)
+    def locate(self, request: Request) -> Optional[str]:
+        return _SOURCES[self.where](request).get(self.model.name)
 
-    def _setup(
-        self,
-        where: APIKeyIn,
-        name: str,
-        scheme_name: Optional[str],
-        description: Optional[str],
-        auto_error: bool,
-    ) -> None:
-        self.model = APIKey.model_validate({"in": where, "name": name, "description": description})
-        self.scheme_name = self._name_or_default(scheme_name)
-        self.auto_error = auto_error
+    def refusal(self) -> Refusal:
+        return _REFUSAL
+
+
+def _declare_api_key(
+    self: APIKeyBase,
+    *,
+    name: str,
+    scheme_name: Optional[str] = None,
+    description: Optional[str] = None,
+    auto_error: bool = True,
+) -> None:
+    """The constructor of the three API-key schemes (``APIKeyBase`` itself takes nothing)."""
+    model = APIKey.model_validate({"in": self.where, "name": name, "description": description})
+    self._declare(model, scheme_name, auto_error)
 
 
 class APIKeyQuery(APIKeyBase):
-    """An API key in the query parameter ``name``; the dependency gives the key (a ``str``).
+    """An API key in the query parameter ``name`` (the last one when repeated)."""
 
-    A missing or empty parameter answers 403 ``Not authenticated``, or gives ``None`` when
-    ``auto_error=False``.
-    """
-
-    def __init__(
-        self,
-        *,
-        name: str,
-        scheme_name: Optional[str] = None,
-        description: Optional[str] = None,
-        auto_error: bool = True,
-    ) -> None:
-        self._setup(APIKeyIn.query, name, scheme_name, description, auto_error)
+    where = APIKeyIn.query
+    __init__ = _declare_api_key
 
     async def __call__(self, request: Request) -> Optional[str]:
-        return self._checked(request, request.query_params.get(self.model.name))
+        return self.read(request)
 
 
 class APIKeyHeader(APIKeyBase):
-    """An API key in the request header ``name`` (matched case-insensitively).
+    """An API key in the request header ``name`` (matched case-insensitively)."""
 
-    A missing or empty header answers 403 ``Not authenticated``, or gives ``None`` when
-    ``auto_error=False``.
-    """
-
-    def __init__(
-        self,
-        *,
-        name: str,
-        scheme_name: Optional[str] = None,
-        description: Optional[str] = None,
-        auto_error: bool = True,
-    ) -> None:
-        self._setup(APIKeyIn.header, name, scheme_name, description, auto_error)
+    where = APIKeyIn.header
+    __init__ = _declare_api_key
 
     async def __call__(self, request: Request) -> Optional[str]:
-        return self._checked(request, request.headers.get(self.model.name))
+        return self.read(request)
 
 
 class APIKeyCookie(APIKeyBase):
-    """An API key in the cookie ``name``.
+    """An API key in the cookie ``name``."""
 
-    A missing or empty cookie answers 403 ``Not authenticated``, or gives ``None`` when
-    ``auto_error=False``.
-    """
-
-    def __init__(
-        self,
-        *,
-        name: str,
-        scheme_name: Optional[str] = None,
-        description: Optional[str] = None,
-        auto_error: bool = True,
-    ) -> None:
-        self._setup(APIKeyIn.cookie, name, scheme_name, description, auto_error)
+    where = APIKeyIn.cookie
+    __init__ = _declare_api_key
 
     async def __call__(self, request: Request) -> Optional[str]:
-        return self._checked(request, request.cookies.get(self.model.name))
+        return self.read(request)
 
 
 # Names FastAPI's module carries from elsewhere, which extensions import from it.
@@ -112,6 +93,9 @@ __getattr__ = lazy_attributes(
     __name__,
     {
         **reexports("typing", "Annotated"),
+        **reexports("starlette.status", "HTTP_403_FORBIDDEN"),
         "Doc": "typing_extensions",
+        "HTTPException": "starlette.exceptions",
+        "SecurityBase": "fastapi.security.base",
     },
 )

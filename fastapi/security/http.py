@@ -1,22 +1,23 @@
 """HTTP authentication schemes read from the ``Authorization`` header."""
 
 from base64 import b64decode
-from typing import Optional
+from typing import Optional, cast
 
 from pydantic import BaseModel
 from starlette.requests import Request
-from starlette.status import HTTP_401_UNAUTHORIZED, HTTP_403_FORBIDDEN
 
 from fastapi._lazy import lazy_attributes, reexports
 from fastapi.exceptions import HTTPException
 from fastapi.openapi.models import HTTPBase as HTTPBaseModel
 from fastapi.openapi.models import HTTPBearer as HTTPBearerModel
-from fastapi.security.base import SecurityBase
-from fastapi.security.unauthorized import answers_401, unauthorized
+from fastapi.security.credentials import (
+    INVALID_CREDENTIALS,
+    NOT_AUTHENTICATED,
+    CredentialScheme,
+    Refusal,
+    Unusable,
+)
 from fastapi.security.utils import get_authorization_scheme_param
-
-NOT_AUTHENTICATED = "Not authenticated"
-INVALID_CREDENTIALS = "Invalid authentication credentials"
 
 
 class HTTPBasicCredentials(BaseModel):
@@ -36,18 +37,22 @@ class HTTPAuthorizationCredentials(BaseModel):
     credentials: str
 
 
-def _forbidden() -> HTTPException:
-    return HTTPException(status_code=HTTP_403_FORBIDDEN, detail=NOT_AUTHENTICATED)
+def authorization_header(request: Request) -> Optional[str]:
+    """Where every HTTP and OAuth2 scheme finds its credential."""
+    return request.headers.get("Authorization")
 
 
-class HTTPBase(SecurityBase):
-    """Any HTTP authentication scheme: the header is split, its scheme is not checked.
+class HTTPBase(CredentialScheme[HTTPAuthorizationCredentials]):
+    """Any HTTP authentication scheme; the dependency gives :class:`HTTPAuthorizationCredentials`.
 
     A missing header, or one lacking a scheme or credentials, answers 403 ``Not
-    authenticated`` (``None`` when ``auto_error=False``).
+    authenticated``. A subclass naming ``expected_scheme`` answers another scheme (in any
+    case) with 403 ``Invalid authentication credentials``. Both give ``None`` when
+    ``auto_error=False``.
     """
 
     model: HTTPBaseModel
+    expected_scheme: Optional[str] = None  # lower case; HTTPBase itself takes any
 
     def __init__(
         self,
@@ -57,41 +62,25 @@ class HTTPBase(SecurityBase):
         description: Optional[str] = None,
         auto_error: bool = True,
     ) -> None:
-        self.model = HTTPBaseModel(scheme=scheme, description=description)
-        self.scheme_name = self._name_or_default(scheme_name)
-        self.auto_error = auto_error
-
-    def _split(self, request: Request) -> Optional[HTTPAuthorizationCredentials]:
-        """The scheme and credentials of the header, or ``None``/403 when either is missing."""
-        scheme, credentials = get_authorization_scheme_param(request.headers.get("Authorization"))
-        if not (scheme and credentials):
-            if self.auto_error:
-                raise self._missing(request)
-            return None
-        return HTTPAuthorizationCredentials(scheme=scheme, credentials=credentials)
-
-    def _expect(
-        self, request: Request, expected_scheme: str
-    ) -> Optional[HTTPAuthorizationCredentials]:
-        """Like ``_split``, also requiring the scheme (any case): a wrong one is a 403
-        ``Invalid authentication credentials`` (``None`` when ``auto_error=False``)."""
-        found = self._split(request)
-        if found is None or found.scheme.lower() == expected_scheme:
-            return found
-        if self.auto_error:
-            if answers_401(request):
-                raise self._missing(request)
-            raise HTTPException(status_code=HTTP_403_FORBIDDEN, detail=INVALID_CREDENTIALS)
-        return None
-
-    def _missing(self, request: Request) -> HTTPException:
-        """403 (FastAPI 0.116), or 401 naming the scheme with ``FastAPI(security_401=True)``."""
-        if answers_401(request):
-            return unauthorized(self.model.scheme.title())
-        return _forbidden()
+        self._declare(
+            HTTPBaseModel(scheme=scheme, description=description), scheme_name, auto_error
+        )
 
     async def __call__(self, request: Request) -> Optional[HTTPAuthorizationCredentials]:
-        return self._split(request)
+        return self.read(request)
+
+    locate = staticmethod(authorization_header)
+
+    def parse(self, raw: str) -> HTTPAuthorizationCredentials:
+        scheme, credentials = get_authorization_scheme_param(raw)
+        if not (scheme and credentials):
+            raise Unusable(NOT_AUTHENTICATED)
+        if self.expected_scheme is not None and scheme.lower() != self.expected_scheme:
+            raise Unusable(INVALID_CREDENTIALS)
+        return HTTPAuthorizationCredentials(scheme=scheme, credentials=credentials)
+
+    def refusal(self) -> Refusal:
+        return Refusal(self.model.scheme.title(), exception=HTTPException)
 
 
 class HTTPBasic(HTTPBase):
@@ -111,44 +100,37 @@ class HTTPBasic(HTTPBase):
         description: Optional[str] = None,
         auto_error: bool = True,
     ) -> None:
-        self.model = HTTPBaseModel(scheme="basic", description=description)
-        self.scheme_name = self._name_or_default(scheme_name)
-        self.realm = realm
-        self.auto_error = auto_error
-
-    def _challenge(self, detail: str, request: Request) -> HTTPException:
-        value = f'Basic realm="{self.realm}"' if self.realm else "Basic"
-        if answers_401(request):  # one answer for every failure
-            detail = NOT_AUTHENTICATED
-        return HTTPException(
-            status_code=HTTP_401_UNAUTHORIZED, detail=detail, headers={"WWW-Authenticate": value}
+        self._declare(
+            HTTPBaseModel(scheme="basic", description=description), scheme_name, auto_error
         )
+        self.realm = realm
 
     async def __call__(self, request: Request) -> Optional[HTTPBasicCredentials]:  # type: ignore[override]
-        authorization = request.headers.get("Authorization")
-        scheme, param = get_authorization_scheme_param(authorization)
-        if not authorization or scheme.lower() != "basic":
-            if self.auto_error:
-                raise self._challenge(NOT_AUTHENTICATED, request)
-            return None
+        return cast(Optional[HTTPBasicCredentials], self.read(request))
+
+    def parse(self, raw: str) -> HTTPBasicCredentials:  # type: ignore[override]
+        scheme, encoded = get_authorization_scheme_param(raw)
+        if scheme.lower() != "basic":
+            raise Unusable(NOT_AUTHENTICATED)
         try:
-            decoded = b64decode(param).decode("ascii")
+            decoded = b64decode(encoded).decode("ascii")
         except ValueError:  # bad base64 (binascii.Error), non-ASCII text or bytes
-            raise self._challenge(INVALID_CREDENTIALS, request)
+            raise Unusable(final=True) from None
         username, separator, password = decoded.partition(":")
         if not separator:
-            raise self._challenge(INVALID_CREDENTIALS, request)
+            raise Unusable(final=True)
         return HTTPBasicCredentials(username=username, password=password)
+
+    def refusal(self) -> Refusal:
+        challenge = f'Basic realm="{self.realm}"' if self.realm else "Basic"
+        return Refusal(challenge, challenged=True, exception=HTTPException)
 
 
 class HTTPBearer(HTTPBase):
-    """HTTP Bearer authentication; the dependency gives :class:`HTTPAuthorizationCredentials`.
+    """HTTP Bearer authentication (``Authorization: Bearer <token>``)."""
 
-    A missing header or empty credentials answer 403 ``Not authenticated``, another scheme
-    403 ``Invalid authentication credentials`` (both ``None`` when ``auto_error=False``).
-    """
-
-    model: HTTPBearerModel
+    model: HTTPBearerModel  # type: ignore[assignment]
+    expected_scheme = "bearer"
 
     def __init__(
         self,
@@ -158,20 +140,18 @@ class HTTPBearer(HTTPBase):
         description: Optional[str] = None,
         auto_error: bool = True,
     ) -> None:
-        self.model = HTTPBearerModel(bearerFormat=bearerFormat, description=description)
-        self.scheme_name = self._name_or_default(scheme_name)
-        self.auto_error = auto_error
+        model = HTTPBearerModel(bearerFormat=bearerFormat, description=description)
+        self._declare(model, scheme_name, auto_error)
 
     async def __call__(self, request: Request) -> Optional[HTTPAuthorizationCredentials]:
-        return self._expect(request, "bearer")
+        return self.read(request)
 
 
 class HTTPDigest(HTTPBase):
-    """HTTP Digest authentication, as far as reading the header goes: the dependency gives
-    :class:`HTTPAuthorizationCredentials` with the raw digest parameters.
+    """HTTP Digest authentication, as far as reading the header goes: the credentials are
+    the raw digest parameters."""
 
-    Failures are answered like :class:`HTTPBearer`'s.
-    """
+    expected_scheme = "digest"
 
     def __init__(
         self,
@@ -180,12 +160,12 @@ class HTTPDigest(HTTPBase):
         description: Optional[str] = None,
         auto_error: bool = True,
     ) -> None:
-        self.model = HTTPBaseModel(scheme="digest", description=description)
-        self.scheme_name = self._name_or_default(scheme_name)
-        self.auto_error = auto_error
+        self._declare(
+            HTTPBaseModel(scheme="digest", description=description), scheme_name, auto_error
+        )
 
     async def __call__(self, request: Request) -> Optional[HTTPAuthorizationCredentials]:
-        return self._expect(request, "digest")
+        return self.read(request)
 
 
 # Names FastAPI's module carries from elsewhere, which extensions import from it.
@@ -193,7 +173,9 @@ __getattr__ = lazy_attributes(
     __name__,
     {
         **reexports("typing", "Annotated"),
+        **reexports("starlette.status", "HTTP_401_UNAUTHORIZED", "HTTP_403_FORBIDDEN"),
         "Doc": "typing_extensions",
+        "SecurityBase": "fastapi.security.base",
         "binascii": "binascii",
     },
 )

@@ -3,7 +3,6 @@
 from typing import Annotated, Any, Optional, Union
 
 from starlette.requests import Request
-from starlette.status import HTTP_401_UNAUTHORIZED, HTTP_403_FORBIDDEN
 
 from fastapi._lazy import lazy_attributes, reexports
 from fastapi.exceptions import HTTPException
@@ -11,10 +10,28 @@ from fastapi.openapi.models import OAuth2 as OAuth2Model
 from fastapi.openapi.models import OAuthFlowAuthorizationCode, OAuthFlowPassword
 from fastapi.openapi.models import OAuthFlows as OAuthFlowsModel
 from fastapi.param_functions import Form
-from fastapi.security.base import SecurityBase
+from fastapi.security.credentials import NOT_AUTHENTICATED, CredentialScheme, Refusal, Unusable
+from fastapi.security.http import authorization_header
 from fastapi.security.scopes import SecurityScopes as SecurityScopes
-from fastapi.security.unauthorized import answers_401, unauthorized
 from fastapi.security.utils import get_authorization_scheme_param
+
+
+def _keep_login_fields(
+    form: "OAuth2PasswordRequestForm",
+    grant_type: Optional[str],
+    username: str,
+    password: str,
+    scope: str,
+    client_id: Optional[str],
+    client_secret: Optional[str],
+) -> None:
+    """What both login forms keep of their fields: the scope string becomes ``scopes``."""
+    form.grant_type = grant_type
+    form.username = username
+    form.password = password
+    form.scopes = scope.split()
+    form.client_id = client_id
+    form.client_secret = client_secret
 
 
 class OAuth2PasswordRequestForm:
@@ -24,6 +41,13 @@ class OAuth2PasswordRequestForm:
     (optional, but ``"password"`` when given), ``scope`` (space-separated; read it as the
     list ``scopes``), ``client_id`` and ``client_secret``.
     """
+
+    grant_type: Optional[str]
+    username: str
+    password: str
+    scopes: list[str]
+    client_id: Optional[str]
+    client_secret: Optional[str]
 
     def __init__(
         self,
@@ -37,17 +61,13 @@ class OAuth2PasswordRequestForm:
             Union[str, None], Form(json_schema_extra={"format": "password"})
         ] = None,
     ) -> None:
-        self.grant_type = grant_type
-        self.username = username
-        self.password = password
-        self.scopes = scope.split()
-        self.client_id = client_id
-        self.client_secret = client_secret
+        _keep_login_fields(self, grant_type, username, password, scope, client_id, client_secret)
 
 
 class OAuth2PasswordRequestFormStrict(OAuth2PasswordRequestForm):
     """:class:`OAuth2PasswordRequestForm` that requires ``grant_type=password``, as the
-    OAuth2 specification does."""
+    OAuth2 specification does (its fields may be passed by position, and none is marked as
+    a password in the document)."""
 
     def __init__(
         self,
@@ -58,17 +78,14 @@ class OAuth2PasswordRequestFormStrict(OAuth2PasswordRequestForm):
         client_id: Annotated[Union[str, None], Form()] = None,
         client_secret: Annotated[Union[str, None], Form()] = None,
     ) -> None:
-        super().__init__(
-            grant_type=grant_type,
-            username=username,
-            password=password,
-            scope=scope,
-            client_id=client_id,
-            client_secret=client_secret,
-        )
+        _keep_login_fields(self, grant_type, username, password, scope, client_id, client_secret)
 
 
-class OAuth2(SecurityBase):
+_BEARER = Refusal("Bearer", exception=HTTPException)
+_BEARER_CHALLENGED = Refusal("Bearer", challenged=True, exception=HTTPException)
+
+
+class OAuth2(CredentialScheme[str]):
     """An OAuth2 scheme described by its ``flows``; the dependency gives the whole
     ``Authorization`` header value, unparsed.
 
@@ -78,6 +95,10 @@ class OAuth2(SecurityBase):
 
     model: OAuth2Model
     uses_scopes = True
+    #: The credential is the token of ``Authorization: Bearer <token>`` (scheme in any case,
+    #: the token may be empty), not the whole value; anything else answers 401 ``Not
+    #: authenticated`` with ``WWW-Authenticate: Bearer``. Set by the two flows below.
+    reads_bearer_token = False
 
     def __init__(
         self,
@@ -87,37 +108,24 @@ class OAuth2(SecurityBase):
         description: Optional[str] = None,
         auto_error: bool = True,
     ) -> None:
-        self.model = OAuth2Model.model_validate({"flows": flows, "description": description})
-        self.scheme_name = self._name_or_default(scheme_name)
-        self.auto_error = auto_error
+        model = OAuth2Model.model_validate({"flows": flows, "description": description})
+        self._declare(model, scheme_name, auto_error)
 
     async def __call__(self, request: Request) -> Optional[str]:
-        authorization = request.headers.get("Authorization")
-        if not authorization:
-            if self.auto_error:
-                if answers_401(request):
-                    raise unauthorized("Bearer")
-                raise HTTPException(status_code=HTTP_403_FORBIDDEN, detail="Not authenticated")
-            return None
-        return authorization
+        return self.read(request)
 
-    def _bearer_token(self, request: Request) -> Optional[str]:
-        """The token of an ``Authorization: Bearer <token>`` header (scheme in any case).
+    locate = staticmethod(authorization_header)
 
-        Anything else answers 401 ``Not authenticated`` with ``WWW-Authenticate: Bearer``
-        (``None`` when ``auto_error=False``). The token may be empty.
-        """
-        authorization = request.headers.get("Authorization")
-        scheme, param = get_authorization_scheme_param(authorization)
-        if not authorization or scheme.lower() != "bearer":
-            if self.auto_error:
-                raise HTTPException(
-                    status_code=HTTP_401_UNAUTHORIZED,
-                    detail="Not authenticated",
-                    headers={"WWW-Authenticate": "Bearer"},
-                )
-            return None
-        return param
+    def parse(self, raw: str) -> str:
+        if not self.reads_bearer_token:
+            return raw
+        scheme, token = get_authorization_scheme_param(raw)
+        if scheme.lower() != "bearer":
+            raise Unusable(NOT_AUTHENTICATED)
+        return token
+
+    def refusal(self) -> Refusal:
+        return _BEARER_CHALLENGED if self.reads_bearer_token else _BEARER
 
 
 class OAuth2PasswordBearer(OAuth2):
@@ -125,9 +133,9 @@ class OAuth2PasswordBearer(OAuth2):
 
     ``tokenUrl`` is where clients get tokens (the operation reading
     :class:`OAuth2PasswordRequestForm`); ``scopes`` maps each scope to its description.
-    A missing header or another scheme answers 401 ``Not authenticated`` with
-    ``WWW-Authenticate: Bearer`` (``None`` when ``auto_error=False``).
     """
+
+    reads_bearer_token = True
 
     def __init__(
         self,
@@ -139,22 +147,18 @@ class OAuth2PasswordBearer(OAuth2):
         refreshUrl: Optional[str] = None,
     ) -> None:
         flow = OAuthFlowPassword(tokenUrl=tokenUrl, refreshUrl=refreshUrl, scopes=scopes or {})
-        super().__init__(
-            flows=OAuthFlowsModel(password=flow),
-            scheme_name=scheme_name,
-            description=description,
-            auto_error=auto_error,
-        )
+        model = OAuth2Model(flows=OAuthFlowsModel(password=flow), description=description)
+        self._declare(model, scheme_name, auto_error)
 
     async def __call__(self, request: Request) -> Optional[str]:
-        return self._bearer_token(request)
+        return self.read(request)
 
 
 class OAuth2AuthorizationCodeBearer(OAuth2):
-    """OAuth2 authorization-code flow: the dependency gives the bearer token of the request.
+    """OAuth2 authorization-code flow: the dependency gives the bearer token of the request,
+    read as :class:`OAuth2PasswordBearer` reads it."""
 
-    Failures are answered like :class:`OAuth2PasswordBearer`'s.
-    """
+    reads_bearer_token = True
 
     def __init__(
         self,
@@ -172,15 +176,11 @@ class OAuth2AuthorizationCodeBearer(OAuth2):
             refreshUrl=refreshUrl,
             scopes=scopes or {},
         )
-        super().__init__(
-            flows=OAuthFlowsModel(authorizationCode=flow),
-            scheme_name=scheme_name,
-            description=description,
-            auto_error=auto_error,
-        )
+        model = OAuth2Model(flows=OAuthFlowsModel(authorizationCode=flow), description=description)
+        self._declare(model, scheme_name, auto_error)
 
     async def __call__(self, request: Request) -> Optional[str]:
-        return self._bearer_token(request)
+        return self.read(request)
 
 
 # Names FastAPI's module carries from elsewhere, which extensions import from it.
@@ -188,6 +188,8 @@ __getattr__ = lazy_attributes(
     __name__,
     {
         **reexports("typing", "Dict", "List", "cast"),
+        **reexports("starlette.status", "HTTP_401_UNAUTHORIZED", "HTTP_403_FORBIDDEN"),
         "Doc": "typing_extensions",
+        "SecurityBase": "fastapi.security.base",
     },
 )

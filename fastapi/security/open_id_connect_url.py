@@ -2,17 +2,17 @@
 
 from typing import Optional
 
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.status import HTTP_403_FORBIDDEN
 
 from fastapi._lazy import lazy_attributes, reexports
 from fastapi.openapi.models import OpenIdConnect as OpenIdConnectModel
-from fastapi.security.base import SecurityBase
-from fastapi.security.unauthorized import answers_401, unauthorized
+from fastapi.security.credentials import CredentialScheme, Refusal
+from fastapi.security.http import authorization_header
+
+_REFUSAL = Refusal("Bearer")  # FastAPI raises Starlette's HTTPException here
 
 
-class OpenIdConnect(SecurityBase):
+class OpenIdConnect(CredentialScheme[str]):
     """An OpenID Connect scheme, documented by its discovery URL ``openIdConnectUrl``.
 
     The dependency gives the whole ``Authorization`` header value, unparsed; a missing or
@@ -30,19 +30,16 @@ class OpenIdConnect(SecurityBase):
         description: Optional[str] = None,
         auto_error: bool = True,
     ) -> None:
-        self.model = OpenIdConnectModel(openIdConnectUrl=openIdConnectUrl, description=description)
-        self.scheme_name = self._name_or_default(scheme_name)
-        self.auto_error = auto_error
+        model = OpenIdConnectModel(openIdConnectUrl=openIdConnectUrl, description=description)
+        self._declare(model, scheme_name, auto_error)
 
     async def __call__(self, request: Request) -> Optional[str]:
-        authorization = request.headers.get("Authorization")
-        if not authorization:
-            if self.auto_error:
-                if answers_401(request):
-                    raise unauthorized("Bearer")
-                raise HTTPException(status_code=HTTP_403_FORBIDDEN, detail="Not authenticated")
-            return None
-        return authorization
+        return self.read(request)
+
+    locate = staticmethod(authorization_header)
+
+    def refusal(self) -> Refusal:
+        return _REFUSAL
 
 
 # Names FastAPI's module carries from elsewhere, which extensions import from it.
@@ -50,6 +47,9 @@ __getattr__ = lazy_attributes(
     __name__,
     {
         **reexports("typing", "Annotated"),
+        **reexports("starlette.status", "HTTP_403_FORBIDDEN"),
         "Doc": "typing_extensions",
+        "HTTPException": "starlette.exceptions",
+        "SecurityBase": "fastapi.security.base",
     },
 )

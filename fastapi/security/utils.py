@@ -6,15 +6,13 @@ from fastapi._lazy import lazy_attributes, reexports
 
 
 def get_authorization_scheme_param(authorization_header_value: Optional[str]) -> tuple[str, str]:
-    """Split an ``Authorization`` header value at its first space: ``(scheme, parameter)``.
+    """An ``Authorization`` header value cut at its first space: ``(scheme, parameter)``.
 
     A missing or empty value gives ``("", "")``; a value without a space is all scheme.
     Nothing is stripped: ``"Bearer  x"`` gives ``("Bearer", " x")``.
     """
-    if not authorization_header_value:
-        return "", ""
-    scheme, _, param = authorization_header_value.partition(" ")
-    return scheme, param
+    scheme, _space, parameter = (authorization_header_value or "").partition(" ")
+    return scheme, parameter
 
 
 # Names FastAPI's module carries from elsewhere, which extensions import from it.

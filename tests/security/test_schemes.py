@@ -118,7 +118,8 @@ def test_scheme_contract(scheme: SecurityBase) -> None:
     assert scheme.scheme_name == type(scheme).__name__
     assert scheme.uses_scopes is isinstance(scheme, (OAuth2, OpenIdConnect))
     assert getattr(scheme, "auto_error") is True
-    # Every scheme is an async callable taking the request, defined on its own class.
+    # Every scheme is an async callable taking the request, defined on its own class (error
+    # messages name it: a scheme on a WebSocket route fails calling ``HTTPBearer.__call__``).
     assert "__call__" in vars(type(scheme))
     assert inspect.iscoroutinefunction(type(scheme).__call__)
     assert list(inspect.signature(scheme).parameters) == ["request"]
