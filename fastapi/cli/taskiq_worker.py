@@ -68,6 +68,8 @@ def run_taskiq_worker(target: Any, runtime: Any, args: argparse.Namespace) -> in
         value = getattr(args, option)
         if value is not None and value < 1:
             raise CLIError(f"--{option} must be at least 1")
+    if args.scheduler:
+        return run_scheduler(target, runtime, backend, args)
     os.environ[APP_VARIABLE] = target.import_string
     os.environ[ROOT_VARIABLE] = str(target.import_root)
     output.say()
@@ -75,3 +77,37 @@ def run_taskiq_worker(target: Any, runtime: Any, args: argparse.Namespace) -> in
     output.say(f"Broker: {backend.broker!r}, {args.workers or 1} process(es)", indent=4)
     output.say()
     return run_worker(WorkerArgs.from_cli(taskiq_worker_argv(args))) or 0
+
+
+def run_scheduler(target: Any, runtime: Any, backend: Any, args: argparse.Namespace) -> int:
+    """Taskiq's scheduler loop over the app's periodic tasks (``--scheduler``), until Ctrl+C."""
+    import asyncio
+    import contextlib
+    import signal
+
+    from taskiq import TaskiqScheduler
+    from taskiq.cli.scheduler.args import SchedulerArgs
+    from taskiq.cli.scheduler.run import run_scheduler as run_taskiq_scheduler
+
+    from fastapi.tasks import periodic
+    from fastapi.tasks.engines.taskiq_schedule import PeriodicSource
+
+    functions = runtime.settings.periodic
+    if functions is None:
+        functions = periodic.registered()
+    source = PeriodicSource(backend, functions)
+    output.say()
+    output.say(f"taskiq scheduler for {target.import_string}", marker="⏰")
+    output.say(f"{len(source.functions)} periodic task(s): {', '.join(source.functions)}", indent=4)
+    output.say()
+    settings = SchedulerArgs(
+        scheduler=TaskiqScheduler(backend.broker, [source]),
+        modules=[],
+        log_level=args.loglevel.upper(),
+        update_interval=1,  # the coming occurrence of each function, re-read every second
+        send_timeout=backend.publish_timeout,
+    )
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stops as Ctrl+C does
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(run_taskiq_scheduler(settings))
+    return 0

@@ -53,6 +53,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--loglevel", default="INFO", help="celery/taskiq: the log level")
     parser.add_argument("--workers", type=int, help="taskiq: worker processes (default 1)")
+    parser.add_argument(
+        "--scheduler",
+        action="store_true",
+        help="taskiq: run taskiq's scheduler for the app's periodic tasks instead of a worker",
+    )
     parser.add_argument("--pool", help="celery: the worker pool (prefork, threads, solo, ...)")
     parser.add_argument("--hostname", help="celery: the worker's node name")
     parser.add_argument(

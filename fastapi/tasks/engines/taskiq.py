@@ -31,6 +31,7 @@ from fastapi.tasks.backend import DEFERRED, Outcome, TaskBackend
 from fastapi.tasks.engines.owner_loop import OwnerLoop
 from fastapi.tasks.engines.taskiq_broker import broker_for
 from fastapi.tasks.inline import error_text
+from fastapi.tasks.policy import TaskPolicy
 from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus, empty_counts, timestamp
 from fastapi.tasks.settings import TaskStoreError
 
@@ -100,7 +101,7 @@ class TaskiqBackend(TaskBackend):
         self.owner.adopt(asyncio.get_running_loop())
         self._started = True  # the worker started the broker
 
-    async def _start_client(self) -> None:
+    async def start_client(self) -> None:
         """Start the broker's client side once (on the owner loop), and make its queue, so
         that what is published before any worker started is delivered too."""
         if self._started:
@@ -117,17 +118,7 @@ class TaskiqBackend(TaskBackend):
         queued.stored_form = self._message(queued)  # raises TaskNotStorableError now
 
     def _message(self, queued: QueuedTask) -> tuple[str, str, dict[str, Any]]:
-        policy = queued.policy
-        info: dict[str, Any] = {
-            "display": queued.name,
-            "created_at": time.time(),
-            "retry": {
-                **policy.retry.to_dict(),
-                "on": [f"{cls.__module__}:{cls.__qualname__}" for cls in policy.retry.on],
-            },
-            "timeout": policy.timeout,
-            "not_before": queued.not_before,
-        }
+        info = call_info(queued.name, queued.policy, queued.not_before)
         name = codec.reference(queued.func)
         return name, codec.encode_arguments(queued.func, queued.args, queued.kwargs), info
 
@@ -150,7 +141,7 @@ class TaskiqBackend(TaskBackend):
             raise TaskStoreError() from exc
 
     async def _publish_all(self, tasks: Sequence[QueuedTask]) -> None:
-        await self._start_client()
+        await self.start_client()
         backend = self.broker.result_backend
         for queued in tasks:
             name, payload, info = queued.stored_form or self._message(queued)
@@ -189,7 +180,7 @@ class TaskiqBackend(TaskBackend):
     async def read(self, task_id: str) -> tuple[str, dict[str, Any], Any, bool] | None:
         """A task's record state and meta, its taskiq result (None until it finished) and
         whether a cancel was asked for; None for an id never published."""
-        await self._start_client()
+        await self.start_client()
         backend = self.broker.result_backend
         progress = await backend.get_progress(task_id)
         if progress is None or not isinstance(progress.meta, dict):
@@ -250,6 +241,20 @@ class TaskiqBackend(TaskBackend):
 
     def counts(self) -> dict[TaskState, int]:
         return empty_counts()
+
+
+def call_info(display: str, policy: TaskPolicy, not_before: float | None) -> dict[str, Any]:
+    """What the generic task is told besides the call: the policy, when it is due."""
+    return {
+        "display": display,
+        "created_at": time.time(),
+        "retry": {
+            **policy.retry.to_dict(),
+            "on": [f"{cls.__module__}:{cls.__qualname__}" for cls in policy.retry.on],
+        },
+        "timeout": policy.timeout,
+        "not_before": not_before,
+    }
 
 
 def new_record(name: str, payload: str, info: dict[str, Any]) -> dict[str, Any]:

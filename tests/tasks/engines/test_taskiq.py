@@ -64,6 +64,10 @@ APP = textwrap.dedent(
         await asyncio.sleep(120)
         mark(key + ".woke")
 
+    @task(every=1)
+    def tick() -> None:
+        open(os.path.join(MARKS, "ticks"), "a").write(current_task().id + "\\n")
+
     def slow(key: str, seconds: float) -> str:
         mark(key)
         time.sleep(seconds)
@@ -150,6 +154,10 @@ class Cluster:
         return subprocess.Popen(
             argv, cwd=self.directory, env=env, stdout=log, stderr=log, start_new_session=True
         )
+
+    def start_scheduler(self, name: str) -> subprocess.Popen[bytes]:
+        argv = [sys.executable, "-m", "fastapi", "worker", "main.py", "--engine", "taskiq"]
+        return self._start([*argv, "--scheduler"], name)
 
     def start_worker(self, name: str) -> None:
         argv = [sys.executable, "-m", "fastapi", "worker", "main.py", "--engine", "taskiq"]
@@ -318,6 +326,20 @@ def test_worker_killed_mid_task_completes_on_the_other(cluster: Cluster) -> None
     assert (cluster.marks / f"killed.{survivor}").exists()
     log = (cluster.directory / f"{survivor}.log").read_text()
     assert f"Task {task_id} (main:slow) taken over by" in log
+
+
+def test_periodic_tasks_fire_once_per_occurrence_with_two_schedulers(cluster: Cluster) -> None:
+    schedulers = [cluster.start_scheduler("s1"), cluster.start_scheduler("s2")]
+    ticks = cluster.marks / "ticks"
+    try:
+        wait_for(lambda: ticks.exists() and len(ticks.read_text().split()) >= 4, 90, "4 ticks")
+    finally:
+        for process in schedulers:
+            cluster.kill(process)
+    fired = ticks.read_text().split()
+    assert len(fired) == len(set(fired)), fired  # no occurrence ran twice
+    found = cluster.status(fired[0])
+    assert found["name"] == "main:tick" and found["state"] == "succeeded"
 
 
 def test_a_broker_that_is_down_answers_503() -> None:
