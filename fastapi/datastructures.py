@@ -34,7 +34,9 @@ class UploadFile(StarletteUploadFile):
     """An uploaded file: declare a parameter with this type to receive one.
 
     The object received is the one the form parser made; this class adds what Pydantic
-    needs to validate and document it (``{"type": "string", "format": "binary"}``).
+    needs to validate and document it (``{"type": "string", "format": "binary"}``). Its
+    async ``read``, ``write``, ``seek`` and ``close`` are Starlette's: in a worker thread once
+    the upload has rolled over to a file on disk.
     """
 
     file: BinaryIO
@@ -42,22 +44,6 @@ class UploadFile(StarletteUploadFile):
     size: int | None
     headers: Headers
     content_type: str | None  # type: ignore[assignment]
-
-    async def write(self, data: bytes) -> None:
-        """Write bytes to the file, in a thread when it is on disk."""
-        return await super().write(data)
-
-    async def read(self, size: int = -1) -> bytes:
-        """Read up to ``size`` bytes (all when negative)."""
-        return await super().read(size)
-
-    async def seek(self, offset: int) -> None:
-        """Move to byte ``offset``."""
-        return await super().seek(offset)
-
-    async def close(self) -> None:
-        """Close the file."""
-        return await super().close()
 
     @classmethod
     def _validate(cls, value: Any, _info: Any = None) -> Any:

@@ -1,7 +1,9 @@
-"""Response classes, including the orjson- and ujson-based JSON responses."""
+"""Response classes: Starlette's, and JSON rendered by ``ujson`` or ``orjson``."""
 
 from __future__ import annotations
 
+import importlib
+from types import ModuleType
 from typing import Any
 
 from starlette.responses import FileResponse as FileResponse
@@ -12,28 +14,43 @@ from starlette.responses import RedirectResponse as RedirectResponse
 from starlette.responses import Response as Response
 from starlette.responses import StreamingResponse as StreamingResponse
 
-try:
-    import ujson
-except ImportError:  # pragma: no cover
-    ujson = None  # type: ignore[assignment]
 
-try:
-    import orjson
-except ImportError:  # pragma: no cover
-    orjson = None  # type: ignore[assignment]
+def _optional_library(name: str) -> ModuleType | None:
+    """An optional JSON library, ``None`` when it is not installed."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+# Module attributes as in FastAPI (code that tests the missing-library answer sets them to None).
+ujson = _optional_library("ujson")
+orjson = _optional_library("orjson")
+
+
+def _installed(library: ModuleType | None, name: str, response_class: str) -> ModuleType:
+    """The library a response class renders with; FastAPI's AssertionError when it is
+    missing, raised at render time (and under ``python -O`` too)."""
+    if library is None:
+        raise AssertionError(f"{name} must be installed to use {response_class}")
+    return library
 
 
 class UJSONResponse(JSONResponse):
-    """JSON rendered with ``ujson`` (install it: ``pip install ujson``)."""
+    """JSON rendered by ``ujson``, non-ASCII text kept as UTF-8 (not ``\\u`` escapes)."""
 
     def render(self, content: Any) -> bytes:
-        assert ujson is not None, "ujson must be installed to use UJSONResponse"
-        return ujson.dumps(content, ensure_ascii=False).encode("utf-8")
+        text: str = _installed(ujson, "ujson", "UJSONResponse").dumps(content, ensure_ascii=False)
+        return text.encode("utf-8")
 
 
 class ORJSONResponse(JSONResponse):
-    """JSON rendered with ``orjson`` (install it: ``pip install orjson``)."""
+    """JSON rendered by ``orjson``; dict keys that are not strings (numbers, dates, enums...)
+    and NumPy arrays are serialized too."""
 
     def render(self, content: Any) -> bytes:
-        assert orjson is not None, "orjson must be installed to use ORJSONResponse"
-        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY)
+        library = _installed(orjson, "orjson", "ORJSONResponse")
+        rendered: bytes = library.dumps(
+            content, option=library.OPT_NON_STR_KEYS | library.OPT_SERIALIZE_NUMPY
+        )
+        return rendered

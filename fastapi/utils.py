@@ -24,22 +24,29 @@ def get_path_param_names(path: str) -> set[str]:
     return path_param_names(path)
 
 
+_NOT_IN_IDENTIFIERS = re.compile(r"\W")
+
+
+def _operation_id(name: str, path: str, method: str) -> str:
+    """``name`` and ``path`` with every non-word character made ``_``, then the method."""
+    return f"{_NOT_IN_IDENTIFIERS.sub('_', name + path)}_{method.lower()}"
+
+
 def generate_unique_id(route: APIRoute) -> str:
     """The default operation id: the route's name, path and (first) method, made identifier-safe."""
-    operation_id = re.sub(r"\W", "_", f"{route.name}{route.path_format}")
-    assert route.methods
-    return f"{operation_id}_{next(iter(route.methods)).lower()}"
+    assert route.methods  # every APIRoute has at least one
+    return _operation_id(route.name, route.path_format, next(iter(route.methods)))
 
 
 def generate_operation_id_for_path(*, name: str, path: str, method: str) -> str:
+    """FastAPI's former default operation id, kept (deprecated) for code that calls it."""
     warnings.warn(
         "fastapi.utils.generate_operation_id_for_path() was deprecated, "
         "it is not used internally, and will be removed soon",
         DeprecationWarning,
         stacklevel=2,
     )
-    operation_id = re.sub(r"\W", "_", name + path)
-    return f"{operation_id}_{method.lower()}"
+    return _operation_id(name, path, method)
 
 
 def create_model_field(
@@ -72,14 +79,24 @@ def create_cloned_field(field: ModelField, *, cloned_types: Any = None) -> Model
 
 
 def deep_dict_update(main_dict: dict[Any, Any], update_dict: dict[Any, Any]) -> None:
-    """Merge ``update_dict`` into ``main_dict``: nested dicts merge, lists concatenate."""
+    """Merge ``update_dict`` into ``main_dict`` in place, key by key (see ``_merged``): how
+    ``openapi_extra`` and ``responses`` entries are laid over the generated document."""
     for key, value in update_dict.items():
-        if key in main_dict and isinstance(main_dict[key], dict) and isinstance(value, dict):
-            deep_dict_update(main_dict[key], value)
-        elif key in main_dict and isinstance(main_dict[key], list) and isinstance(value, list):
-            main_dict[key] = main_dict[key] + value
-        else:
-            main_dict[key] = value
+        main_dict[key] = _merged(main_dict.get(key, _ABSENT), value)
+
+
+_ABSENT = object()
+
+
+def _merged(current: Any, update: Any) -> Any:
+    """Two dicts merge (the current one is updated, so references to it see the merge), two
+    lists concatenate into a new list, anything else is the update itself."""
+    if isinstance(current, dict) and isinstance(update, dict):
+        deep_dict_update(current, update)
+        return current
+    if isinstance(current, list) and isinstance(update, list):
+        return current + update
+    return update
 
 
 def get_value_or_default(

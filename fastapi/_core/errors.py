@@ -18,7 +18,13 @@ class DependencyScopeError(FastAPIError):
 
 
 class ValidationException(Exception):
+    """Validation failures, each a dict in Pydantic's error shape, read with ``errors()``.
+
+    They are the exception's only argument too (its ``args`` and ``repr``), as in FastAPI.
+    """
+
     def __init__(self, errors: Sequence[Any]) -> None:
+        super().__init__(errors)
         self._errors = errors
 
     def errors(self) -> Sequence[Any]:
@@ -26,7 +32,10 @@ class ValidationException(Exception):
 
 
 class RequestValidationError(ValidationException):
-    """The request did not match the declared parameters; answered with 422 by default."""
+    """The request did not match the declared parameters; answered with 422 by default.
+
+    ``body`` is the request body as read (``None`` without one), for handlers that echo it.
+    """
 
     def __init__(self, errors: Sequence[Any], *, body: Any = None) -> None:
         super().__init__(errors)
@@ -38,13 +47,15 @@ class WebSocketRequestValidationError(ValidationException):
 
 
 class ResponseValidationError(ValidationException):
-    """The endpoint returned data that does not match its response model: a server bug."""
+    """The endpoint returned data that does not match its response model: a server bug.
+
+    ``body`` is what the endpoint returned; ``str()`` lists the errors one per line.
+    """
 
     def __init__(self, errors: Sequence[Any], *, body: Any = None) -> None:
         super().__init__(errors)
         self.body = body
 
     def __str__(self) -> str:
-        lines = [f"{len(self._errors)} validation errors:"]
-        lines.extend(f"  {error}" for error in self._errors)
-        return "\n".join(lines) + "\n"
+        listed = "".join(f"  {error}\n" for error in self._errors)
+        return f"{len(self._errors)} validation errors:\n{listed}"
