@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from fastapi.cli import output
 from fastapi.cli.discover import AppTarget, ModuleLocation, discover, package_tree
-from fastapi.cli.registry import CLIError
+from fastapi.cli.registry import CLIError, Command
 
 DISCOVERY_HELP = """\
 It finds the Python module or package to import from the PATH given (a file, or a package
@@ -37,91 +38,137 @@ def _port(value: str) -> int:
     return port
 
 
-def _default_port() -> str:
-    # argparse passes a string default through the type too: a bad $PORT is a usage error.
-    return os.environ.get("PORT", "8000")
+@dataclass(frozen=True)
+class ServerOption:
+    """One argument of the commands that start a server, as ``add_argument`` takes it.
+
+    ``help`` may name the command's defaults (``{host}``, ``{reload}``); ``default_from``
+    takes the default from them instead of ``settings`` (``host``, ``port``, ``reload``).
+    """
+
+    flags: tuple[str, ...]
+    help: str
+    settings: dict[str, Any] = field(default_factory=dict)
+    default_from: str | None = None
+    production_only: bool = False
+
+
+SERVER_OPTIONS = (
+    ServerOption(
+        ("path",),
+        "a Python file or package directory (with __init__.py files) containing a FastAPI app; "
+        "if not given, a default set of paths is tried",
+        {"nargs": "?", "metavar": "PATH"},
+    ),
+    ServerOption(
+        ("--host",),
+        "the host to serve on: 127.0.0.1 for local development, 0.0.0.0 for every address, "
+        "e.g. in a container (default: {host})",
+        default_from="host",
+    ),
+    ServerOption(
+        ("--port",),
+        "the port to serve on (default: $PORT or 8000)",
+        {"type": _port},
+        default_from="port",
+    ),
+    ServerOption(
+        ("--reload",),
+        "restart the server when code files change; resource intensive, use it only during "
+        "development (default: {reload})",
+        {"action": argparse.BooleanOptionalAction},
+        default_from="reload",
+    ),
+    ServerOption(
+        ("--reload-dir",),
+        "a directory to watch for changes, instead of the current directory (repeatable)",
+        {"action": "append", "dest": "reload_dirs", "metavar": "DIR"},
+    ),
+    ServerOption(
+        ("--workers",),
+        "the number of worker processes; not used together with --reload",
+        {"type": int, "default": None, "metavar": "N"},
+        production_only=True,
+    ),
+    ServerOption(
+        ("--root-path",), "the path prefix under which a proxy serves the app", {"default": ""}
+    ),
+    ServerOption(
+        ("--app",),
+        "the name of the variable holding the FastAPI app in the module or package "
+        "(detected if not given)",
+        {"dest": "app_name", "metavar": "NAME"},
+    ),
+    ServerOption(
+        ("-e", "--entrypoint"),
+        "the app's import string, e.g. some.importable_module:app_name",
+        {"metavar": "MODULE:APP"},
+    ),
+    ServerOption(
+        ("--proxy-headers",),
+        "trust X-Forwarded-Proto, X-Forwarded-For and X-Forwarded-Port for the remote address "
+        "information (default: on)",
+        {"action": argparse.BooleanOptionalAction, "default": True},
+    ),
+    ServerOption(
+        ("--forwarded-allow-ips",),
+        "comma separated list of addresses to trust with proxy headers; '*' trusts all",
+        {"metavar": "IPS"},
+    ),
+    ServerOption(
+        ("-v", "--verbose"),
+        "show how the app was discovered, and debug logs",
+        {"action": "store_true"},
+    ),
+)
 
 
 def add_server_arguments(
     parser: argparse.ArgumentParser, *, host: str, reload: bool, workers: bool
 ) -> None:
-    """The arguments common to the commands that start a server."""
-    parser.add_argument(
-        "path",
-        nargs="?",
-        metavar="PATH",
-        help="a Python file or package directory (with __init__.py files) containing a FastAPI "
-        "app; if not given, a default set of paths is tried",
-    )
-    parser.add_argument(
-        "--host",
-        default=host,
-        help="the host to serve on: 127.0.0.1 for local development, 0.0.0.0 for every "
-        f"address, e.g. in a container (default: {host})",
-    )
-    parser.add_argument(
-        "--port",
-        type=_port,
-        default=_default_port(),
-        help="the port to serve on (default: $PORT or 8000)",
-    )
-    parser.add_argument(
-        "--reload",
-        action=argparse.BooleanOptionalAction,
-        default=reload,
-        help="restart the server when code files change; resource intensive, use it only "
-        f"during development (default: {'on' if reload else 'off'})",
-    )
-    parser.add_argument(
-        "--reload-dir",
-        action="append",
-        dest="reload_dirs",
-        metavar="DIR",
-        help="a directory to watch for changes, instead of the current directory (repeatable)",
-    )
-    if workers:
-        parser.add_argument(
-            "--workers",
-            type=int,
-            default=None,
-            metavar="N",
-            help="the number of worker processes; not used together with --reload",
-        )
-    parser.add_argument(
-        "--root-path",
-        default="",
-        help="the path prefix under which a proxy serves the app",
-    )
-    parser.add_argument(
-        "--app",
-        dest="app_name",
-        metavar="NAME",
-        help="the name of the variable holding the FastAPI app in the module or package "
-        "(detected if not given)",
-    )
-    parser.add_argument(
-        "-e",
-        "--entrypoint",
-        metavar="MODULE:APP",
-        help="the app's import string, e.g. some.importable_module:app_name",
-    )
-    parser.add_argument(
-        "--proxy-headers",
-        action=argparse.BooleanOptionalAction,
-        default=True,
-        help="trust X-Forwarded-Proto, X-Forwarded-For and X-Forwarded-Port for the remote "
-        "address information (default: on)",
-    )
-    parser.add_argument(
-        "--forwarded-allow-ips",
-        metavar="IPS",
-        help="comma separated list of addresses to trust with proxy headers; '*' trusts all",
-    )
-    parser.add_argument(
-        "-v",
-        "--verbose",
-        action="store_true",
-        help="show how the app was discovered, and debug logs",
+    """The arguments common to the commands that start a server (``SERVER_OPTIONS``)."""
+    # argparse passes a string default through the type too: a bad $PORT is a usage error.
+    defaults: dict[str, Any] = {
+        "host": host,
+        "reload": reload,
+        "port": os.environ.get("PORT", "8000"),
+    }
+    shown = {"host": host, "reload": "on" if reload else "off"}
+    for option in SERVER_OPTIONS:
+        if option.production_only and not workers:
+            continue
+        settings = dict(option.settings)
+        if option.default_from is not None:
+            settings["default"] = defaults[option.default_from]
+        parser.add_argument(*option.flags, help=option.help.format(**shown), **settings)
+
+
+def serve_command(
+    *,
+    name: str,
+    mode: str,
+    help: str,
+    description: str,
+    order: int,
+    host: str,
+    reload: bool,
+    workers: bool,
+) -> Command:
+    """``fastapi dev`` and ``fastapi run``: one server command, with its own defaults."""
+
+    def add_arguments(parser: argparse.ArgumentParser) -> None:
+        add_server_arguments(parser, host=host, reload=reload, workers=workers)
+
+    def handle(args: argparse.Namespace) -> int:
+        return serve(args, mode=mode)
+
+    return Command(
+        name=name,
+        help=help,
+        description=description,
+        add_arguments=add_arguments,
+        handle=handle,
+        order=order,
     )
 
 
