@@ -13,7 +13,7 @@ from __future__ import annotations
 import inspect
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from copy import copy
 from dataclasses import dataclass
 from typing import Annotated, Any, NoReturn, get_args, get_origin
@@ -64,6 +64,16 @@ class ParamAnalysis:
     field: ModelField | None
 
 
+@dataclass
+class _Markers:
+    """What a parameter's declaration says: its type and the markers found, at most one of
+    each kind (one in ``Annotated``, one as the default)."""
+
+    type_: Any
+    depends: params.Depends | None = None
+    value: FieldInfo | None = None
+
+
 def _marker_in_annotated(annotation: Any) -> tuple[Any, Any]:
     """(inner type, the last FastAPI marker) of an ``Annotated[...]`` annotation."""
     inner, *metadata = get_args(annotation)
@@ -80,83 +90,96 @@ def field_info_from_annotated(marker: FieldInfo, annotation: Any) -> FieldInfo:
     return info
 
 
-def analyse_param(
-    name: str, annotation: Any, default: Any, *, is_path_param: bool
-) -> ParamAnalysis:
-    """Classify one parameter of an endpoint or dependency."""
-    empty = inspect.Parameter.empty
-    full_annotation = Any if annotation is empty else ann.unalias(annotation)
-    type_annotation = full_annotation
-    field_info: FieldInfo | None = None
-    depends: params.Depends | None = None
+def _from_annotation(name: str, declared: Any, default: Any, is_path_param: bool) -> _Markers:
+    """The marker of an ``Annotated`` declaration; a value marker takes the ``=`` default."""
+    if get_origin(declared) is not Annotated:
+        return _Markers(declared)
+    type_, marker = _marker_in_annotated(declared)
+    if isinstance(marker, params.Depends):
+        return _Markers(type_, depends=marker)
+    if not isinstance(marker, FieldInfo):
+        return _Markers(type_)
+    value = field_info_from_annotated(marker, declared)
+    require(
+        value.default is Undefined,
+        f"`{value.__class__.__name__}` default value cannot be set in"
+        f" `Annotated` for {name!r}. Set the default value with `=` instead.",
+        fix=f"`{name}: Annotated[..., {type(marker).__name__}()] = <default>`",
+    )
+    if default is not inspect.Parameter.empty:
+        require(
+            not is_path_param,
+            "Path parameters cannot have default values",
+            fix="a path parameter is always sent: drop the default",
+        )
+        value.default = default
+    return _Markers(type_, value=value)
 
-    if get_origin(full_annotation) is Annotated:
-        type_annotation, marker = _marker_in_annotated(full_annotation)
-        if isinstance(marker, FieldInfo):
-            field_info = field_info_from_annotated(marker, full_annotation)
-            require(
-                field_info.default is Undefined,
-                f"`{field_info.__class__.__name__}` default value cannot be set in"
-                f" `Annotated` for {name!r}. Set the default value with `=` instead.",
-                fix=f"`{name}: Annotated[..., {type(marker).__name__}()] = <default>`",
-            )
-            if default is not empty:
-                require(
-                    not is_path_param,
-                    "Path parameters cannot have default values",
-                    fix="a path parameter is always sent: drop the default",
-                )
-                field_info.default = default
-        elif isinstance(marker, params.Depends):
-            depends = marker
 
+def _add_default_marker(name: str, default: Any, markers: _Markers) -> None:
+    """A marker given as the default (``= Depends(...)``, ``= Query(...)``), if any."""
     if isinstance(default, params.Depends):
         require(
-            depends is None,
+            markers.depends is None,
             f"Cannot specify `Depends` in `Annotated` and default value together for {name!r}",
             fix="keep one of the two `Depends`",
         )
         require(
-            field_info is None,
+            markers.value is None,
             f"Cannot specify a FastAPI annotation in `Annotated` and `Depends` as a default value together for {name!r}",
             fix="a parameter is either a dependency or a value from the request",
         )
-        depends = default
+        markers.depends = default
     elif isinstance(default, FieldInfo):
         require(
-            field_info is None,
+            markers.value is None,
             f"Cannot specify FastAPI annotations in `Annotated` and default value together for {name!r}",
             fix="keep the marker in `Annotated` and give the plain default value after `=`",
         )
-        field_info = copy(default)
-        field_info.annotation = type_annotation
+        markers.value = copy(default)
+        markers.value.annotation = markers.type_
 
-    if depends is not None and depends.dependency is None:
-        depends = copy(depends)
-        depends.dependency = type_annotation
 
-    if depends is not None and ann.is_subclass(type_annotation, Response):
-        return ParamAnalysis(type_annotation, depends, None)  # a dependency making a Response
-    if ann.is_subclass(type_annotation, _INJECTED_TYPES):
+def _with_callable(depends: params.Depends, type_: Any) -> params.Depends:
+    """A bare ``Depends()`` depends on the annotated class itself."""
+    if depends.dependency is not None:
+        return depends
+    bound = copy(depends)
+    bound.dependency = type_
+    return bound
+
+
+def analyse_param(
+    name: str, annotation: Any, default: Any, *, is_path_param: bool
+) -> ParamAnalysis:
+    """Classify one parameter of an endpoint or dependency: a dependency (a ``Response``-typed
+    one included), an object injected by type, or a value read from the request."""
+    declared = Any if annotation is inspect.Parameter.empty else ann.unalias(annotation)
+    markers = _from_annotation(name, declared, default, is_path_param)
+    _add_default_marker(name, default, markers)
+    type_, depends = markers.type_, markers.depends
+    if depends is not None:
+        depends = _with_callable(depends, type_)
+        if ann.is_subclass(type_, Response):
+            return ParamAnalysis(type_, depends, None)
+    if ann.is_subclass(type_, _INJECTED_TYPES):
         require(
             depends is None,
-            f"Cannot specify `Depends` for type {type_annotation!r}",
+            f"Cannot specify `Depends` for type {type_!r}",
             fix="the object is given by its type alone: drop `Depends`",
         )
         require(
-            field_info is None,
-            f"Cannot specify FastAPI annotation for type {type_annotation!r}",
+            markers.value is None,
+            f"Cannot specify FastAPI annotation for type {type_!r}",
             fix="the object is given by its type alone: drop the marker",
         )
-        return ParamAnalysis(type_annotation, None, None)
+        return ParamAnalysis(type_, None, None)
     if depends is not None:
-        return ParamAnalysis(type_annotation, depends, None)
-
-    if field_info is None:
-        field_info = _implicit_field_info(full_annotation, type_annotation, default, is_path_param)
-    return ParamAnalysis(
-        type_annotation, None, _make_field(name, field_info, is_path_param, full_annotation)
-    )
+        return ParamAnalysis(type_, depends, None)
+    value = markers.value
+    if value is None:
+        value = _implicit_field_info(declared, type_, default, is_path_param)
+    return ParamAnalysis(type_, None, _make_field(name, value, is_path_param, declared))
 
 
 def _implicit_field_info(
@@ -377,34 +400,39 @@ def parameterless_sub_dependant(*, depends: params.Depends, path: str) -> Depend
     return sub_dependant(depends=depends, path=path)
 
 
+# What a flattened Dependant gathers from every node of the tree.
+_GATHERED = (
+    "path_params",
+    "query_params",
+    "header_params",
+    "cookie_params",
+    "body_params",
+    "security_requirements",
+)
+
+
 def flat_dependant(
     dependant: Dependant, *, skip_repeats: bool = False, visited: list[Any] | None = None
 ) -> Dependant:
-    """All parameters of the tree in one Dependant (what the body and OpenAPI are built from)."""
-    if visited is None:
-        visited = []
-    visited.append(dependant.cache_key)
-    flat = Dependant(
-        path_params=dependant.path_params.copy(),
-        query_params=dependant.query_params.copy(),
-        header_params=dependant.header_params.copy(),
-        cookie_params=dependant.cookie_params.copy(),
-        body_params=dependant.body_params.copy(),
-        security_requirements=dependant.security_requirements.copy(),
-        use_cache=dependant.use_cache,
-        path=dependant.path,
-    )
-    for sub in dependant.dependencies:
-        if skip_repeats and sub.cache_key in visited:
-            continue
-        flat_sub = flat_dependant(sub, skip_repeats=skip_repeats, visited=visited)
-        flat.path_params.extend(flat_sub.path_params)
-        flat.query_params.extend(flat_sub.query_params)
-        flat.header_params.extend(flat_sub.header_params)
-        flat.cookie_params.extend(flat_sub.cookie_params)
-        flat.body_params.extend(flat_sub.body_params)
-        flat.security_requirements.extend(flat_sub.security_requirements)
+    """All parameters of the tree in one Dependant (what the body and OpenAPI are built from),
+    the root's first, then each dependency's, depth first."""
+    flat = Dependant(use_cache=dependant.use_cache, path=dependant.path)
+    for node in _depth_first(dependant, skip_repeats, [] if visited is None else visited):
+        for group in _GATHERED:
+            getattr(flat, group).extend(getattr(node, group))
     return flat
+
+
+def _depth_first(
+    dependant: Dependant, skip_repeats: bool, visited: list[Any]
+) -> Iterator[Dependant]:
+    """The tree's nodes in call-declaration order; a dependency seen before (same callable and
+    scopes) is left out with its subtree when ``skip_repeats``."""
+    visited.append(dependant.cache_key)
+    yield dependant
+    for sub in dependant.dependencies:
+        if not (skip_repeats and sub.cache_key in visited):
+            yield from _depth_first(sub, skip_repeats, visited)
 
 
 def should_embed_body_fields(fields: list[ModelField]) -> bool:

@@ -149,34 +149,22 @@ class ModelField:
     def validate(
         self, value: Any, values: dict[str, Any] | None = None, *, loc: tuple[str | int, ...] = ()
     ) -> tuple[Any, list[dict[str, Any]] | None]:
-        """Return ``(validated, None)`` or ``(None, errors located under loc)``."""
+        """``(validated, None)``, or ``(None, errors)`` located under ``loc``; a value may be
+        read from an object's attributes. (``values``: FastAPI's unused argument.)"""
         try:
-            return self._type_adapter.validate_python(value, from_attributes=True), None
+            validated = self._type_adapter.validate_python(value, from_attributes=True)
         except ValidationError as exc:
             return None, with_loc(exc.errors(include_url=False), loc)
+        return validated, None
 
     def serialize(
-        self,
-        value: Any,
-        *,
-        mode: Literal["json", "python"] = "json",
-        include: Any = None,
-        exclude: Any = None,
-        by_alias: bool = True,
-        exclude_unset: bool = False,
-        exclude_defaults: bool = False,
-        exclude_none: bool = False,
+        self, value: Any, *, mode: Literal["json", "python"] = "json", **dump: Any
     ) -> Any:
-        return self._type_adapter.dump_python(
-            value,
-            mode=mode,
-            include=include,
-            exclude=exclude,
-            by_alias=by_alias,
-            exclude_unset=exclude_unset,
-            exclude_defaults=exclude_defaults,
-            exclude_none=exclude_none,
-        )
+        """``value`` dumped as the declared type: ``dump`` takes Pydantic's keywords
+        (``include``, ``exclude``, ``exclude_unset``... a route's ``DumpOptions``), by alias
+        unless ``by_alias=False``."""
+        dump.setdefault("by_alias", True)
+        return self._type_adapter.dump_python(value, mode=mode, **dump)
 
     def __hash__(self) -> int:
         return id(self)
