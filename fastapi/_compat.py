@@ -6,6 +6,7 @@ to the real implementations.
 
 from __future__ import annotations
 
+import collections.abc as _abc
 from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import is_dataclass
@@ -54,58 +55,41 @@ def lenient_issubclass(cls: Any, class_or_tuple: Any) -> bool:
     return _ann.is_subclass(cls, class_or_tuple)
 
 
-def field_annotation_is_scalar(annotation: Any) -> bool:
-    return _ann.is_scalar(annotation)
+# FastAPI's names for the annotation checks (same parameter, ``annotation``).
+field_annotation_is_scalar = _ann.is_scalar
+field_annotation_is_complex = _ann.is_complex
+field_annotation_is_sequence = _ann.is_sequence
+field_annotation_is_scalar_sequence = _ann.is_scalar_sequence
+is_bytes_or_nonable_bytes_annotation = _ann.is_bytes
+is_uploadfile_or_nonable_uploadfile_annotation = _ann.is_upload_file
+is_bytes_sequence_annotation = _ann.is_bytes_sequence
+is_uploadfile_sequence_annotation = _ann.is_upload_file_sequence
+_annotation_is_complex = _ann.is_complex_class
+_annotation_is_sequence = _ann.is_sequence_class
 
 
-def field_annotation_is_complex(annotation: Any) -> bool:
-    return _ann.is_complex(annotation)
+def _of_field_type(
+    check: _abc.Callable[[Any], bool], name: str
+) -> _abc.Callable[[ModelField], bool]:
+    """FastAPI's per-field form of an annotation check: the check on the field's type."""
+
+    def of_field(field: ModelField) -> bool:
+        return check(field.type_)
+
+    of_field.__name__ = of_field.__qualname__ = name
+    return of_field
 
 
-def field_annotation_is_sequence(annotation: Any) -> bool:
-    return _ann.is_sequence(annotation)
-
-
-def field_annotation_is_scalar_sequence(annotation: Any) -> bool:
-    return _ann.is_scalar_sequence(annotation)
-
-
-def is_bytes_or_nonable_bytes_annotation(annotation: Any) -> bool:
-    return _ann.is_bytes(annotation)
-
-
-def is_uploadfile_or_nonable_uploadfile_annotation(annotation: Any) -> bool:
-    return _ann.is_upload_file(annotation)
-
-
-def is_bytes_sequence_annotation(annotation: Any) -> bool:
-    return _ann.is_bytes_sequence(annotation)
-
-
-def is_uploadfile_sequence_annotation(annotation: Any) -> bool:
-    return _ann.is_upload_file_sequence(annotation)
+is_sequence_field = _of_field_type(_ann.is_sequence, "is_sequence_field")
+is_scalar_sequence_field = _of_field_type(_ann.is_scalar_sequence, "is_scalar_sequence_field")
+is_bytes_field = _of_field_type(_ann.is_bytes, "is_bytes_field")
+is_bytes_sequence_field = _of_field_type(_ann.is_bytes_sequence, "is_bytes_sequence_field")
 
 
 def is_scalar_field(field: ModelField) -> bool:
     from fastapi import params
 
     return _ann.is_scalar(field.type_) and not isinstance(field.field_info, params.Body)
-
-
-def is_sequence_field(field: ModelField) -> bool:
-    return _ann.is_sequence(field.type_)
-
-
-def is_scalar_sequence_field(field: ModelField) -> bool:
-    return _ann.is_scalar_sequence(field.type_)
-
-
-def is_bytes_field(field: ModelField) -> bool:
-    return _ann.is_bytes(field.type_)
-
-
-def is_bytes_sequence_field(field: ModelField) -> bool:
-    return _ann.is_bytes_sequence(field.type_)
 
 
 def value_is_sequence(value: Any) -> bool:
@@ -151,14 +135,6 @@ def get_cached_model_fields(model: type[BaseModel]) -> list[ModelField]:
     if fields is None:
         fields = _model_fields_cache[model] = get_model_fields(model)
     return fields
-
-
-def _annotation_is_complex(annotation: Any) -> bool:
-    return _ann.is_complex_class(annotation)
-
-
-def _annotation_is_sequence(annotation: Any) -> bool:
-    return _ann.is_sequence_class(annotation)
 
 
 def copy_field_info(*, field_info: FieldInfo, annotation: Any) -> FieldInfo:

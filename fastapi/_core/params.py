@@ -7,6 +7,7 @@ dependencies instead of values.
 
 from __future__ import annotations
 
+import sys
 import warnings
 from collections.abc import Callable, Sequence
 from enum import Enum
@@ -49,28 +50,19 @@ _FIELD_INFO_OPTIONS = frozenset(
         "json_schema_extra",
     }
 )
-# Options whose "not given" value is None rather than PydanticUndefined.
-_NONE_MEANS_UNSET = frozenset(
+# Options whose "not given" value is PydanticUndefined; for the others it is None.
+_UNDEFINED_MEANS_UNSET = frozenset(
     {
-        "annotation",
-        "alias",
-        "validation_alias",
-        "serialization_alias",
-        "title",
-        "description",
-        "gt",
-        "ge",
-        "lt",
-        "le",
-        "min_length",
-        "max_length",
-        "pattern",
-        "discriminator",
-        "examples",
-        "deprecated",
-        "json_schema_extra",
+        "default_factory",
+        "alias_priority",
+        "strict",
+        "multiple_of",
+        "allow_inf_nan",
+        "max_digits",
+        "decimal_places",
     }
 )
+_NONE_MEANS_UNSET = _FIELD_INFO_OPTIONS - _UNDEFINED_MEANS_UNSET
 
 
 def header_name(python_name: str) -> str:
@@ -85,24 +77,29 @@ class ParamTypes(Enum):
     cookie = "cookie"
 
 
+def _warn_renamed(old: str, new: str) -> None:
+    """Warn at the user's ``Query(regex=...)`` call: the first frame outside this package
+    (markers subclass each other, so the depth differs by marker)."""
+    frame, level = sys._getframe(1), 2
+    while frame.f_back is not None and frame.f_globals.get("__name__", "").startswith("fastapi."):
+        frame, level = frame.f_back, level + 1
+    warnings.warn(
+        f"`{old}` has been deprecated, please use `{new}` instead",
+        category=DeprecationWarning,
+        stacklevel=level,
+    )
+
+
 def _field_info_kwargs(default: Any, options: dict[str, Any]) -> dict[str, Any]:
     """Split user options into FieldInfo's own keywords, handling deprecated spellings."""
     regex = options.pop("regex", None)
     if regex is not None:
-        warnings.warn(
-            "`regex` has been deprecated, please use `pattern` instead",
-            category=DeprecationWarning,
-            stacklevel=5,
-        )
+        _warn_renamed("regex", "pattern")
         if options.get("pattern") is None:
             options["pattern"] = regex
     example = options.pop("example", _Unset)
     if example is not _Unset:
-        warnings.warn(
-            "`example` has been deprecated, please use `examples` instead",
-            category=DeprecationWarning,
-            stacklevel=5,
-        )
+        _warn_renamed("example", "examples")
     # Unknown keywords (``min_items=``, ``x_custom=``) go to the JSON schema, silently as in
     # FastAPI (Pydantic's own ``Field`` warns about them).
     extra = {k: options.pop(k) for k in list(options) if k not in _FIELD_INFO_OPTIONS}
@@ -118,6 +115,26 @@ def _field_info_kwargs(default: Any, options: dict[str, Any]) -> dict[str, Any]:
     return kwargs
 
 
+def _init_value_marker(
+    marker: FieldInfo,
+    default: Any,
+    options: dict[str, Any],
+    openapi_examples: dict[str, Any] | None,
+    include_in_schema: bool,
+) -> None:
+    """What every value marker (``Param``, ``Body`` and their kinds) sets up: the OpenAPI-only
+    options, then Pydantic's own ``FieldInfo`` from the rest."""
+    kwargs = _field_info_kwargs(default, options)
+    marker.example = kwargs.pop("__example")  # type: ignore[attr-defined]
+    marker.include_in_schema = include_in_schema  # type: ignore[attr-defined]
+    marker.openapi_examples = openapi_examples  # type: ignore[attr-defined]
+    FieldInfo.__init__(marker, **kwargs)
+
+
+def _marker_repr(marker: FieldInfo) -> str:
+    return f"{marker.__class__.__name__}({marker.default})"
+
+
 class Param(FieldInfo):  # type: ignore[misc]
     """A value read from the request's path, query string, headers or cookies."""
 
@@ -131,14 +148,9 @@ class Param(FieldInfo):  # type: ignore[misc]
         include_in_schema: bool = True,
         **options: Any,
     ) -> None:
-        kwargs = _field_info_kwargs(default, options)
-        self.example = kwargs.pop("__example")
-        self.include_in_schema = include_in_schema
-        self.openapi_examples = openapi_examples
-        super().__init__(**kwargs)
+        _init_value_marker(self, default, options, openapi_examples, include_in_schema)
 
-    def __repr__(self) -> str:
-        return f"{self.__class__.__name__}({self.default})"
+    __repr__ = _marker_repr
 
 
 class Path(Param):  # type: ignore[misc]
@@ -184,16 +196,11 @@ class Body(FieldInfo):  # type: ignore[misc]
         include_in_schema: bool = True,
         **options: Any,
     ) -> None:
-        kwargs = _field_info_kwargs(default, options)
-        self.example = kwargs.pop("__example")
         self.embed = embed
         self.media_type = media_type
-        self.include_in_schema = include_in_schema
-        self.openapi_examples = openapi_examples
-        super().__init__(**kwargs)
+        _init_value_marker(self, default, options, openapi_examples, include_in_schema)
 
-    def __repr__(self) -> str:
-        return f"{self.__class__.__name__}({self.default})"
+    __repr__ = _marker_repr
 
 
 class Form(Body):  # type: ignore[misc]

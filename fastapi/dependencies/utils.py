@@ -92,17 +92,7 @@ def get_typed_return_annotation(call: Callable[..., Any]) -> Any:
     return None if annotation is inspect.Signature.empty else annotation
 
 
-def get_dependant(
-    *,
-    path: str,
-    call: Callable[..., Any],
-    name: str | None = None,
-    security_scopes: list[str] | None = None,
-    use_cache: bool = True,
-) -> Dependant:
-    return build_dependant(
-        path=path, call=call, name=name, security_scopes=security_scopes, use_cache=use_cache
-    )
+get_dependant = build_dependant
 
 
 def get_sub_dependant(
