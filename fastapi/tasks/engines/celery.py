@@ -12,6 +12,7 @@ by the ``Retry`` policy), time limits and the result backend, which the status A
 from __future__ import annotations
 
 import logging
+import threading
 import time
 import uuid
 from collections.abc import Sequence
@@ -60,6 +61,28 @@ def celery_app_for(url: str) -> Celery:
             "for RabbitMQ or another broker, pass your Celery app: FastAPI(tasks=celery_app)"
         )
     return Celery("fastapi", broker=target, backend=target)
+
+
+_publishing = threading.local()
+
+
+def _skip_result_subscription(backend: Any) -> None:
+    """Keep Celery from subscribing to the result of each task this engine publishes.
+
+    Celery's Redis result backend subscribes to a task's result channel as it is sent (and
+    unsubscribes when the ``AsyncResult`` is dropped), for callers that wait on
+    ``.get()``: two round trips per task that nothing here waits for. The app's own
+    ``send_task`` calls keep the subscription (the flag is set for ours only)."""
+    if getattr(backend, "_fastapi_quiet", False):
+        return
+    subscribe = backend.on_task_call
+
+    def on_task_call(producer: Any, task_id: str) -> None:
+        if not getattr(_publishing, "active", False):
+            subscribe(producer, task_id)
+
+    backend.on_task_call = on_task_call
+    backend._fastapi_quiet = True
 
 
 class CeleryBackend(TaskBackend):
@@ -151,18 +174,31 @@ class CeleryBackend(TaskBackend):
         info["run"] = uuid.uuid4().hex[:12]
         # Recorded first: a published task is never "unknown" to the status API.
         record = {"info": info, "name": name, "payload": payload}
-        self.app.backend.store_result(task_id, record, QUEUED)
+        backend = self.app.backend  # Celery's result backend of this thread
         if self.index is not None:
-            self.index.add({task_id: info["created_at"]})
+            self.index.add(task_id, info["created_at"], {"status": QUEUED, "result": record})
+        else:
+            backend.store_result(task_id, record, QUEUED)
         not_before = info.get("not_before")
         timeout = info.get("timeout")
-        self.task.apply_async(
-            args=[name, payload, info],
-            task_id=task_id,
-            eta=None if not_before is None else datetime.fromtimestamp(not_before, tz=timezone.utc),
-            time_limit=None if timeout is None else timeout + TIME_LIMIT_GRACE,
-            retry=False,  # a broker that is down fails the request, not a hidden loop
-        )
+        _skip_result_subscription(backend)
+        _publishing.active = True
+        try:
+            self.task.apply_async(
+                args=[name, payload, info],
+                task_id=task_id,
+                eta=None
+                if not_before is None
+                else datetime.fromtimestamp(not_before, timezone.utc),
+                time_limit=None if timeout is None else timeout + TIME_LIMIT_GRACE,
+                retry=False,  # a broker that is down fails the request, not a hidden loop
+                # What Celery's logs and Flower show of the call: the function, not its
+                # arguments (an e-mail address, a token); also spares a repr per task.
+                argsrepr=f"({name!r}, ...)",
+                kwargsrepr="{}",
+            )
+        finally:
+            _publishing.active = False
 
     def claim(self, key: str, ttl: float) -> bool:
         """Take ``key`` once for ``ttl`` seconds (Redis ``SET NX``; True without Redis)."""

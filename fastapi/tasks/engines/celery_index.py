@@ -42,15 +42,27 @@ class TaskIndex:
             return expires.total_seconds()
         return None if expires is None else float(expires)
 
-    def add(self, entries: dict[str, float]) -> None:
-        """Index published tasks (id -> creation time)."""
-        client = self.backend.client
-        client.zadd(INDEX_KEY, entries)
+    def add(self, task_id: str, created_at: float, record: dict[str, Any]) -> None:
+        """Write a published task's first record (as Celery writes its records: the same
+        key, encoding and expiry) and index it, in one round trip."""
+        backend = self.backend
+        meta = {
+            "status": record["status"],
+            "result": record["result"],
+            "traceback": None,
+            "children": [],
+            "date_done": None,
+            "task_id": task_id,
+        }
         now = time.time()
         kept_for = self._kept_for()
-        if kept_for is not None and now - self._trimmed_at > TRIM_EVERY:
-            self._trimmed_at = now
-            client.zremrangebyscore(INDEX_KEY, "-inf", now - kept_for)
+        with backend.client.pipeline(transaction=False) as pipe:
+            pipe.set(backend.get_key_for_task(task_id), backend.encode(meta), ex=backend.expires)
+            pipe.zadd(INDEX_KEY, {task_id: created_at})
+            if kept_for is not None and now - self._trimmed_at > TRIM_EVERY:
+                self._trimmed_at = now
+                pipe.zremrangebyscore(INDEX_KEY, "-inf", now - kept_for)
+            pipe.execute()
 
     def newest(self, batch: int = 500) -> Iterator[list[tuple[str, dict[str, Any]]]]:
         """The indexed records, newest first, in batches of ``(id, meta)``."""

@@ -11,13 +11,15 @@ is kept.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
+import os
 import threading
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-import anyio
 from celery import Task
 from celery.exceptions import Ignore
 
@@ -41,34 +43,69 @@ logger = logging.getLogger("fastapi.tasks")
 CANCEL_POLL = 0.5
 
 
-class CancelWatcher:
-    """Polls the task's cancel key while it runs; tells the task once it is set."""
+class CancelWatch:
+    """One thread per worker process that looks for cancels of the tasks running in it:
+    every ``CANCEL_POLL`` seconds, one ``MGET`` of their cancel keys; a task whose key is
+    set is told (``RunningTask.cancel``) and remembered as cancelled."""
 
-    def __init__(self, backend: Any, running: RunningTask) -> None:
-        self.backend = backend
-        self.running = running
-        self.seen = False
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._watch, daemon=True, name="cancel-watch")
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running: dict[str, tuple[Any, RunningTask]] = {}
+        self._asked: set[str] = set()
+        self._pid = 0  # the process whose thread runs: a forked child starts its own
 
-    def __enter__(self) -> CancelWatcher:
-        if hasattr(self.backend, "get"):  # a key-value result backend (Redis, ...)
-            self._thread.start()
-        return self
+    def start(self, app: Any, running: RunningTask) -> None:
+        if not hasattr(app.backend, "mget"):
+            return  # not a key-value result backend: a running task cannot be told
+        with self._lock:
+            self._running[running.id] = (app, running)
+            if self._pid != os.getpid():
+                self._pid = os.getpid()
+                threading.Thread(target=self._watch, daemon=True, name="cancel-watch").start()
 
-    def __exit__(self, *exc_info: Any) -> None:
-        self._stop.set()
+    def stop(self, task_id: str) -> bool:
+        """The task's attempt ended: whether a cancel reached it."""
+        with self._lock:
+            self._running.pop(task_id, None)
+            if task_id in self._asked:
+                self._asked.discard(task_id)
+                return True
+            return False
 
     def _watch(self) -> None:
-        while not self._stop.wait(CANCEL_POLL):
-            try:
-                asked = self.backend.get(cancel_key(self.running.id))
-            except Exception:  # the result backend is down: look again later
-                continue
-            if asked:
-                self.seen = True
-                self.running.cancel()
-                return
+        while True:
+            time.sleep(CANCEL_POLL)
+            with self._lock:
+                running = list(self._running.values())
+            if running:
+                try:
+                    self._look(running)
+                except Exception:  # the result backend is down: look again later
+                    continue
+
+    def _look(self, running: list[tuple[Any, RunningTask]]) -> None:
+        backend = running[0][0].backend  # this thread's instance of the app's result backend
+        asked = backend.mget([cancel_key(task.id) for _, task in running])
+        for (_, task), flag in zip(running, asked, strict=True):
+            if flag:
+                with self._lock:
+                    if task.id not in self._running:
+                        continue
+                    self._asked.add(task.id)
+                task.cancel()
+
+
+WATCH = CancelWatch()
+_loops = threading.local()
+
+
+def run_on_worker_loop(call: Callable[[], Awaitable[Any]]) -> Any:
+    """Run ``call()`` on this worker thread's event loop, made once and kept: a loop made
+    and closed for every task (``anyio.run``) costs more than the no-op task itself."""
+    loop = getattr(_loops, "loop", None)
+    if loop is None or loop.is_closed():
+        loop = _loops.loop = asyncio.new_event_loop()
+    return loop.run_until_complete(call())
 
 
 def cancel_asked(backend: Any, task_id: str) -> bool:
@@ -76,6 +113,17 @@ def cancel_asked(backend: Any, task_id: str) -> bool:
         return bool(backend.get(cancel_key(task_id))) if hasattr(backend, "get") else False
     except Exception:
         return False
+
+
+def _record_and_cancel(backend: Any, task_id: str) -> tuple[dict[str, Any], bool]:
+    """The task's record and whether a cancel was asked: one ``MGET`` where it can."""
+    if not hasattr(backend, "mget"):
+        return backend.get_task_meta(task_id, cache=False), cancel_asked(backend, task_id)
+    record, asked = backend.mget([backend.get_key_for_task(task_id), cancel_key(task_id)])
+    if not record:
+        return {"status": "PENDING", "result": None}, bool(asked)
+    meta: dict[str, Any] = backend.decode_result(record)
+    return meta, bool(asked)
 
 
 def _retry_policy(info: dict[str, Any]) -> Retry:
@@ -119,10 +167,10 @@ def begin_attempt(task: Task, name: str, payload: str, info: dict[str, Any]) -> 
     worker vanished: a takeover, logged and counted.
     """
     request = task.request
-    meta = task.backend.get_task_meta(request.id, cache=False)
+    meta, asked = _record_and_cancel(task.backend, request.id)
     if meta.get("status") in ("REVOKED", "SUCCESS", "FAILURE"):
         raise Ignore()
-    if cancel_asked(task.backend, request.id):
+    if asked:
         raise _ended_cancelled(task)
     attempt = request.retries + 1
     info = dict(info)
@@ -161,16 +209,17 @@ def run_generic(task: Task, name: str, payload: str, info: dict[str, Any]) -> An
     running = RunningTask(task_id, name, attempt, functools.partial(_report, task))
     call = functools.partial(call_task, func, args, kwargs, running, timeout=info.get("timeout"))
     started = time.monotonic()
-    with CancelWatcher(task.backend, running) as watcher:
-        try:
-            result = anyio.run(call)  # sync functions run in a thread of it, async ones on it
-        except TaskCancelled:
+    WATCH.start(task.app, running)
+    try:
+        result = run_on_worker_loop(call)  # sync functions run in a thread, async ones on it
+    except TaskCancelled:
+        WATCH.stop(task_id)
+        raise _ended_cancelled(task) from None
+    except Exception as exc:
+        if WATCH.stop(task_id):
             raise _ended_cancelled(task) from None
-        except Exception as exc:
-            if watcher.seen:
-                raise _ended_cancelled(task) from None
-            raise _failed(task, name, info, retry, exc, time.monotonic() - started) from exc
-    if watcher.seen:  # cancelled while it ran: cancelled, whatever it returned
+        raise _failed(task, name, info, retry, exc, time.monotonic() - started) from exc
+    if WATCH.stop(task_id):  # cancelled while it ran: cancelled, whatever it returned
         raise _ended_cancelled(task)
     return codec.jsonable_result(result)
 
@@ -226,4 +275,6 @@ def _call_on_failure(
         "date_done": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime()),
     }
     status = status_from_meta(task.request.id, meta)
-    anyio.run(call_on_failure, hook, lambda _: status, task.request.id, exc)
+    run_on_worker_loop(
+        functools.partial(call_on_failure, hook, lambda _: status, task.request.id, exc)
+    )
