@@ -102,6 +102,7 @@ class Step:
         "has_params",
         "injections",
         "kind",
+        "reads",
         "request_scoped",
         "sources",
         "use_cache",
@@ -154,15 +155,17 @@ class Step:
             for attribute, inject in _INJECTIONS
             if getattr(dependant, attribute) is not None
         )
+        self.reads = self.has_params or bool(self.injections)  # anything to take from the request
 
 
 class Plan:
     """Every step of a route, in resolution order; the endpoint is the last one."""
 
-    __slots__ = ("needs_exit_stack", "needs_request_stack", "steps", "trivial")
+    __slots__ = ("dependencies", "needs_exit_stack", "needs_request_stack", "steps", "trivial")
 
     def __init__(self, steps: list[Step]) -> None:
         self.steps = steps
+        self.dependencies = tuple(steps[:-1])  # every step but the endpoint, in order
         # An endpoint with no parameters at all: nothing to solve.
         self.trivial = len(steps) == 1 and not steps[0].has_params and not steps[0].injections
         yielding = [

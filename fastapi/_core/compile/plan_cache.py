@@ -22,6 +22,7 @@ class PlanCache:
         "base",
         "dependant",
         "embed_body",
+        "fixed",
         "provider",
         "reads_form",
         "streams",
@@ -43,6 +44,8 @@ class PlanCache:
         self.streams = streams  # the endpoint yields (see compile_plan)
         self.base = self._compile(None)
         self._by_overrides: dict[Any, Plan] = {}
+        # Overrides replace sub-dependencies only: without any, every plan is the base one.
+        self.fixed = not provider or not dependant.dependencies
 
     def _compile(self, overrides: Overrides | None) -> Plan:
         return compile_plan(
@@ -54,9 +57,9 @@ class PlanCache:
         )
 
     def current(self) -> Plan:
-        overrides: Overrides | None = (
-            getattr(self.provider, "dependency_overrides", None) if self.provider else None
-        )
+        if self.fixed:
+            return self.base
+        overrides: Overrides | None = getattr(self.provider, "dependency_overrides", None)
         if not overrides:
             return self.base
         try:

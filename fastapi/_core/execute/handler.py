@@ -11,7 +11,7 @@ from starlette.responses import Response
 
 from fastapi._core import params
 from fastapi._core.analyse.field import ModelField
-from fastapi._core.compile.plan import CallKind, Plan
+from fastapi._core.compile.plan import CallKind, Plan, Step
 from fastapi._core.compile.plan_cache import PlanCache
 from fastapi._core.dependant import Dependant
 from fastapi._core.errors import FastAPIError, RequestValidationError
@@ -50,6 +50,11 @@ def _stream_response(
     return response
 
 
+Respond = Callable[[Request, Plan, Resolution, Any], Awaitable[Response]]
+# What a plan without parameters solves to: read only, so one value serves every request.
+_NOTHING_SOLVED = Resolution()
+
+
 def build_request_handler(
     *,
     dependant: Dependant,
@@ -76,45 +81,34 @@ def build_request_handler(
         streams=item_stream is not None,
     )
     serializer = ResponseSerializer(response_field, response_class or JSONResponse, dump)
+    respond = _responder(plans.base.endpoint, serializer, status_code or None, item_stream)
+    if body_field is None and plans.fixed and plans.base.trivial:
+        return _unsolved_handler(plans.base, respond, tasks)
     read_body: Callable[[Request], Awaitable[Any]] | None = None
     if body_field is not None:
         read_body = read_form_body if reads_form else read_json_body
-    endpoint_is_async = plans.base.endpoint.kind is CallKind.ASYNC
+    return _solving_handler(plans, read_body, respond, tasks)
 
-    async def respond(request: Request, plan: Plan, resolution: Resolution, body: Any) -> Response:
-        call = plan.endpoint.call
-        if item_stream is not None:  # calling a generator function runs none of its code
-            return _stream_response(item_stream, call(**resolution.values), resolution, status_code)
-        if endpoint_is_async:
-            raw = await call(**resolution.values)
-        else:
-            raw = await run_sync(call, **resolution.values)
-        if isinstance(raw, Response):
-            if raw.background is None:
-                raw.background = resolution.background
-            return raw
-        sub_response = resolution.response
-        if sub_response is not None and sub_response.status_code:
-            code: int | None = sub_response.status_code
-        else:
-            code = status_code or None
-        try:
-            if is_large(raw):  # encoded off the loop, which keeps serving other requests
-                response = await run_sync(
-                    serializer.response, raw, code, resolution.background, True
-                )
-            else:
-                response = serializer.response(raw, code, resolution.background)
-        except (ValueError, UnicodeError) as exc:
-            errors = client_errors(exc, request, body, plan.steps, resolution.values)
-            if errors:  # what the client sent cannot be encoded: theirs, not a server error
-                raise RequestValidationError(errors, body=body) from exc
-            raise
-        if not is_body_allowed_for_status_code(response.status_code):
-            response.body = b""
-        if sub_response is not None:
-            response.headers.raw.extend(sub_response.headers.raw)
+
+def _unsolved_handler(plan: Plan, respond: Respond, tasks: TaskPort) -> RequestHandler:
+    """An endpoint without parameters, body or dependencies: called straight away."""
+
+    async def handle(request: Request) -> Response:
+        response = await respond(request, plan, _NOTHING_SOLVED, None)
+        if response.background is not None:
+            await tasks.hand_over(request, response)  # the one place tasks leave the request
         return response
+
+    return handle
+
+
+def _solving_handler(
+    plans: PlanCache,
+    read_body: Callable[[Request], Awaitable[Any]] | None,
+    respond: Respond,
+    tasks: TaskPort,
+) -> RequestHandler:
+    """Read the body, solve the plan (within its exit stacks), respond."""
 
     async def handle(request: Request) -> Response:
         plan = plans.current()
@@ -143,3 +137,62 @@ def build_request_handler(
         return response
 
     return handle
+
+
+def _responder(
+    endpoint: Step,
+    serializer: ResponseSerializer,
+    status_code: int | None,
+    item_stream: ItemStream | None,
+) -> Respond:
+    """Call the endpoint with what was solved and make its result the response."""
+    if item_stream is not None:
+
+        async def respond_with_stream(
+            request: Request, plan: Plan, resolution: Resolution, body: Any
+        ) -> Response:
+            # Calling a generator function runs none of its code.
+            source = plan.endpoint.call(**resolution.values)
+            return _stream_response(item_stream, source, resolution, status_code)
+
+        return respond_with_stream
+    endpoint_is_async = endpoint.kind is CallKind.ASYNC
+
+    async def respond(request: Request, plan: Plan, resolution: Resolution, body: Any) -> Response:
+        call = plan.endpoint.call
+        if endpoint_is_async:
+            raw = await call(**resolution.values)
+        else:
+            raw = await run_sync(call, **resolution.values)
+        if isinstance(raw, Response):
+            if raw.background is None:
+                raw.background = resolution.background
+            return raw
+        sub_response = resolution.response
+        code = status_code
+        if sub_response is not None and sub_response.status_code:
+            code = sub_response.status_code
+        try:
+            if is_large(raw):  # encoded off the loop, which keeps serving other requests
+                response = await run_sync(
+                    serializer.response, raw, code, resolution.background, True
+                )
+            else:
+                response = serializer.response(raw, code, resolution.background)
+        except (ValueError, UnicodeError) as exc:
+            errors = client_errors(exc, request, body, plan.steps, resolution.values)
+            if errors:  # what the client sent cannot be encoded: theirs, not a server error
+                raise RequestValidationError(errors, body=body) from exc
+            raise
+        return _with_sub_response(response, sub_response)
+
+    return respond
+
+
+def _with_sub_response(response: Response, sub_response: Response | None) -> Response:
+    """The rendered response with what dependencies set on the injected ``Response``."""
+    if not is_body_allowed_for_status_code(response.status_code):
+        response.body = b""
+    if sub_response is not None:
+        response.headers.raw.extend(sub_response.headers.raw)
+    return response

@@ -10,7 +10,7 @@ from starlette.requests import HTTPConnection, Request, cookie_parser
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 
-from fastapi._core.compile.plan import CallKind, Inject, Plan, Source
+from fastapi._core.compile.plan import CallKind, Inject, Plan, Source, Step
 from fastapi._core.execute.query import query_params_of
 from fastapi._core.execute.task_port import STARLETTE_TASKS, TaskPort
 from fastapi._core.execute.thread_context import ThreadedContext
@@ -24,13 +24,18 @@ class Resolution:
 
     __slots__ = ("background", "cache", "errors", "response", "tasks", "values")
 
-    def __init__(self, tasks: TaskPort = STARLETTE_TASKS) -> None:
+    def __init__(
+        self,
+        tasks: TaskPort = STARLETTE_TASKS,
+        background: StarletteBackgroundTasks | None = None,
+        response: Response | None = None,
+    ) -> None:
         self.tasks = tasks
         self.values: dict[str, Any] = {}
         self.cache: dict[Any, Any] = {}
         self.errors: list[dict[str, Any]] = []
-        self.background: StarletteBackgroundTasks | None = None
-        self.response: Response | None = None
+        self.background = background
+        self.response = response
 
     def sub_response(self) -> Response:
         """The ``Response`` injected into endpoints and dependencies to set headers/status."""
@@ -70,6 +75,83 @@ def _first_cookie_header(connection: HTTPConnection) -> dict[str, str]:
     return cookie_parser(raw) if raw else {}
 
 
+class _Sources:
+    """The request's parameter sources, each looked up once, when a step first reads it."""
+
+    __slots__ = ("_cookies", "_headers", "_query", "connection")
+
+    def __init__(self, connection: HTTPConnection) -> None:
+        self.connection = connection
+        self._query: Any = None
+        self._headers: Any = None
+        self._cookies: Any = None
+
+    def of(self, source: Source) -> Any:
+        if source is Source.PATH:
+            return self.connection.path_params
+        if source is Source.QUERY:
+            if self._query is None:
+                self._query = query_params_of(self.connection)
+            return self._query
+        if source is Source.HEADER:
+            if self._headers is None:
+                self._headers = self.connection.headers
+            return self._headers
+        cookies = parsed_cookies(self.connection)  # asked anew: a dependency may have parsed
+        if cookies is not None:
+            return cookies
+        if self._cookies is None:
+            self._cookies = _first_cookie_header(self.connection)
+        return self._cookies
+
+
+async def _read_step(
+    step: Step, sources: _Sources, body: Any, values: dict[str, Any], resolution: Resolution
+) -> bool:
+    """The step's own parameters and injected objects into ``values``; False on errors."""
+    ok = True
+    errors = resolution.errors
+    for source, readers in step.sources:
+        ok = read_params(readers, sources.of(source), values, errors) and ok
+    if step.body is not None:
+        ok = await step.body.read(body, values, errors) and ok
+    for name, inject in step.injections:
+        value = _injected(inject, sources.connection, resolution, step.dependant.security_scopes)
+        if value is not _SKIP:
+            values[name] = value
+    return ok
+
+
+def _arguments(step: Step, results: list[Any], failed: list[bool]) -> tuple[dict[str, Any], bool]:
+    """The values of the step's sub-dependencies, and whether all of them succeeded."""
+    values: dict[str, Any] = {}
+    ok = True
+    for name, child in step.children:
+        if failed[child]:
+            ok = False
+        elif name:
+            values[name] = results[child]
+    return values, ok
+
+
+async def _call(
+    step: Step,
+    values: dict[str, Any],
+    stack: AsyncExitStack | None,
+    request_stack: AsyncExitStack | None,
+) -> Any:
+    """A sync or yield dependency's result (async ones are awaited in place)."""
+    kind = step.kind
+    if kind is CallKind.SYNC:
+        return await run_sync(step.call, **values)
+    # Request-scoped exits wait for the response (when the caller keeps such a stack).
+    target = request_stack if step.request_scoped and request_stack is not None else stack
+    assert target is not None
+    return await enter_yield_dependency(
+        target, step.context(**values), in_thread=kind is CallKind.GENERATOR
+    )
+
+
 async def solve(
     plan: Plan,
     connection: HTTPConnection,
@@ -87,82 +169,57 @@ async def solve(
     ``cache``, ``background`` and ``response`` let a caller share them across solves;
     ``tasks`` makes the ``BackgroundTasks`` injected.
     """
-    resolution = Resolution(tasks)
-    resolution.background = background
-    resolution.response = response
+    resolution = Resolution(tasks, background, response)
     if plan.trivial:
         return resolution
-    errors = resolution.errors
-    steps = plan.steps
-    last = len(steps) - 1
-    results: list[Any] = [None] * len(steps)
-    failed = [False] * len(steps)
-    if cache is None:
-        cache = {}
-    resolution.cache = cache
-    path = connection.path_params
-    query: Any = None
-    headers: Any = None
-    cookies: Any = None
+    resolution.cache = {} if cache is None else cache
+    sources = _Sources(connection)
+    if plan.dependencies:
+        results, failed = await _solve_dependencies(
+            plan, sources, body, resolution, stack, request_stack
+        )
+        values, ok = _arguments(plan.endpoint, results, failed)
+    else:
+        values, ok = {}, True
+    endpoint = plan.endpoint
+    if endpoint.reads:
+        ok = await _read_step(endpoint, sources, body, values, resolution) and ok
+    if ok:
+        resolution.values = values
+    return resolution
 
-    for index, step in enumerate(steps):
-        values: dict[str, Any] = {}
-        ok = True
-        for name, child in step.children:
-            if failed[child]:
-                ok = False
-            elif name:
-                values[name] = results[child]
-        if index != last and ok and step.use_cache and step.cache_key in cache:
+
+async def _solve_dependencies(
+    plan: Plan,
+    sources: _Sources,
+    body: Any,
+    resolution: Resolution,
+    stack: AsyncExitStack | None,
+    request_stack: AsyncExitStack | None,
+) -> tuple[list[Any], list[bool]]:
+    """Every dependency's result (cached ones once), or whether it failed."""
+    cache = resolution.cache
+    count = len(plan.steps)
+    results: list[Any] = [None] * count
+    failed = [False] * count
+    for index, step in enumerate(plan.dependencies):
+        values, ok = _arguments(step, results, failed) if step.children else ({}, True)
+        if ok and step.use_cache and step.cache_key in cache:
             results[index] = cache[step.cache_key]
             continue
-        if step.has_params:
-            for source, readers in step.sources:
-                if source is Source.PATH:
-                    mapping: Any = path
-                elif source is Source.QUERY:
-                    if query is None:
-                        query = query_params_of(connection)
-                    mapping = query
-                elif source is Source.HEADER:
-                    if headers is None:
-                        headers = connection.headers
-                    mapping = headers
-                else:
-                    mapping = parsed_cookies(connection)
-                    if mapping is None:
-                        if cookies is None:
-                            cookies = _first_cookie_header(connection)
-                        mapping = cookies
-                ok = read_params(readers, mapping, values, errors) and ok
-            if step.body is not None:
-                ok = await step.body.read(body, values, errors) and ok
-        for name, inject in step.injections:
-            value = _injected(inject, connection, resolution, step.dependant.security_scopes)
-            if value is not _SKIP:
-                values[name] = value
+        if step.reads:
+            ok = await _read_step(step, sources, body, values, resolution) and ok
         if not ok:
             failed[index] = True
             continue
-        if index == last:
-            resolution.values = values
-            break
-        kind: CallKind = step.kind
-        if kind is CallKind.ASYNC:
+        if step.kind is CallKind.ASYNC:
             result = await step.call(**values)
-        elif kind is CallKind.SYNC:
-            result = await run_sync(step.call, **values)
         else:
-            # Request-scoped exits wait for the response (when the caller keeps such a stack).
-            target = request_stack if step.request_scoped and request_stack is not None else stack
-            assert target is not None
-            result = await enter_yield_dependency(
-                target, step.context(**values), in_thread=kind is CallKind.GENERATOR
-            )
+            result = await _call(step, values, stack, request_stack)
         results[index] = result
         if step.cache_key not in cache:
             cache[step.cache_key] = result
-    return resolution
+    return results, failed
 
 
 async def enter_yield_dependency(stack: AsyncExitStack, manager: Any, *, in_thread: bool) -> Any:
@@ -176,7 +233,7 @@ async def enter_yield_dependency(stack: AsyncExitStack, manager: Any, *, in_thre
 def read_params(
     readers: Any, source: Any, values: dict[str, Any], errors: list[dict[str, Any]]
 ) -> bool:
-    """Each reader's value into ``values`` (by name), or its errors into ``errors``."""
+    """Each reader's value into ``values``; or its errors into ``errors``."""
     ok = True
     for reader in readers:
         value, reader_errors = reader.read(source)

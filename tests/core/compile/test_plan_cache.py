@@ -51,3 +51,16 @@ def test_unhashable_overrides_are_compiled_each_time() -> None:
     first, second = plans.current(), plans.current()
     assert first is not second
     assert first.steps[0].call is replacement
+
+
+def no_dependencies(q: str = "") -> str:
+    return q
+
+
+def test_without_dependencies_overrides_cannot_change_the_plan() -> None:
+    provider = SimpleNamespace(dependency_overrides={real_user: fake_user, no_dependencies: fake_user})
+    plans = PlanCache(build_dependant(path="/", call=no_dependencies), embed_body=False, provider=provider)
+    assert plans.fixed
+    assert plans.current() is plans.base
+    assert [step.call for step in plans.current().steps] == [no_dependencies]
+    assert not PlanCache(build_dependant(path="/", call=endpoint), embed_body=False, provider=provider).fixed
