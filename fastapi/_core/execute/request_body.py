@@ -14,6 +14,7 @@ from collections.abc import AsyncGenerator
 from functools import lru_cache
 from typing import Any
 
+from pydantic_core import from_json
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
@@ -53,6 +54,20 @@ _STARLETTE_JSON = Request.json
 _STARLETTE_FORM = Request.form
 
 
+def parse_json(body: bytes) -> Any:
+    """``json.loads(body)``, parsed in Rust (about 4x faster) where both agree.
+
+    pydantic-core refuses a few documents the standard parser takes (a byte-order mark,
+    UTF-16/32, lone surrogates, nesting beyond a few hundred levels), and never takes one
+    the standard parser refuses; those, and every malformed body, go through ``json.loads``,
+    which answers them (or raises the very error FastAPI reports).
+    """
+    try:
+        return from_json(body)
+    except ValueError:
+        return json.loads(body)
+
+
 class BodyParseError(Exception):
     """The body could not be parsed for a reason other than malformed JSON."""
 
@@ -70,7 +85,7 @@ async def read_json_body(request: Request) -> Any:
             return body  # FastAPI(strict_content_type=True): no content type, no JSON
         if type(request).json is not _STARLETTE_JSON:  # a Request subclass parses its own way
             return await request.json()
-        parsed = json.loads(body)
+        parsed = parse_json(body)
         check_json_depth(body, parsed, limits_of(request.scope.get("app")).max_json_depth)
         share_json(request, parsed)  # what ``request.json()`` answers later (a dependency, say)
         return parsed
