@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -39,14 +40,34 @@ def _may_hide_inf_nan(text: bytes) -> bool:
 _ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":"))
 
 
+def _c_encoder() -> Callable[[Any], str]:
+    """``_ENCODER.encode``, without building the C encoder anew on every call (a third of
+    the time of a small answer). The one difference: no check for circular containers,
+    which the values rendered here (fresh JSON-compatible data) cannot be."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # pragma: no cover - an interpreter without the C accelerator
+        return _ENCODER.encode
+    chunks = make(
+        None, _ENCODER.default, json.encoder.encode_basestring, None, ":", ",", False, False, False
+    )
+
+    def encode(data: Any) -> str:
+        return "".join(chunks(data, 0))
+
+    return encode
+
+
+_encode = _c_encoder()
+
+
 def render_reference(data: Any) -> bytes:
     """What ``JSONResponse.render`` produces (``json.dumps`` with these very options)."""
-    return _ENCODER.encode(data).encode("utf-8")
+    return _encode(data).encode("utf-8")
 
 
 def render_reference_in_pieces(data: Any) -> bytes:
     """``render_reference(data)``, made item by item (see ``offload``): for large values."""
-    return encode_in_pieces(data, _ENCODER.encode).encode("utf-8")
+    return encode_in_pieces(data, _encode).encode("utf-8")
 
 
 def may_hold_float(schema: Any) -> bool:
