@@ -12,6 +12,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.status import WS_1008_POLICY_VIOLATION
 from starlette.websockets import WebSocket
 
+from fastapi._core.serialize.error_body import validation_error_response
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError, WebSocketRequestValidationError
 from fastapi.utils import is_body_allowed_for_status_code
@@ -57,7 +58,11 @@ def _encodable(value: Any) -> Any:
 async def request_validation_exception_handler(
     request: Request, exc: RequestValidationError
 ) -> JSONResponse:
-    content = {"detail": _encoded_errors(exc.errors())}
+    errors = exc.errors()
+    plain = validation_error_response(errors)  # the usual case, without the generic encoder
+    if plain is not None:
+        return plain
+    content = {"detail": _encoded_errors(errors)}
     try:
         return JSONResponse(status_code=422, content=content)
     except (UnicodeEncodeError, ValueError):  # a received value FastAPI fails to encode (a 500)
