@@ -23,7 +23,7 @@ from typing_extensions import Unpack, deprecated
 from fastapi import routing
 from fastapi._core.declaration import require
 from fastapi._core.execute.server_errors import LoggingServerErrors
-from fastapi._core.limits import Limits, RequestLimits, checked_limits
+from fastapi._core.limits import Limits, checked_limits, with_limits
 from fastapi._decorators import HTTPVerbs, PathOperationDecorator, registering
 from fastapi._lazy import lazy_attributes, reexports
 from fastapi._route_options import AppAPIRouteOptions, RouteOptions, signed_with
@@ -181,7 +181,7 @@ class FastAPI(HTTPVerbs, Starlette):
             Middleware(ExceptionMiddleware, handlers=exception_handlers, debug=self.debug),
         ]
         self.router.route_index()  # at start-up, not on the first request
-        app: ASGIApp = RequestLimits(self.router, self.limits)
+        app: ASGIApp = with_limits(self.router, self.limits)
         for cls, args, kwargs in reversed(middleware):
             app = cls(app, *args, **kwargs)
         return app

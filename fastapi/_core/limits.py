@@ -89,6 +89,22 @@ def _counted(receive: Receive, limit: int) -> Receive:
     return receive_within_limit
 
 
+def with_limits(app: ASGIApp, limits: Limits) -> ASGIApp:
+    """``app`` behind the layer enforcing ``limits``; ``app`` itself when none of the
+    layer's limits is set (JSON depth and form fields are checked where bodies are parsed)."""
+    if all(
+        value is None
+        for value in (
+            limits.max_header_count,
+            limits.max_header_size,
+            limits.max_body_size,
+            limits.max_multipart_size,
+        )
+    ):
+        return app
+    return RequestLimits(app, limits)
+
+
 class RequestLimits:
     """The ASGI layer that checks headers and bounds the body of every HTTP request."""
 

@@ -39,7 +39,8 @@ def _estimate(value: Any, depth: int) -> float:
     elif kind is str or kind is bytes:
         return 1 + len(value) / _TEXT_UNIT
     elif hasattr(kind, "__pydantic_fields__") and isinstance(value, BaseModel):
-        return _estimate(value.__dict__, depth)
+        value = value.__dict__  # a model holds what its fields hold
+        items = value.values()
     elif kind is GeneratorType:
         return LARGE  # unknown length: assume the worst
     else:
