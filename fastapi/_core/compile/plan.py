@@ -15,6 +15,7 @@ import inspect
 from collections.abc import Callable
 from contextlib import asynccontextmanager, contextmanager
 from enum import Enum
+from types import FunctionType
 from typing import Any
 
 from fastapi._core.analyse.dependant import build_dependant
@@ -69,8 +70,20 @@ def _dunder_call(call: Any) -> Any:
     return getattr(call, "__call__", call)  # noqa: B004
 
 
+_CODE_KINDS = (
+    (inspect.CO_ASYNC_GENERATOR, CallKind.ASYNC_GENERATOR),
+    (inspect.CO_GENERATOR, CallKind.GENERATOR),
+    (inspect.CO_COROUTINE, CallKind.ASYNC),
+)
+
+
 def call_kind(call: Callable[..., Any]) -> CallKind:
     """How a dependency or endpoint must be invoked (functions, classes, instances alike)."""
+    if type(call) is FunctionType:  # the usual case: its code says (what ``inspect`` reads)
+        flags = call.__code__.co_flags
+        for flag, kind in _CODE_KINDS:
+            if flags & flag:
+                return kind
     if inspect.isclass(call):
         return CallKind.SYNC
     target = _dunder_call(call)

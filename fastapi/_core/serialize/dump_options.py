@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 
@@ -25,8 +25,15 @@ class DumpOptions:
         )
 
     def keywords(self) -> dict[str, Any]:
-        """For ``TypeAdapter.dump_python``/``dump_json``."""
-        return asdict(self)
+        """For ``TypeAdapter.dump_python``/``dump_json`` (a new dict; the values as given)."""
+        return {
+            "include": self.include,
+            "exclude": self.exclude,
+            "by_alias": self.by_alias,
+            "exclude_unset": self.exclude_unset,
+            "exclude_defaults": self.exclude_defaults,
+            "exclude_none": self.exclude_none,
+        }
 
 
 DEFAULT_DUMP = DumpOptions()
