@@ -172,7 +172,7 @@ async def solve_dependencies(
         request,
         body,
         async_exit_stack,
-        cache=dependency_cache,
+        cache={} if dependency_cache is None else dependency_cache,  # returned filled, as FastAPI's
         background=background_tasks,
         response=response,
         tasks=APP_TASKS,

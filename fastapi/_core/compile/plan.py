@@ -115,6 +115,7 @@ class Step:
         "has_params",
         "injections",
         "kind",
+        "named_children",
         "reads",
         "request_scoped",
         "sources",
@@ -146,6 +147,7 @@ class Step:
         self.cache_key = cached_as.cache_key
         self.use_cache = cached_as.use_cache
         self.children = tuple(children)
+        self.named_children = tuple((name, child) for name, child in children if name)
         # Only the sources this step reads, in FastAPI's order (checked now, not per request).
         self.sources: tuple[tuple[Source, list[ParamReader | ParamGroupReader]], ...] = tuple(
             (source, readers)
@@ -174,11 +176,24 @@ class Step:
 class Plan:
     """Every step of a route, in resolution order; the endpoint is the last one."""
 
-    __slots__ = ("dependencies", "needs_exit_stack", "needs_request_stack", "steps", "trivial")
+    __slots__ = (
+        "dependencies",
+        "needs_exit_stack",
+        "needs_request_stack",
+        "repeats",
+        "steps",
+        "trivial",
+    )
 
     def __init__(self, steps: list[Step]) -> None:
         self.steps = steps
         self.dependencies = tuple(steps[:-1])  # every step but the endpoint, in order
+        # A dependency held twice (or more): its cached result serves the later occurrences.
+        keys = [step.cache_key for step in self.dependencies]
+        try:
+            self.repeats = len(set(keys)) < len(keys)
+        except TypeError:  # an unhashable callable: every request fails on it, as in FastAPI
+            self.repeats = True
         # An endpoint with no parameters at all: nothing to solve.
         self.trivial = len(steps) == 1 and not steps[0].has_params and not steps[0].injections
         yielding = [

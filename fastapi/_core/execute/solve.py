@@ -122,12 +122,18 @@ async def _read_step(
     return ok
 
 
-def _arguments(step: Step, results: list[Any], failed: list[bool]) -> tuple[dict[str, Any], bool]:
+def _arguments(
+    step: Step, results: list[Any], failed: set[int] | None
+) -> tuple[dict[str, Any], bool]:
     """The values of the step's sub-dependencies, and whether all of them succeeded."""
     values: dict[str, Any] = {}
+    if failed is None:  # nothing failed so far (the usual case)
+        for name, child in step.named_children:
+            values[name] = results[child]
+        return values, True
     ok = True
     for name, child in step.children:
-        if failed[child]:
+        if child in failed:
             ok = False
         elif name:
             values[name] = results[child]
@@ -147,9 +153,9 @@ async def _call(
     # Request-scoped exits wait for the response (when the caller keeps such a stack).
     target = request_stack if step.request_scoped and request_stack is not None else stack
     assert target is not None
-    return await enter_yield_dependency(
-        target, step.context(**values), in_thread=kind is CallKind.GENERATOR
-    )
+    if kind is CallKind.ASYNC_GENERATOR:
+        return await target.enter_async_context(step.context(**values))
+    return await target.enter_async_context(ThreadedContext(step.context(**values)))
 
 
 async def solve(
@@ -172,11 +178,14 @@ async def solve(
     resolution = Resolution(tasks, background, response)
     if plan.trivial:
         return resolution
+    # Without a cache shared by the caller, results are remembered only where the plan
+    # holds a dependency twice (nothing else could find them).
+    remember = cache is not None or plan.repeats
     resolution.cache = {} if cache is None else cache
     sources = _Sources(connection)
     if plan.dependencies:
         results, failed = await _solve_dependencies(
-            plan, sources, body, resolution, stack, request_stack
+            plan, sources, body, resolution, remember, stack, request_stack
         )
         values, ok = _arguments(plan.endpoint, results, failed)
     else:
@@ -194,30 +203,30 @@ async def _solve_dependencies(
     sources: _Sources,
     body: Any,
     resolution: Resolution,
+    remember: bool,
     stack: AsyncExitStack | None,
     request_stack: AsyncExitStack | None,
-) -> tuple[list[Any], list[bool]]:
-    """Every dependency's result (cached ones once), or whether it failed."""
+) -> tuple[list[Any], set[int] | None]:
+    """Every dependency's result (cached ones once), and the indices of those that failed."""
     cache = resolution.cache
-    count = len(plan.steps)
-    results: list[Any] = [None] * count
-    failed = [False] * count
+    results: list[Any] = [None] * len(plan.steps)
+    failed: set[int] | None = None
     for index, step in enumerate(plan.dependencies):
-        values, ok = _arguments(step, results, failed) if step.children else ({}, True)
-        if ok and step.use_cache and step.cache_key in cache:
+        values, ok = _arguments(step, results, failed)
+        if remember and ok and step.use_cache and step.cache_key in cache:
             results[index] = cache[step.cache_key]
             continue
         if step.reads:
             ok = await _read_step(step, sources, body, values, resolution) and ok
         if not ok:
-            failed[index] = True
+            failed = {index} if failed is None else failed | {index}
             continue
         if step.kind is CallKind.ASYNC:
             result = await step.call(**values)
         else:
             result = await _call(step, values, stack, request_stack)
         results[index] = result
-        if step.cache_key not in cache:
+        if remember and step.cache_key not in cache:
             cache[step.cache_key] = result
     return results, failed
 
