@@ -31,8 +31,6 @@ OWN_OBJECTS = {
     "fastapi.cli:cli_main": "FastAPI's is fastapi-cli's entry point; ours is our own CLI",
     "fastapi.routing:request_response": "ours also closes uploaded files after the response",
     "fastapi.routing:websocket_session": "wraps our own exception handling, as Starlette's does",
-    "fastapi.openapi.utils:get_flat_dependant": "the document generator's memoised twin",
-    "fastapi.openapi.utils:get_flat_params": "the document generator's memoised twin",
 }
 # Pydantic-internal helpers FastAPI re-exports: ours are our own (those may move in Pydantic).
 OWN_FOR_ORIGINS = {"pydantic._internal._utils", "pydantic._internal._typing_extra"}

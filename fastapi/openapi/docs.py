@@ -74,6 +74,23 @@ def _load_failure_hint(global_name: str, tool: str, script_url: str) -> tuple[st
 _CDN_SCRIPTS = {"Swagger UI": ("SwaggerUIBundle", _SWAGGER_JS), "ReDoc": ("Redoc", _REDOC_JS)}
 
 
+def _page(head: str, body: str) -> str:
+    """An HTML page as FastAPI's docs pages lay it out: one indented tag a line."""
+    return (
+        "\n"
+        + _indented("<!DOCTYPE html>", "<html>", "<head>")
+        + head
+        + _indented("</head>", "<body>")
+        + body
+        + _indented("</body>", "</html>")
+        + _INDENT
+    )
+
+
+def _json(value: Any) -> str:
+    return json.dumps(jsonable_encoder(value))
+
+
 def get_swagger_ui_html(
     *,
     openapi_url: str,
@@ -90,52 +107,50 @@ def get_swagger_ui_html(
     ``swagger_ui_parameters`` are merged over ``swagger_ui_default_parameters`` and given to
     ``SwaggerUIBundle`` as JSON; ``init_oauth`` is passed to ``ui.initOAuth``.
     """
-    options = {**swagger_ui_default_parameters, **(swagger_ui_parameters or {})}
+    head = _indented(
+        f'<link type="text/css" rel="stylesheet" href="{swagger_css_url}">',
+        f'<link rel="shortcut icon" href="{swagger_favicon_url}">',
+        f"<title>{title}</title>",
+    )
+    body = _indented(
+        '<div id="swagger-ui">',
+        "</div>",
+        f'<script src="{swagger_js_url}"></script>',
+        "<!-- `SwaggerUIBundle` is now available on the page -->",
+        "<script>",
+    )
+    script = _swagger_ui_script(openapi_url, oauth2_redirect_url, init_oauth, swagger_ui_parameters)
+    return HTMLResponse(_page(head, body + script + _indented("</script>")))
+
+
+def _swagger_ui_script(
+    openapi_url: str,
+    oauth2_redirect_url: str | None,
+    init_oauth: dict[str, Any] | None,
+    parameters: dict[str, Any] | None,
+) -> str:
+    """The script that starts Swagger UI (laid out as FastAPI's: only the first option of
+    ``SwaggerUIBundle`` is indented)."""
+    options = {**swagger_ui_default_parameters, **(parameters or {})}
     option_lines = "".join(
-        f"{json.dumps(key)}: {json.dumps(jsonable_encoder(value))},\n"
-        for key, value in options.items()
+        f"{json.dumps(key)}: {_json(value)},\n" for key, value in options.items()
     )
-    redirect_line = ""
+    redirect = ""
     if oauth2_redirect_url:
-        redirect_line = f"oauth2RedirectUrl: window.location.origin + '{oauth2_redirect_url}',"
-    oauth_call = ""
+        redirect = f"oauth2RedirectUrl: window.location.origin + '{oauth2_redirect_url}',"
+    oauth = ""
     if init_oauth:
-        oauth_call = f"{_INDENT * 2}ui.initOAuth({json.dumps(jsonable_encoder(init_oauth))})\n{_INDENT * 2}\n"
-    page = (
-        "\n"
+        oauth = f"{_INDENT * 2}ui.initOAuth({_json(init_oauth)})\n{_INDENT * 2}\n"
+    presets = ("SwaggerUIBundle.presets.apis", "SwaggerUIBundle.SwaggerUIStandalonePreset")
+    return (
+        _indented("const ui = SwaggerUIBundle({", f"{_INDENT}url: '{openapi_url}',")
+        + f"{_INDENT}{option_lines}{redirect}\n"
         + _indented(
-            "<!DOCTYPE html>",
-            "<html>",
-            "<head>",
-            f'<link type="text/css" rel="stylesheet" href="{swagger_css_url}">',
-            f'<link rel="shortcut icon" href="{swagger_favicon_url}">',
-            f"<title>{title}</title>",
-            "</head>",
-            "<body>",
-            '<div id="swagger-ui">',
-            "</div>",
-            f'<script src="{swagger_js_url}"></script>',
-            "<!-- `SwaggerUIBundle` is now available on the page -->",
-            "<script>",
-            "const ui = SwaggerUIBundle({",
-            f"{_INDENT}url: '{openapi_url}',",
+            "presets: [", f"{_INDENT}{presets[0]},", f"{_INDENT}{presets[1]}", f"{_INDENT}],"
         )
-        + _INDENT
-        + option_lines
-        + redirect_line
-        + "\n"
-        + _indented(
-            "presets: [",
-            f"{_INDENT}SwaggerUIBundle.presets.apis,",
-            f"{_INDENT}SwaggerUIBundle.SwaggerUIStandalonePreset",
-            f"{_INDENT}],",
-            "})",
-        )
-        + oauth_call
-        + _indented("</script>", "</body>", "</html>")
-        + _INDENT
+        + _indented("})")
+        + oauth
     )
-    return HTMLResponse(page)
 
 
 def get_redoc_html(
@@ -147,48 +162,33 @@ def get_redoc_html(
     with_google_fonts: bool = True,
 ) -> HTMLResponse:
     """The ReDoc page for the OpenAPI document at ``openapi_url``."""
-    fonts = (
-        _indented(f'<link href="{_GOOGLE_FONTS}" rel="stylesheet">', "")
-        if with_google_fonts
-        else ""
+    fonts = [f'<link href="{_GOOGLE_FONTS}" rel="stylesheet">', ""] if with_google_fonts else []
+    head = _indented(
+        f"<title>{title}</title>",
+        "<!-- needed for adaptive design -->",
+        '<meta charset="utf-8"/>',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "",
+        *fonts,
+        f'<link rel="shortcut icon" href="{redoc_favicon_url}">',
+        "<!--",
+        "ReDoc doesn't change outer page styles",
+        "-->",
+        "<style>",
+        "  body {",
+        "    margin: 0;",
+        "    padding: 0;",
+        "  }",
+        "</style>",
     )
-    page = (
-        "\n"
-        + _indented(
-            "<!DOCTYPE html>",
-            "<html>",
-            "<head>",
-            f"<title>{title}</title>",
-            "<!-- needed for adaptive design -->",
-            '<meta charset="utf-8"/>',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            "",
-        )
-        + fonts
-        + _indented(
-            f'<link rel="shortcut icon" href="{redoc_favicon_url}">',
-            "<!--",
-            "ReDoc doesn't change outer page styles",
-            "-->",
-            "<style>",
-            "  body {",
-            "    margin: 0;",
-            "    padding: 0;",
-            "  }",
-            "</style>",
-            "</head>",
-            "<body>",
-            "<noscript>",
-            f"{_INDENT}ReDoc requires Javascript to function. Please enable it to browse the documentation.",
-            "</noscript>",
-            f'<redoc spec-url="{openapi_url}"></redoc>',
-            f'<script src="{redoc_js_url}"> </script>',
-            "</body>",
-            "</html>",
-        )
-        + _INDENT
+    body = _indented(
+        "<noscript>",
+        f"{_INDENT}ReDoc requires Javascript to function. Please enable it to browse the documentation.",
+        "</noscript>",
+        f'<redoc spec-url="{openapi_url}"></redoc>',
+        f'<script src="{redoc_js_url}"> </script>',
     )
-    return HTMLResponse(page)
+    return HTMLResponse(_page(head, body))
 
 
 def get_swagger_ui_oauth2_redirect_html() -> HTMLResponse:

@@ -1,0 +1,120 @@
+"""The whole document: info and servers, the routes' and webhooks' path items, components.
+
+The assembled document is validated through :class:`fastapi.openapi.models.OpenAPI`, which
+decides its final shape (key order, URLs, dropped ``None`` values).
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from starlette.routing import BaseRoute
+
+from fastapi.openapi._build.operation import OperationContext, document_route
+from fastapi.openapi._build.responses import VALIDATION_DEFINITIONS
+from fastapi.openapi._build.route_inputs import inputs_memo
+from fastapi.openapi._build.schemas import (
+    DocumentSchemaGenerator,
+    FieldSchemas,
+    documented_fields,
+    generate_schemas,
+)
+from fastapi.routing import APIRoute
+
+
+def build_document(
+    head: dict[str, Any],
+    routes: Sequence[BaseRoute],
+    webhooks: Sequence[BaseRoute],
+    tail: dict[str, Any],
+    separate_input_output_schemas: bool,
+) -> dict[str, Any]:
+    """``head`` (openapi, info, servers) and ``tail`` (tags, externalDocs) around the
+    components, paths and webhooks of the routes, as a JSON-ready dict."""
+    with _collector_paused():
+        inputs_of = inputs_memo()
+        fields = documented_fields([*routes, *webhooks], inputs_of)
+        mapping, definitions = generate_schemas(
+            fields, DocumentSchemaGenerator(), separate_input_output_schemas
+        )
+        context = OperationContext(FieldSchemas(mapping, separate_input_output_schemas), inputs_of)
+        components: dict[str, Any] = {}
+        paths = _path_items(routes, context, components, definitions)
+        webhook_items = _path_items(webhooks, context, components, definitions)
+        if definitions:
+            components["schemas"] = {name: definitions[name] for name in sorted(definitions)}
+        document = dict(head)
+        if components:
+            document["components"] = components
+        document["paths"] = paths
+        if webhook_items:
+            document["webhooks"] = webhook_items
+        document.update(tail)
+        return _validated(document)
+
+
+def _path_items(
+    routes: Sequence[BaseRoute],
+    context: OperationContext,
+    components: dict[str, Any],
+    definitions: dict[str, Any],
+) -> dict[str, dict[str, Any]]:
+    """The path items of ``routes`` by path (routes sharing a path share one), collecting
+    their security schemes and, when needed, the validation error models."""
+    items: dict[str, dict[str, Any]] = {}
+    for route in routes:
+        if not isinstance(route, APIRoute):
+            continue
+        documented = document_route(route, context)
+        if documented.path_item:
+            items.setdefault(route.path_format, {}).update(documented.path_item)
+        if documented.security_schemes:
+            components.setdefault("securitySchemes", {}).update(documented.security_schemes)
+        if documented.validates:
+            definitions.update(VALIDATION_DEFINITIONS)
+    return items
+
+
+def _validated(document: dict[str, Any]) -> dict[str, Any]:
+    """The document through the OpenAPI model, dumped by alias, without ``None`` values
+    (nor keys starting with ``_sa``, as FastAPI's encoder drops them) at any depth."""
+    from fastapi.openapi.models import OpenAPI  # its models are built on first use
+
+    dumped = OpenAPI.model_validate(document).model_dump(
+        mode="json", by_alias=True, exclude_none=True
+    )
+    _drop_empty_values(dumped)
+    return dumped
+
+
+def _drop_empty_values(value: Any) -> None:
+    """Remove, in place, what the encoder leaves out of a dumped (JSON-typed) tree."""
+    if type(value) is dict:
+        dropped = [key for key, item in value.items() if item is None or key[:3] == "_sa"]
+        for key in dropped:
+            del value[key]
+        for item in value.values():
+            if type(item) is dict or type(item) is list:
+                _drop_empty_values(item)
+    elif type(value) is list:
+        for item in value:
+            if type(item) is dict or type(item) is list:
+                _drop_empty_values(item)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a document is built: the build allocates
+    tens of thousands of dicts and lists, and each collection would walk the whole app
+    (about a third of the build time of a large app). What it leaves behind is collected
+    once the collector runs again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
