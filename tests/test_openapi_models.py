@@ -177,3 +177,35 @@ def test_the_models_json_schemas_carry_no_description_of_ours() -> None:
     for value in vars(models).values():
         if isinstance(value, type) and issubclass(value, BaseModel) and value is not BaseModel:
             assert "description" not in value.model_json_schema(), value
+
+
+def test_contact_email_is_validated_as_email_str() -> None:
+    from pydantic import EmailStr, TypeAdapter
+
+    email_str = TypeAdapter(EmailStr)
+    for address in ("Ann.Lee@EXAMPLE.com", "  bob@example.org "):
+        contact = models.Contact(email=address)
+        assert contact.email == email_str.validate_python(address)
+    assert models.Contact(email="Ann@EXAMPLE.com").email == "Ann@example.com"
+    with pytest.raises(ValidationError) as ours:
+        models.Contact(email="not an address")
+    with pytest.raises(ValidationError) as pydantic_s:
+        email_str.validate_python("not an address")
+    assert ours.value.errors()[0]["msg"] == pydantic_s.value.errors()[0]["msg"]
+    assert models.EmailStr is EmailStr
+
+
+def test_email_validator_is_imported_only_for_a_contact_email() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from fastapi import FastAPI\n"
+        "app = FastAPI(contact={'name': 'n'})\n"
+        "app.openapi()\n"
+        "assert 'email_validator' not in sys.modules\n"
+        "FastAPI(contact={'email': 'a@example.com'}).openapi()\n"
+        "assert 'email_validator' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=120)

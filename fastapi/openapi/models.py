@@ -9,18 +9,15 @@ passes through untouched, in the order it was built.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import Any, Literal, Optional, Union
 
-from pydantic import AnyUrl, BaseModel, ConfigDict, Field, GetJsonSchemaHandler, with_config
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, core_schema
+from pydantic import AnyUrl, BaseModel, ConfigDict, Field, with_config
 from typing_extensions import TypedDict
 from typing_extensions import deprecated as typing_deprecated
 
 from fastapi._lazy import lazy_attributes, reexports
-from fastapi.logger import logger
+from fastapi.openapi._email import ContactEmail, EmailStr
 
 __all__ = [
     "XML",
@@ -68,50 +65,13 @@ __all__ = [
     "Tag",
 ]
 
-try:
-    import email_validator  # noqa: F401
-    from pydantic import EmailStr
-except ImportError:  # pragma: no cover - depends on the environment
-    logger.warning(
-        "email-validator not installed, email fields will be treated as str.\n"
-        "To install, run: pip install email-validator"
-    )
-
-    class EmailStr(str):  # type: ignore[no-redef]
-        """An e-mail address, accepted as any string when ``email-validator`` is missing."""
-
-        @classmethod
-        def __get_validators__(cls) -> Iterable[Callable[..., Any]]:
-            yield cls.validate
-
-        @classmethod
-        def validate(cls, value: Any) -> str:
-            return str(value)
-
-        @classmethod
-        def _validate(cls, value: Any, _info: Any = None) -> str:
-            return str(value)
-
-        @classmethod
-        def __get_pydantic_json_schema__(
-            cls, core: CoreSchema, handler: GetJsonSchemaHandler
-        ) -> JsonSchemaValue:
-            return {"type": "string", "format": "email"}
-
-        @classmethod
-        def __get_pydantic_core_schema__(
-            cls, source: type[Any], handler: Callable[[Any], CoreSchema]
-        ) -> CoreSchema:
-            return core_schema.with_info_plain_validator_function(cls._validate)
-
-
 # Comments, not docstrings, on the models below: a docstring would become the "description"
 # of their JSON schema, which FastAPI's have none of.
 
 
 # Base of the document's objects: any extra key (e.g. ``x-logo``) is kept.
 class BaseModelWithConfig(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
 
 # -- info -----------------------------------------------------------------------------------
@@ -120,7 +80,7 @@ class BaseModelWithConfig(BaseModel):
 class Contact(BaseModelWithConfig):
     name: Optional[str] = None
     url: Optional[AnyUrl] = None
-    email: Optional[EmailStr] = None
+    email: Optional[ContactEmail] = None
 
 
 class License(BaseModelWithConfig):
@@ -155,10 +115,12 @@ class Server(BaseModelWithConfig):
 
 
 class Reference(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     ref: str = Field(alias="$ref")
 
 
 class Discriminator(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     propertyName: str
     mapping: Optional[dict[str, str]] = None
 
@@ -482,10 +444,6 @@ class OpenAPI(BaseModelWithConfig):
 
 SchemaOrBool = Union[Schema, bool]
 
-for _model in (Schema, Operation, Encoding, PathItem, Components, OpenAPI):
-    _model.model_rebuild()
-del _model
-
 
 # Names FastAPI's module carries from elsewhere, which extensions import from it.
 __getattr__ = lazy_attributes(
@@ -493,6 +451,12 @@ __getattr__ = lazy_attributes(
     {
         **reexports("typing", "Annotated", "Dict", "List", "Set", "Type"),
         "PYDANTIC_V2": "fastapi._compat",
+        "email_validator": "email_validator",
+        **reexports("collections.abc", "Callable", "Iterable"),
+        "logger": "fastapi.logger",
+        "CoreSchema": "pydantic_core",
+        "GetJsonSchemaHandler": "pydantic",
+        "JsonSchemaValue": "pydantic.json_schema",
         "_model_rebuild": "fastapi._compat",
         "with_info_plain_validator_function": "pydantic_core.core_schema",
     },
