@@ -56,22 +56,32 @@ from fastapi.types import IncEx
 from fastapi.utils import is_body_allowed_for_status_code
 
 
-def _route_dependant(
-    path_format: str, endpoint: Callable[..., Any], dependencies: list[params.Depends]
-) -> Dependant:
-    """The endpoint's Dependant, with route-level ``dependencies=[...]`` resolved first."""
-    dependant = build_dependant(path=path_format, call=endpoint)
-    route_level = [
-        parameterless_sub_dependant(depends=depends, path=path_format) for depends in dependencies
+def _analyse_endpoint(route: APIRoute | APIWebSocketRoute) -> None:
+    """The route's Dependant (route-level ``dependencies=[...]`` first), flattened once, and
+    whether its body fields are embedded: what every later stage reads."""
+    dependant = build_dependant(path=route.path_format, call=route.endpoint)
+    dependant.dependencies[:0] = [
+        parameterless_sub_dependant(depends=depends, path=route.path_format)
+        for depends in route.dependencies
     ]
-    dependant.dependencies[:0] = route_level
-    return dependant
+    route.dependant = dependant
+    route._flat_dependant = flat_dependant(dependant)
+    route._embed_body_fields = should_embed_body_fields(route._flat_dependant.body_params)
+
+
+def _named(endpoint: Callable[..., Any], name: str | None) -> str:
+    """The route's name: the one declared, else the endpoint's (Starlette's rule)."""
+    return get_name(endpoint) if name is None else name
 
 
 class APIWebSocketRoute(routing.WebSocketRoute):
     """A WebSocket endpoint whose parameters and dependencies are resolved like an API route's."""
 
     __module__ = "fastapi.routing"  # where FastAPI has it (reprs, pickles, recorded signatures)
+
+    dependant: Dependant
+    _flat_dependant: Dependant
+    _embed_body_fields: bool
 
     def __init__(
         self,
@@ -84,20 +94,18 @@ class APIWebSocketRoute(routing.WebSocketRoute):
     ) -> None:
         self.path = path
         self.endpoint = endpoint
-        self.name = get_name(endpoint) if name is None else name
+        self.name = _named(endpoint, name)
         self.dependencies = list(dependencies or [])
         self.path_regex, self.path_format, self.param_convertors = compile_path(path)
-        self.dependant = _route_dependant(self.path_format, endpoint, self.dependencies)
-        self._flat_dependant = flat_dependant(self.dependant)
-        self._embed_body_fields = should_embed_body_fields(self._flat_dependant.body_params)
-        self.app = websocket_session(
-            build_websocket_handler(
-                dependant=self.dependant,
-                dependency_overrides_provider=dependency_overrides_provider,
-                embed_body_fields=self._embed_body_fields,
-                tasks=APP_TASKS,
-            )
+        with declaring(f"websocket route {path!r} (endpoint {_display_name(endpoint)})"):
+            _analyse_endpoint(self)
+        handler = build_websocket_handler(
+            dependant=self.dependant,
+            dependency_overrides_provider=dependency_overrides_provider,
+            embed_body_fields=self._embed_body_fields,
+            tasks=APP_TASKS,
         )
+        self.app = websocket_session(handler)
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
         match, child_scope = super().matches(scope)
@@ -137,6 +145,9 @@ class APIRoute(routing.Route):
     callbacks: list[BaseRoute] | None
     openapi_extra: dict[str, Any] | None
     generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder[Any]
+    dependant: Dependant
+    _flat_dependant: Dependant
+    _embed_body_fields: bool
 
     @signed_with(APIRouteInitOptions)
     def __init__(
@@ -150,9 +161,7 @@ class APIRoute(routing.Route):
             self._resolve(declared)
             self._compile_responses()
             require(callable(endpoint), "An endpoint must be a callable")
-            self.dependant = _route_dependant(self.path_format, self.endpoint, self.dependencies)
-            self._flat_dependant = flat_dependant(self.dependant)
-            self._embed_body_fields = should_embed_body_fields(self._flat_dependant.body_params)
+            _analyse_endpoint(self)
             self.body_field = body_field_of(
                 self._flat_dependant, name=self.unique_id, embed=self._embed_body_fields
             )
@@ -170,7 +179,7 @@ class APIRoute(routing.Route):
         )
         self.tags = declared["tags"] or []
         self.responses = declared["responses"] or {}
-        self.name = get_name(endpoint) if declared["name"] is None else declared["name"]
+        self.name = _named(endpoint, declared["name"])
         self.path_format, self.param_convertors = path_template(self.path)
         # The path the regex is compiled from, on first use; None once a regex is set by hand.
         self.regex_source: str | None = self.path
@@ -193,18 +202,10 @@ class APIRoute(routing.Route):
             self.response_field = _response_field("Response_" + self.unique_id, self.response_model)
         self.secure_cloned_response_field = self.response_field
         self.stream_item_field: ModelField | None = None
-        if self._streams:
-            item = item_annotation(return_annotation(self.endpoint))
-            if item is not None:
-                self.stream_item_field = _response_field("StreamItem_" + self.unique_id, item)
-        self.response_fields: dict[int | str, ModelField] = {}
-        for status, response in self.responses.items():
-            require(isinstance(response, dict), "An additional response must be a dict")
-            model = response.get("model")
-            if model:
-                _check_body_allowed(status)
-                name = f"Response_{status}_{self.unique_id}"
-                self.response_fields[status] = _response_field(name, model)
+        item = item_annotation(return_annotation(self.endpoint)) if self._streams else None
+        if item is not None:
+            self.stream_item_field = _response_field("StreamItem_" + self.unique_id, item)
+        self.response_fields = _additional_response_fields(self.responses, self.unique_id)
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         """The compiled request handler (route classes override this to wrap it)."""
@@ -301,6 +302,20 @@ def _response_model(endpoint: Callable[..., Any], declared: Any) -> Any:
     if annotation is inspect.Signature.empty or _is_response_class(annotation):
         return None
     return annotation
+
+
+def _additional_response_fields(
+    responses: dict[int | str, dict[str, Any]], unique_id: str
+) -> dict[int | str, ModelField]:
+    """A field per additional response that declares a ``model``, by its status."""
+    fields: dict[int | str, ModelField] = {}
+    for status, response in responses.items():
+        require(isinstance(response, dict), "An additional response must be a dict")
+        model = response.get("model")
+        if model:
+            _check_body_allowed(status)
+            fields[status] = _response_field(f"Response_{status}_{unique_id}", model)
+    return fields
 
 
 def _description(declared: str | None, endpoint: Callable[..., Any]) -> str:

@@ -65,7 +65,10 @@ class HTTPVerb:
         self.__name__ = method.lower()
         self.__qualname__ = f"{owner}.{self.__name__}"
         self.__doc__ = f"Declare a path operation answering HTTP {method} requests at ``path``."
-        self.__signature__ = keyword_signature(_LEADING, RouteOptions)
+
+    # On the class, not each verb: ``functools.wraps(app.get)`` copies a verb's ``__dict__``,
+    # and its wrapper must not claim ``self`` (it follows ``__wrapped__``, as for FastAPI's).
+    __signature__ = keyword_signature(_LEADING, RouteOptions)
 
     @overload
     def __get__(self, instance: None, owner: type[Any]) -> HTTPVerb: ...

@@ -4,6 +4,7 @@ seen by type checkers with FastAPI's keywords. The delegation order (``app.get``
 ``router.get`` -> ``router.api_route`` -> ``router.add_api_route``; ``app.api_route`` ->
 ``router.add_api_route``) is FastAPI 0.116.1's, observed on it as a black box."""
 
+import functools
 import inspect
 import subprocess
 import sys
@@ -178,3 +179,14 @@ def test_an_unknown_event_type_is_fastapis_bare_assertion() -> None:
         FastAPI().add_event_handler("boot", lambda: None)
     assert raised.value.args == ()  # FastAPI 0.116.1's is AssertionError(), no message
     assert any("'startup' or 'shutdown'" in note for note in raised.value.__notes__)
+
+
+def test_a_wrapper_of_a_verb_has_the_bound_signature() -> None:
+    app = FastAPI()
+
+    @functools.wraps(app.get)
+    def wrapper(*args, **kwargs):
+        return app.get(*args, **kwargs)
+
+    assert list(inspect.signature(wrapper).parameters)[:2] == ["path", "response_model"]
+    assert wrapper.__qualname__ == "FastAPI.get"
