@@ -81,6 +81,8 @@ def _when(value: datetime | None) -> str:
 
 
 def _detail(status: Any) -> str:
+    if status.reason:  # its worker vanished: say which, and when
+        return str(status.reason)
     if status.error:
         return str(status.error)
     if status.progress is not None:
@@ -90,6 +92,13 @@ def _detail(status: Any) -> str:
     if status.scheduled_for is not None and status.state.value == "pending":
         return f"scheduled for {_when(status.scheduled_for)}"
     return ""
+
+
+def _tries(status: Any) -> str:
+    """Attempts out of the allowed ones; takeovers (a vanished worker's attempts) apart."""
+    tries = f"{status.attempts}/{status.max_attempts}"
+    takeovers = getattr(status, "takeovers", 0)
+    return f"{tries} ({takeovers} taken over)" if takeovers else tries
 
 
 def _list(store: Any, args: argparse.Namespace) -> int:
@@ -110,7 +119,7 @@ def _list(store: Any, args: argparse.Namespace) -> int:
         (
             s.id,
             s.state.value,
-            f"{s.attempts}/{s.max_attempts}",
+            _tries(s),
             _when(s.created_at),
             s.name,
             _detail(s),

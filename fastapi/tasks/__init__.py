@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 # Exported lazily: fastapi.background and fastapi.routing build on these modules.
 _EXPORTS = {
+    "AttemptError": "fastapi.tasks.records",
     "BackgroundTasks": "fastapi.background",
     "EnqueuedTask": "fastapi.background",
     "TaskHandle": "fastapi.background",
@@ -47,6 +48,7 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "AttemptError",
     "BackgroundTasks",
     "EnqueuedTask",
     "Retry",
@@ -76,7 +78,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from fastapi.tasks.context import RunningTask, current_task
     from fastapi.tasks.dashboard import task_dashboard_router
     from fastapi.tasks.policy import Retry, TaskPolicy, task
-    from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus
+    from fastapi.tasks.records import AttemptError, TaskProgress, TaskState, TaskStatus
     from fastapi.tasks.router import task_status_router
     from fastapi.tasks.runtime import TaskRuntime, TaskSettings, TaskStoreError
     from fastapi.tasks.store import TaskStore, open_store

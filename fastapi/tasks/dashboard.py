@@ -1,9 +1,10 @@
 """An opt-in, read-only dashboard page: ``app.include_router(task_dashboard_router())``.
 
 One HTML page (no external assets: it works offline and behind strict CSPs) that polls a
-JSON view of the counts by state and the newest tasks, and draws them with progress bars
-and errors. It only reads: cancelling and retrying stay with ``app.tasks`` and
-``fastapi tasks``. Arguments are never sent to the page.
+JSON view of the counts by state and the newest tasks, and draws them with progress bars,
+errors (every attempt's), takeovers and why a task whose worker vanished waits again. It
+only reads: cancelling and retrying stay with ``app.tasks`` and ``fastapi tasks``.
+Arguments are never sent to the page.
 """
 
 from __future__ import annotations
@@ -106,6 +107,9 @@ _PAGE = """<!doctype html>
   .message { color: var(--muted); font-size: 12px; }
   .error { color: var(--failed); font-family: ui-monospace, monospace; font-size: 12px;
            white-space: pre-wrap; max-width: 420px; }
+  .reason { max-width: 260px; margin-top: 4px; }
+  .history { margin: 4px 0 0; padding-left: 22px; }
+  summary { cursor: pointer; color: var(--muted); }
   #empty { margin: 0 28px; color: var(--muted); }
 </style>
 </head>
@@ -142,14 +146,34 @@ function progressCell(task) {
   return el("td", {"class": "progress"}, bar, el("div", {"class": "message"}, label));
 }
 
+function attemptsCell(task) {
+  const cell = el("td", {"class": "attempts"}, task.attempts + " / " + task.max_attempts);
+  if (task.takeovers) {
+    const label = task.takeovers + (task.takeovers === 1 ? " takeover" : " takeovers");
+    cell.append(el("div", {"class": "message", "title": "attempts whose worker vanished"}, label));
+  }
+  return cell;
+}
+
+function errorsCell(task) {
+  const cell = el("td", {"class": "error"}, task.error || "");
+  const errors = task.errors || [];
+  if (errors.length > (task.error ? 1 : 0)) {
+    const list = el("ol", {"class": "history"}, ...errors.map(entry => el("li", {"value": entry.attempt},
+      entry.error + (entry.worker ? " (" + entry.worker + ")" : ""))));
+    cell.append(el("details", {}, el("summary", {}, errors.length + " attempt errors"), list));
+  }
+  return cell;
+}
+
 function row(task) {
-  const state = el("span", {"class": "state", "style": "background: var(--" + task.state + ")"},
-                   task.state + (task.cancel_requested && task.state === "running" ? " (cancelling)" : ""));
+  const state = el("td", {}, el("span", {"class": "state", "style": "background: var(--" + task.state + ")"},
+                   task.state + (task.cancel_requested && task.state === "running" ? " (cancelling)" : "")));
+  if (task.reason) state.append(el("div", {"class": "message reason"}, task.reason));
   const when = new Date(task.created_at).toLocaleString();
   return el("tr", {"data-state": task.state, "data-id": task.id},
-    el("td", {}, task.name), el("td", {"class": "id"}, task.id), el("td", {}, state),
-    progressCell(task), el("td", {}, task.attempts + " / " + task.max_attempts),
-    el("td", {}, when), el("td", {"class": "error"}, task.error || ""));
+    el("td", {}, task.name), el("td", {"class": "id"}, task.id), state,
+    progressCell(task), attemptsCell(task), el("td", {}, when), errorsCell(task));
 }
 
 function drawCounts(counts) {

@@ -5,10 +5,19 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Any
 
-from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus, empty_counts, timestamp
+from fastapi.tasks.records import (
+    MAX_ATTEMPT_ERRORS,
+    AttemptError,
+    TaskProgress,
+    TaskState,
+    TaskStatus,
+    empty_counts,
+    timestamp,
+)
 
 
 @dataclass(slots=True)
@@ -27,6 +36,7 @@ class _Record:
     result: Any = None
     cancel_requested: bool = False
     scheduled_for: float | None = None
+    errors: list[AttemptError] = field(default_factory=list)
 
     def status(self) -> TaskStatus:
         return TaskStatus(
@@ -45,6 +55,7 @@ class _Record:
             result=self.result,
             cancel_requested=self.cancel_requested,
             scheduled_for=timestamp(self.scheduled_for),
+            errors=list(self.errors),
         )
 
 
@@ -135,6 +146,13 @@ class MemoryRecords:
             if record is None:
                 return
             record.error = error
+            if error is not None:
+                record.errors.append(
+                    AttemptError(
+                        attempt=record.attempts, error=error, at=datetime.now(timezone.utc)
+                    )
+                )
+                del record.errors[:-MAX_ATTEMPT_ERRORS]
             cancelled = cancelled or record.cancel_requested
             if retry_at is not None and not cancelled:
                 record.state = TaskState.pending

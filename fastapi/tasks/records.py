@@ -28,14 +28,39 @@ class TaskProgress(BaseModel):
     message: str | None = Field(default=None, description="What the task is doing")
 
 
+class AttemptError(BaseModel):
+    """How one attempt ended in error: the task's history, kept beside its latest error."""
+
+    attempt: int = Field(description="The attempt's number (1-based)")
+    error: str = Field(
+        description="'ExceptionType: message'; 'WorkerLost: ...' when the attempt's worker vanished"
+    )
+    worker: str | None = Field(default=None, description="The worker that ran the attempt")
+    at: datetime = Field(description="When the attempt ended (or its lease expired)")
+
+
+#: How many attempt errors a task keeps (the most recent ones).
+MAX_ATTEMPT_ERRORS = 10
+
+
 class TaskStatus(BaseModel):
     """The status of one background task."""
 
     id: str = Field(description="The task id returned by add_task()")
     name: str = Field(description="The task function, as module:qualified_name")
     state: TaskState
-    attempts: int = Field(description="Attempts started so far")
-    max_attempts: int = Field(description="Attempts allowed by the retry policy")
+    attempts: int = Field(
+        description="Attempts started so far, takeovers included: at most max_attempts + takeovers"
+    )
+    max_attempts: int = Field(
+        description="Attempts allowed by the retry policy (attempts ended by a vanished worker "
+        "do not count against it)"
+    )
+    takeovers: int = Field(
+        default=0,
+        description="Attempts whose worker vanished (killed, crashed, cut off from the store), "
+        "after which another worker took the task over",
+    )
     created_at: datetime
     started_at: datetime | None = Field(default=None, description="Start of the latest attempt")
     finished_at: datetime | None = None
@@ -44,6 +69,17 @@ class TaskStatus(BaseModel):
     )
     error: str | None = Field(
         default=None, description="The last error, as 'ExceptionType: message'"
+    )
+    errors: list[AttemptError] = Field(
+        default_factory=list,
+        description=f"The errors of the last {MAX_ATTEMPT_ERRORS} attempts that failed, oldest first",
+    )
+    reason: str | None = Field(
+        default=None,
+        description="Why the task waits or runs again: which worker vanished, and when",
+    )
+    worker: str | None = Field(
+        default=None, description="The worker running the task, or the last one that ran it"
     )
     progress: TaskProgress | None = None
     durable: bool = Field(description="Whether the task is stored (survives restarts)")

@@ -218,6 +218,8 @@ class StoreBackend(TaskBackend):
         self.running.add(claimed.id)
         running = RunningTask(claimed.id, claimed.name, claimed.attempt, self.report)
         self.active[claimed.id] = running
+        if claimed.taken_over_from is not None:
+            self._log_takeover(claimed)
         log_start(claimed.id, claimed.name, claimed.attempt, claimed.max_attempts)
         started = time.monotonic()
         ran = False
@@ -319,12 +321,27 @@ class StoreBackend(TaskBackend):
                 found.append(running)
         return found
 
+    def _log_takeover(self, claimed: ClaimedTask) -> None:
+        logger.warning(
+            "Background task %s (%s) taken over by worker %s from worker %s, which vanished "
+            "(its lease expired); attempt %d, takeover %d (takeovers do not count against "
+            "max_attempts=%d)",
+            claimed.id,
+            claimed.name,
+            self.owner,
+            claimed.taken_over_from,
+            claimed.attempt,
+            claimed.takeovers,
+            claimed.max_attempts,
+        )
+
     async def _after_failure(
         self, claimed: ClaimedTask, policy: TaskPolicy, exc: Exception, started: float
     ) -> Outcome:
         retry = policy.retry
-        if retry.retries(exc, claimed.attempt):
-            wait = retry.wait_before(claimed.attempt)
+        failures = claimed.attempt - claimed.takeovers  # a vanished worker's attempt is no failure
+        if retry.retries(exc, failures):
+            wait = retry.wait_before(failures)
             retry_at = time.time() + wait
             await self._write_outcome(
                 claimed, Finish(claimed.id, self.owner, error=error_text(exc), retry_at=retry_at)

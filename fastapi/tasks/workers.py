@@ -1,8 +1,9 @@
 """The worker pool of a durable app: claim what is due, run it, prune old records.
 
 Every process with workers runs one: ``concurrency`` loops that claim and run due tasks
-(retries, tasks of crashed processes, tasks stored by apps that run none), and one loop that
-prunes finished records after the retention period. No store error ends a loop: each call
+(retries, tasks of crashed processes, tasks stored by apps that run none), one loop that
+reclaims the tasks of vanished workers (pending again, saying so, even while every slot here
+is busy), and one loop that prunes finished records after the retention period. No store error ends a loop: each call
 that fails is reported to the store's health (one warning per outage) and tried again after
 a capped exponential backoff; a loop that fails unexpectedly is logged and restarted.
 """
@@ -58,6 +59,7 @@ class WorkerPool:
             for _ in range(max(1, self.settings.concurrency)):
                 group.start_soon(_restarted, self._worker, stopping)
             group.start_soon(_restarted, self._maintenance, stopping)
+            group.start_soon(_restarted, self._reclaimer, stopping)
 
     async def _worker(self, stopping: anyio.Event) -> None:
         backend = self.backend
@@ -100,6 +102,22 @@ class WorkerPool:
             await state.wakeup.wait()
         if state.wakeup.is_set() and not stopping.is_set():
             state.wakeup = anyio.Event()
+
+    async def _reclaimer(self, stopping: anyio.Event) -> None:
+        """Every poll interval, put the tasks whose lease expired back to pending (their
+        status then names the vanished worker) and wake a worker to take them."""
+        store = self.backend.store
+        while not stopping.is_set():
+            try:
+                reclaimed = await anyio.to_thread.run_sync(store.reclaim)
+            except Exception as exc:
+                self.health.failed(exc)
+            else:
+                if reclaimed:
+                    logger.info("Reclaimed %d background task(s) whose worker vanished", reclaimed)
+                    self.backend.loop_state().wakeup.set()
+            with anyio.move_on_after(self.settings.poll_interval):
+                await stopping.wait()
 
     async def _maintenance(self, stopping: anyio.Event) -> None:
         store = self.backend.store

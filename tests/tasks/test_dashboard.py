@@ -17,7 +17,13 @@ import httpx
 import pytest
 
 from fastapi import Depends, FastAPI, Header, HTTPException
-from fastapi.tasks import TaskProgress, open_store, task_dashboard_router, task_status_router
+from fastapi.tasks import (
+    TaskProgress,
+    TaskSettings,
+    open_store,
+    task_dashboard_router,
+    task_status_router,
+)
 from fastapi.tasks.store import NewTask, TaskStore
 from fastapi.testclient import TestClient
 
@@ -49,8 +55,12 @@ def populate(url: str) -> None:
     stored(store, "t-mail", "mail:send_digest")
     stored(store, "t-report", "reports:render")
     stored(store, "t-waiting", "reports:archive")
+    stored(store, "t-lost", "reports:resize")
     for task_id in ("t-import", "t-mail", "t-report"):
         assert store.claim("dashboard-test", 3600.0, task_id=task_id) is not None
+    assert store.claim("vanished-worker", 0.01, task_id="t-lost") is not None
+    time.sleep(0.05)  # its lease ends: the worker is gone
+    assert store.reclaim() == 1
     store.report("t-import", TaskProgress(done=3, total=10, message="invoice 3"))
     store.finish("t-mail", "dashboard-test", error="SMTPServerDisconnected: mail relay went away")
     store.finish("t-report", "dashboard-test", result='{"pages": 12}')
@@ -65,7 +75,7 @@ def require_admin(x_admin: str | None = Header(default=None)) -> None:
 def test_dashboard_and_status_router_take_dependencies_and_hide_arguments(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'tasks.db'}"
     populate(url)
-    app = FastAPI(tasks=url)
+    app = FastAPI(tasks=TaskSettings(store=url, workers=False))  # shows the tasks as they are
     app.include_router(task_status_router(dependencies=[Depends(require_admin)]))
     app.include_router(task_dashboard_router(dependencies=[Depends(require_admin)]))
     admin = {"X-Admin": "yes"}
@@ -76,16 +86,22 @@ def test_dashboard_and_status_router_take_dependencies_and_hide_arguments(tmp_pa
         assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
         assert not re.search(r"(src|href)=\"https?://", page.text), "no external assets"
         data = client.get("/task-dashboard/data", headers=admin).json()
-        assert data["counts"] == {"pending": 1, "running": 1, "succeeded": 1, "failed": 1, "cancelled": 0}
-        assert {task["id"] for task in data["tasks"]} == {"t-import", "t-mail", "t-report", "t-waiting"}
+        assert data["counts"] == {"pending": 2, "running": 1, "succeeded": 1, "failed": 1, "cancelled": 0}
+        assert {task["id"] for task in data["tasks"]} == {"t-import", "t-mail", "t-report", "t-waiting", "t-lost"}
         assert "secret@example.com" not in client.get("/task-dashboard/data", headers=admin).text
         failed = client.get("/task-dashboard/data?state=failed", headers=admin).json()["tasks"]
         assert [task["error"] for task in failed] == ["SMTPServerDisconnected: mail relay went away"]
         status = client.get("/tasks/t-mail", headers=admin).json()
         assert status["arguments"] is None and status["state"] == "failed"
+        assert status["errors"][0]["error"] == "SMTPServerDisconnected: mail relay went away"
+        assert status["errors"][0]["attempt"] == 1 and status["worker"] == "dashboard-test"
+        lost = client.get("/tasks/t-lost", headers=admin).json()
+        assert lost["state"] == "pending" and lost["takeovers"] == 1 and lost["attempts"] == 1
+        assert lost["reason"].startswith("worker vanished-worker vanished (its lease expired at ")
+        assert lost["errors"][0]["worker"] == "vanished-worker" and lost["errors"][0]["error"].startswith("WorkerLost: ")
         assert "/task-dashboard" not in client.get("/openapi.json").json()["paths"]
 
-    shown = FastAPI(tasks=url)
+    shown = FastAPI(tasks=TaskSettings(store=url, workers=False))
     shown.include_router(task_status_router(show_arguments=True))
     with TestClient(shown) as client:
         assert client.get("/tasks/t-mail").json()["arguments"] == {"args": ["secret@example.com"], "kwargs": {}}
@@ -144,6 +160,9 @@ def test_the_dashboard_renders_in_chromium(tmp_path: Path) -> None:
             assert f'data-state="{state}" data-id="{task_id}"' in dom, f"{task_id} is not drawn as {state}"
         assert 'style="width: 30%"' in dom, "the running task's progress bar is at 3/10"
         assert "invoice 3" in dom and "SMTPServerDisconnected: mail relay went away" in dom
+        assert 'data-state="pending" data-id="t-lost"' in dom
+        assert "worker vanished-worker vanished (its lease expired at" in dom, "the takeover reason"
+        assert "1 takeover" in dom and "(vanished-worker)</li>" in dom, "takeovers and the attempt errors"
         assert re.search(r'data-state="failed"><b>1</b>', dom), "the failed count"
         assert "secret@example.com" not in dom
 

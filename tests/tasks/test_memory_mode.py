@@ -193,6 +193,9 @@ def test_retry_policy_declared_on_the_function() -> None:
     status = app.tasks.get(task_id)
     assert status is not None and status.state is TaskState.succeeded and status.attempts == 3
     assert LOG == ["flaky a ok"]
+    assert [entry.attempt for entry in status.errors] == [1, 2]  # each failed attempt's error
+    assert all(entry.error.startswith("ConnectionError: ") for entry in status.errors)
+    assert status.error is None and status.takeovers == 0  # in memory no worker vanishes
 
 
 def test_final_failure_goes_to_the_on_failure_hook() -> None:

@@ -125,3 +125,18 @@ def test_the_store_of_the_discovered_app(tmp_path: Path) -> None:
         cwd=tmp_path, capture_output=True, text=True, env=env, timeout=60,
     )
     assert result.returncode == 1 and "keeps its background tasks in memory" in result.stderr
+
+
+def test_show_and_list_tell_a_takeover(stores: StoreFactory, store: TaskStore, capsys: pytest.CaptureFixture[str]) -> None:
+    stored(store, "t-lost")
+    assert store.claim("gone-worker", 0.01, task_id="t-lost") is not None
+    time.sleep(0.05)  # the worker vanished: its lease ends
+    assert store.reclaim() == 1
+    status, out, _ = run(capsys, "show", "t-lost", "--store", stores.url)
+    shown = json.loads(out)
+    assert status == 0 and shown["state"] == "pending" and shown["takeovers"] == 1
+    assert shown["reason"].startswith("worker gone-worker vanished") and shown["worker"] == "gone-worker"
+    assert [(e["attempt"], e["worker"]) for e in shown["errors"]] == [(1, "gone-worker")]
+    status, out, _ = run(capsys, "list", "--store", stores.url, "--state", "pending")
+    lost = next(line for line in out.splitlines() if line.startswith("t-lost"))
+    assert "1/1 (1 taken over)" in lost and "worker gone-worker vanished" in lost

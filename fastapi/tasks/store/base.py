@@ -41,6 +41,10 @@ class ClaimedTask:
     options: dict[str, Any]
     attempt: int
     max_attempts: int
+    #: Earlier attempts whose worker vanished: the retry policy does not count them.
+    takeovers: int = 0
+    #: The vanished worker this claim takes the task over from (None: not a takeover).
+    taken_over_from: str | None = None
 
 
 class TaskStore(ABC):
@@ -61,7 +65,16 @@ class TaskStore(ABC):
 
     @abstractmethod
     def claim(self, owner: str, lease: float, *, task_id: str | None = None) -> ClaimedTask | None:
-        """Lease the next due task (or exactly ``task_id`` if it is due) to ``owner``."""
+        """Lease the next due task (or exactly ``task_id`` if it is due) to ``owner``.
+
+        A task running on an expired lease is due: its worker vanished.
+        """
+
+    def reclaim(self) -> int:
+        """Put the tasks whose lease expired back to pending, saying which worker vanished
+        (the bundled stores also do it in ``claim``); return how many. The default leaves
+        them to ``claim``."""
+        return 0
 
     @abstractmethod
     def extend(self, task_id: str, owner: str, lease: float) -> bool:

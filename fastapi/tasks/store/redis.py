@@ -20,7 +20,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus, empty_counts, timestamp
+from fastapi.tasks.records import (
+    TaskProgress,
+    TaskState,
+    TaskStatus,
+    empty_counts,
+    timestamp,
+)
+from fastapi.tasks.store import redis_scripts as lua
 from fastapi.tasks.store.base import (
     AddTasks,
     CallResult,
@@ -33,225 +40,9 @@ from fastapi.tasks.store.base import (
     StoreCall,
     TaskStore,
 )
+from fastapi.tasks.store.history import attempt_errors, takeover_reason
 
 T = TypeVar("T")
-
-_NOW = "local t = redis.call('TIME'); local now = tonumber(t[1]) + tonumber(t[2]) / 1000000\n"
-
-# Helpers shared by the scripts that move a task (prefix is ARGV[1] in every script).
-_HELPERS = """
-local function move(prefix, from, to)
-    if from then redis.call('HINCRBY', prefix .. 'counts', from, -1) end
-    if to then redis.call('HINCRBY', prefix .. 'counts', to, 1) end
-end
--- A task of a group has ended (it was the group's head): the next one becomes due.
-local function close(prefix, id, key, state, now)
-    redis.call('HSET', key, 'state', state, 'finished_at', now)
-    redis.call('ZADD', prefix .. 'finished', now, id)
-    local group = prefix .. 'group:' .. redis.call('HGET', key, 'group_id')
-    redis.call('LREM', group, 1, id)
-    local next_id = redis.call('LINDEX', group, 0)
-    if next_id then
-        redis.call('ZADD', prefix .. 'due', redis.call('HGET', prefix .. 'task:' .. next_id, 'not_before'), next_id)
-    end
-end
-"""
-
-# ARGV[1]: prefix; ARGV[2]: JSON list of tasks (with "delay": seconds until due). Answers the
-# ids of deduplicated tasks that were stored already (and are skipped).
-_ADD = (
-    _NOW
-    + _HELPERS
-    + """
-local prefix = ARGV[1]
-local skipped = {}
-for _, task in ipairs(cjson.decode(ARGV[2])) do
-    local key = prefix .. 'task:' .. task.id
-    if task.dedupe and redis.call('EXISTS', key) == 1 then
-        table.insert(skipped, task.id)
-    else
-        local due = now + task.delay
-        redis.call('HSET', key, 'group_id', task.group_id, 'seq', task.seq, 'name', task.name,
-            'payload', task.payload, 'options', task.options, 'state', 'pending', 'attempts', 0,
-            'max_attempts', task.max_attempts, 'not_before', due, 'created_at', now)
-        if task.scheduled then redis.call('HSET', key, 'scheduled_for', due) end
-        move(prefix, nil, 'pending')
-        redis.call('ZADD', prefix .. 'created', now, task.id)
-        if redis.call('RPUSH', prefix .. 'group:' .. task.group_id, task.id) == 1 then
-            redis.call('ZADD', prefix .. 'due', due, task.id)
-        end
-    end
-end
-return skipped
-"""
-)
-
-# ARGV: prefix, owner, lease seconds, task id ('' for the next due task). A task whose
-# cancellation was asked for while it ran, and whose worker vanished, is closed as cancelled.
-_CLAIM = (
-    _NOW
-    + _HELPERS
-    + """
-local prefix, owner, lease, wanted = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
-local due_key, leases_key = prefix .. 'due', prefix .. 'leases'
-local id
-if wanted ~= '' then
-    local key = prefix .. 'task:' .. wanted
-    local state = redis.call('HGET', key, 'state')
-    if state == 'pending' then
-        local score = redis.call('ZSCORE', due_key, wanted)
-        if not score then return false end
-        local attempts = tonumber(redis.call('HGET', key, 'attempts'))
-        if tonumber(score) > now and attempts > 0 then return false end
-    elseif state == 'running' then
-        if tonumber(redis.call('HGET', key, 'lease_expires')) >= now then return false end
-    else
-        return false
-    end
-    id = wanted
-else
-    local expired = redis.call('ZRANGEBYSCORE', leases_key, '-inf', '(' .. now, 'LIMIT', 0, 1)
-    if #expired > 0 then
-        id = expired[1]
-    else
-        local ready = redis.call('ZRANGEBYSCORE', due_key, '-inf', now, 'LIMIT', 0, 1)
-        if #ready == 0 then return false end
-        id = ready[1]
-    end
-end
-local key = prefix .. 'task:' .. id
-local previous = redis.call('HGET', key, 'state')
-if redis.call('HGET', key, 'cancel_requested') == '1' then
-    redis.call('ZREM', leases_key, id)
-    redis.call('HDEL', key, 'lease_owner', 'lease_expires')
-    close(prefix, id, key, 'cancelled', now)
-    move(prefix, previous, 'cancelled')
-    return false
-end
-if previous == 'pending' then move(prefix, 'pending', 'running') end
-redis.call('ZREM', due_key, id)
-redis.call('ZADD', leases_key, now + lease, id)
-local attempts = redis.call('HINCRBY', key, 'attempts', 1)
-redis.call('HSET', key, 'state', 'running', 'lease_owner', owner, 'lease_expires', now + lease,
-    'started_at', now)
-local fields = redis.call('HMGET', key, 'group_id', 'seq', 'name', 'payload', 'options', 'max_attempts')
-return {id, fields[1], fields[2], fields[3], fields[4], fields[5], attempts, fields[6]}
-"""
-)
-
-# ARGV: prefix, id, owner, outcome ('succeeded' | 'failed' | 'retry' | 'release'), error, wait,
-# result ('' for none). A task whose cancellation was asked for ends cancelled, whatever the outcome.
-_FINISH = (
-    _NOW
-    + _HELPERS
-    + """
-local prefix, id, owner, outcome, error, wait = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], tonumber(ARGV[6])
-local key = prefix .. 'task:' .. id
-if redis.call('HGET', key, 'state') ~= 'running' or redis.call('HGET', key, 'lease_owner') ~= owner then
-    return 0
-end
-redis.call('ZREM', prefix .. 'leases', id)
-redis.call('HDEL', key, 'lease_owner', 'lease_expires')
-if outcome == 'release' then redis.call('HINCRBY', key, 'attempts', -1) end
-if error ~= '' then redis.call('HSET', key, 'error', error) elseif outcome ~= 'release' then redis.call('HDEL', key, 'error') end
-if redis.call('HGET', key, 'cancel_requested') == '1' then
-    close(prefix, id, key, 'cancelled', now)
-    move(prefix, 'running', 'cancelled')
-    return 1
-end
-if outcome == 'retry' or outcome == 'release' then
-    local due = now + wait
-    redis.call('HSET', key, 'state', 'pending', 'not_before', due)
-    redis.call('ZADD', prefix .. 'due', due, id)
-    move(prefix, 'running', 'pending')
-    return 1
-end
-if ARGV[7] ~= '' then redis.call('HSET', key, 'result', ARGV[7]) end
-close(prefix, id, key, outcome, now)
-move(prefix, 'running', outcome)
-return 1
-"""
-)
-
-# ARGV: prefix, id. A pending task is closed; a running one gets cancel_requested.
-_CANCEL = (
-    _NOW
-    + _HELPERS
-    + """
-local prefix, id = ARGV[1], ARGV[2]
-local key = prefix .. 'task:' .. id
-local state = redis.call('HGET', key, 'state')
-if state == 'running' then
-    redis.call('HSET', key, 'cancel_requested', 1)
-    return 1
-end
-if state ~= 'pending' then return 0 end
-local group = prefix .. 'group:' .. redis.call('HGET', key, 'group_id')
-if redis.call('LINDEX', group, 0) == id then
-    redis.call('ZREM', prefix .. 'due', id)
-    close(prefix, id, key, 'cancelled', now)
-else  -- waiting behind an earlier task of its group: leave the group's head alone
-    redis.call('LREM', group, 1, id)
-    redis.call('HSET', key, 'state', 'cancelled', 'finished_at', now)
-    redis.call('ZADD', prefix .. 'finished', now, id)
-end
-move(prefix, 'pending', 'cancelled')
-return 1
-"""
-)
-
-# ARGV: prefix, id. A failed or cancelled task runs again, in a group of its own.
-_RETRY = (
-    _NOW
-    + _HELPERS
-    + """
-local prefix, id = ARGV[1], ARGV[2]
-local key = prefix .. 'task:' .. id
-local state = redis.call('HGET', key, 'state')
-if state ~= 'failed' and state ~= 'cancelled' then return 0 end
-redis.call('HDEL', key, 'error', 'result', 'progress', 'started_at', 'finished_at',
-    'cancel_requested', 'scheduled_for')
-redis.call('HSET', key, 'state', 'pending', 'attempts', 0, 'not_before', now, 'group_id', id, 'seq', 0)
-redis.call('ZREM', prefix .. 'finished', id)
-redis.call('DEL', prefix .. 'group:' .. id)
-redis.call('RPUSH', prefix .. 'group:' .. id, id)
-redis.call('ZADD', prefix .. 'due', now, id)
-move(prefix, state, 'pending')
-return 1
-"""
-)
-
-# ARGV: prefix, id, owner, lease seconds.
-_EXTEND = (
-    _NOW
-    + """
-local key = ARGV[1] .. 'task:' .. ARGV[2]
-if redis.call('HGET', key, 'state') ~= 'running' or redis.call('HGET', key, 'lease_owner') ~= ARGV[3] then
-    return 0
-end
-redis.call('HSET', key, 'lease_expires', now + tonumber(ARGV[4]))
-redis.call('ZADD', ARGV[1] .. 'leases', now + tonumber(ARGV[4]), ARGV[2])
-return 1
-"""
-)
-
-# ARGV: prefix, seconds of retention.
-_PRUNE = (
-    _NOW
-    + _HELPERS
-    + """
-local prefix = ARGV[1]
-local old = redis.call('ZRANGEBYSCORE', prefix .. 'finished', '-inf', '(' .. (now - tonumber(ARGV[2])))
-for _, id in ipairs(old) do
-    local state = redis.call('HGET', prefix .. 'task:' .. id, 'state')
-    if state then move(prefix, state, nil) end
-    redis.call('DEL', prefix .. 'task:' .. id)
-    redis.call('ZREM', prefix .. 'finished', id)
-    redis.call('ZREM', prefix .. 'created', id)
-end
-return #old
-"""
-)
 
 _FIELDS = (
     "name",
@@ -268,6 +59,11 @@ _FIELDS = (
     "cancel_requested",
     "scheduled_for",
     "lease_expires",
+    "takeovers",
+    "worker",
+    "lost_worker",
+    "lost_at",
+    "errors",
 )
 
 
@@ -291,13 +87,14 @@ class RedisTaskStore(TaskStore):
         self.url = url
         self.prefix = prefix
         self.redis = client
-        self._add = client.register_script(_ADD)
-        self._claim = client.register_script(_CLAIM)
-        self._finish = client.register_script(_FINISH)
-        self._extend = client.register_script(_EXTEND)
-        self._prune = client.register_script(_PRUNE)
-        self._cancel = client.register_script(_CANCEL)
-        self._retry = client.register_script(_RETRY)
+        self._add = client.register_script(lua.ADD)
+        self._claim = client.register_script(lua.CLAIM)
+        self._finish = client.register_script(lua.FINISH)
+        self._extend = client.register_script(lua.EXTEND)
+        self._prune = client.register_script(lua.PRUNE)
+        self._cancel = client.register_script(lua.CANCEL)
+        self._retry = client.register_script(lua.RETRY)
+        self._reclaim = client.register_script(lua.RECLAIM)
 
     def __repr__(self) -> str:
         return f"RedisTaskStore({self.url!r}, prefix={self.prefix!r})"
@@ -436,6 +233,9 @@ class RedisTaskStore(TaskStore):
             self._finish, [self.prefix, task_id, owner, "release", "", 0.0, ""], bool
         )
 
+    def reclaim(self) -> int:
+        return int(self._reclaim(args=[self.prefix]))
+
     def cancel(self, task_id: str) -> bool:
         return bool(self._cancel(args=[self.prefix, task_id]))
 
@@ -501,7 +301,7 @@ def _skipped(reply: Any) -> list[str]:
 def _claimed(row: Any) -> ClaimedTask | None:
     if not row:
         return None
-    task_id, group_id, seq, name, payload, options, attempt, max_attempts = row
+    task_id, group_id, seq, name, payload, options, attempt, max_attempts, takeovers, lost = row
     return ClaimedTask(
         id=task_id,
         group_id=group_id,
@@ -511,6 +311,8 @@ def _claimed(row: Any) -> ClaimedTask | None:
         options=json.loads(options),
         attempt=int(attempt),
         max_attempts=int(max_attempts),
+        takeovers=int(takeovers),
+        taken_over_from=lost or None,
     )
 
 
@@ -533,7 +335,8 @@ def _number(value: str | None) -> float | None:
 def _status(task_id: str, values: list[str | None]) -> TaskStatus:
     name, state, attempts, max_attempts, not_before, created, started, finished, error = values[:9]
     progress, result, cancel_requested, scheduled_for, lease_expires = values[9:14]
-    payload = values[14] if len(values) > 14 else None
+    takeovers, worker, lost_worker, lost_at, errors = values[14:19]
+    payload = values[19] if len(values) > 19 else None
     status_state = TaskState(state)
     return TaskStatus(
         id=task_id,
@@ -556,5 +359,9 @@ def _status(task_id: str, values: list[str | None]) -> TaskStatus:
         lease_expires_at=timestamp(_number(lease_expires))
         if status_state is TaskState.running
         else None,
+        takeovers=int(takeovers or 0),
+        errors=attempt_errors(errors),
+        reason=takeover_reason(status_state, lost_worker, _number(lost_at)),
+        worker=worker or None,
         arguments=json.loads(payload) if payload else None,
     )

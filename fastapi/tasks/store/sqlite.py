@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus, empty_counts, timestamp
+from fastapi.tasks.store import sqlite_schema as sql
 from fastapi.tasks.store.base import (
     CallResult,
     ClaimedTask,
@@ -27,99 +28,7 @@ from fastapi.tasks.store.base import (
     TaskStore,
     run_each,
 )
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS fastapi_tasks (
-    id TEXT PRIMARY KEY,
-    group_id TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    name TEXT NOT NULL,
-    payload TEXT NOT NULL,
-    options TEXT NOT NULL,
-    state TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    max_attempts INTEGER NOT NULL,
-    not_before REAL NOT NULL,
-    lease_owner TEXT,
-    lease_expires REAL,
-    created_at REAL NOT NULL,
-    started_at REAL,
-    finished_at REAL,
-    error TEXT,
-    progress TEXT,
-    result TEXT,
-    cancel_requested INTEGER NOT NULL DEFAULT 0,
-    scheduled_for REAL
-);
-DROP INDEX IF EXISTS fastapi_tasks_due;
-CREATE INDEX IF NOT EXISTS fastapi_tasks_queue
-    ON fastapi_tasks (state, not_before, created_at, seq);
-CREATE INDEX IF NOT EXISTS fastapi_tasks_group ON fastapi_tasks (group_id, seq);
-CREATE INDEX IF NOT EXISTS fastapi_tasks_finished ON fastapi_tasks (finished_at);
-"""
-
-# Columns added since the first schema, added to older databases on open.
-_ADDED_COLUMNS = {
-    "result": "TEXT",
-    "cancel_requested": "INTEGER NOT NULL DEFAULT 0",
-    "scheduled_for": "REAL",
-}
-
-# A task is claimable when every earlier task of its group has finished, and it is due:
-# pending and its time has come (or, for the process that stored it, never tried yet), or
-# running on an expired lease. Each query below walks an index in claim order and stops at
-# the first claimable row, so a claim costs the same with ten or a million tasks waiting.
-_GROUP_CLEAR = """
-NOT EXISTS (
-    SELECT 1 FROM fastapi_tasks p
-    WHERE p.group_id = t.group_id AND p.seq < t.seq AND p.state IN ('pending', 'running')
-)
-"""
-
-_CLAIMABLE = {
-    "by_id": f"""
-        SELECT t.id FROM fastapi_tasks t
-        WHERE t.id = :task_id AND (
-            (t.state = 'pending' AND (t.not_before <= :now OR t.attempts = 0))
-            OR (t.state = 'running' AND t.lease_expires < :now)
-        ) AND {_GROUP_CLEAR}
-    """,
-    "expired": f"""
-        SELECT t.id FROM fastapi_tasks t
-        WHERE t.state = 'running' AND t.lease_expires < :now AND {_GROUP_CLEAR}
-        ORDER BY t.lease_expires LIMIT 1
-    """,
-    "pending": f"""
-        SELECT t.id FROM fastapi_tasks t
-        WHERE t.state = 'pending' AND t.not_before <= :now AND {_GROUP_CLEAR}
-        ORDER BY t.not_before, t.created_at, t.seq LIMIT 1
-    """,
-}
-
-# A task whose cancellation was asked for while it ran, and whose worker then vanished, is
-# not run again: the claim closes it as cancelled (and answers no task).
-_CLAIM = """
-UPDATE fastapi_tasks
-SET state = CASE cancel_requested WHEN 0 THEN 'running' ELSE 'cancelled' END,
-    lease_owner = CASE cancel_requested WHEN 0 THEN :owner END,
-    lease_expires = CASE cancel_requested WHEN 0 THEN :expires END,
-    finished_at = CASE cancel_requested WHEN 0 THEN NULL ELSE :now END,
-    attempts = attempts + 1 - cancel_requested, started_at = :now
-WHERE id = ({claimable})
-RETURNING id, group_id, seq, name, payload, options, attempts, max_attempts, state
-"""
-_CLAIMS = {kind: _CLAIM.format(claimable=select) for kind, select in _CLAIMABLE.items()}
-
-_COLUMNS = (
-    "id, name, state, attempts, max_attempts, not_before, created_at, started_at, finished_at,"
-    " error, progress, result, cancel_requested, scheduled_for, lease_expires"
-)
-
-
-_INSERT = (
-    "INSERT INTO fastapi_tasks (id, group_id, seq, name, payload, options, state, max_attempts,"
-    " not_before, created_at, scheduled_for) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)"
-)
+from fastapi.tasks.store.history import WORKER_LOST, attempt_errors, takeover_reason, with_error
 
 
 class SQLiteTaskStore(TaskStore):
@@ -146,16 +55,21 @@ class SQLiteTaskStore(TaskStore):
     def _prepare(self, db: sqlite3.Connection) -> None:
         with self._ready_lock:
             if not self._ready:
-                db.executescript(_SCHEMA)  # its own transaction
+                db.executescript(sql.SCHEMA)  # its own transaction
                 self._add_new_columns(db)
                 self._ready = True
 
     def _add_new_columns(self, db: sqlite3.Connection) -> None:
-        """Bring a database made by an older version up to the current columns."""
+        """Bring a database made by an older version up to the current columns (another
+        process opening it at the same moment may add some first)."""
         present = {row["name"] for row in db.execute("PRAGMA table_info(fastapi_tasks)")}
-        for name, declaration in _ADDED_COLUMNS.items():
+        for name, declaration in sql.ADDED_COLUMNS.items():
             if name not in present:
-                db.execute(f"ALTER TABLE fastapi_tasks ADD COLUMN {name} {declaration}")
+                try:
+                    db.execute(f"ALTER TABLE fastapi_tasks ADD COLUMN {name} {declaration}")
+                except sqlite3.OperationalError as exc:
+                    if "duplicate column" not in str(exc):
+                        raise
 
     # -- connections ------------------------------------------------------------------------
 
@@ -265,14 +179,14 @@ class SQLiteTaskStore(TaskStore):
         skipped: list[str] = []
         with self._transaction() as db:
             if not any(task.dedupe for task in tasks):
-                db.executemany(_INSERT, rows)
+                db.executemany(sql.INSERT, rows)
                 return skipped
             for task, row in zip(tasks, rows, strict=True):
                 if task.dedupe:
-                    if db.execute(_INSERT + " ON CONFLICT (id) DO NOTHING", row).rowcount == 0:
+                    if db.execute(sql.INSERT + " ON CONFLICT (id) DO NOTHING", row).rowcount == 0:
                         skipped.append(task.id)
                 else:
-                    db.execute(_INSERT, row)
+                    db.execute(sql.INSERT, row)
         return skipped
 
     def claim(self, owner: str, lease: float, *, task_id: str | None = None) -> ClaimedTask | None:
@@ -283,13 +197,10 @@ class SQLiteTaskStore(TaskStore):
             "now": now,
             "task_id": task_id,
         }
-        kinds = ("by_id",) if task_id else ("expired", "pending")
         with self._transaction() as db:
-            for kind in kinds:
-                row = db.execute(_CLAIMS[kind], values).fetchone()
-                if row is not None:
-                    break
-        if row is None or row["state"] != TaskState.running.value:
+            self._reclaim(db, now)
+            row = db.execute(sql.CLAIMS["by_id" if task_id else "pending"], values).fetchone()
+        if row is None:
             return None
         return ClaimedTask(
             id=row["id"],
@@ -300,7 +211,33 @@ class SQLiteTaskStore(TaskStore):
             options=json.loads(row["options"]),
             attempt=row["attempts"],
             max_attempts=row["max_attempts"],
+            takeovers=row["takeovers"],
+            taken_over_from=row["lost_worker"],
         )
+
+    def reclaim(self) -> int:
+        now = time.time()
+        if self._connection().execute(f"{sql.EXPIRED} LIMIT 1", (now,)).fetchone() is None:
+            return 0  # the common case, without taking the write lock
+        with self._transaction() as db:
+            return self._reclaim(db, now)
+
+    def _reclaim(self, db: sqlite3.Connection, now: float) -> int:
+        """Tasks whose lease expired: pending again, with the vanished worker's error kept."""
+        rows = db.execute(sql.EXPIRED, (now,)).fetchall()
+        for row in rows:
+            errors = with_error(
+                row["errors"],
+                attempt=row["attempts"],
+                error=WORKER_LOST,
+                worker=row["lease_owner"],
+                at=row["lease_expires"],
+            )
+            if row["cancel_requested"]:
+                db.execute(sql.CANCELLED_ON_LOSS, (now, errors, row["id"]))
+            else:
+                db.execute(sql.TAKEN_BACK, (errors, row["id"]))
+        return len(rows)
 
     def extend(self, task_id: str, owner: str, lease: float) -> bool:
         with self._transaction() as db:
@@ -321,25 +258,28 @@ class SQLiteTaskStore(TaskStore):
     ) -> bool:
         now = time.time()
         if retry_at is not None:
-            sql = (
-                "UPDATE fastapi_tasks SET state = CASE cancel_requested WHEN 0 THEN 'pending'"
-                " ELSE 'cancelled' END, not_before = ?, error = ?, lease_owner = NULL,"
-                " lease_expires = NULL, finished_at = CASE cancel_requested WHEN 0 THEN NULL"
-                " ELSE ? END WHERE id = ? AND lease_owner = ? AND state = 'running'"
-            )
-            values: tuple[Any, ...] = (retry_at, error, now, task_id, owner)
+            statement = sql.FINISH_RETRY
+            values: tuple[Any, ...] = (retry_at, error, now)
         else:
             state = TaskState.failed.value if error is not None else TaskState.succeeded.value
-            sql = (
-                "UPDATE fastapi_tasks SET state = CASE cancel_requested WHEN 0 THEN ?"
-                " ELSE 'cancelled' END, finished_at = ?, error = ?, result = ?,"
-                " lease_owner = NULL, lease_expires = NULL"
-                " WHERE id = ? AND lease_owner = ? AND state = 'running'"
-            )
-            values = (state, now, error, result, task_id, owner)
+            statement = sql.FINISH_END
+            values = (state, now, error, result)
         with self._transaction() as db:
-            cursor = db.execute(sql, values)
+            errors = None if error is None else self._errors_with(db, task_id, owner, error, now)
+            cursor = db.execute(statement, (*values, errors, task_id, owner))
         return cursor.rowcount == 1
+
+    def _errors_with(
+        self, db: sqlite3.Connection, task_id: str, owner: str, error: str, now: float
+    ) -> str | None:
+        row = db.execute(
+            "SELECT attempts, errors FROM fastapi_tasks"
+            " WHERE id = ? AND lease_owner = ? AND state = 'running'",
+            (task_id, owner),
+        ).fetchone()
+        if row is None:
+            return None  # the lease is lost: the update below changes nothing
+        return with_error(row["errors"], attempt=row["attempts"], error=error, worker=owner, at=now)
 
     def release(self, task_id: str, owner: str) -> bool:
         """Give a claimed task back (shutdown): pending again, the attempt not counted."""
@@ -347,7 +287,8 @@ class SQLiteTaskStore(TaskStore):
             cursor = db.execute(
                 "UPDATE fastapi_tasks SET state = CASE cancel_requested WHEN 0 THEN 'pending'"
                 " ELSE 'cancelled' END, finished_at = CASE cancel_requested WHEN 0 THEN NULL"
-                " ELSE ? END, attempts = attempts - 1, lease_owner = NULL, lease_expires = NULL"
+                " ELSE ? END, attempts = attempts - 1, lease_owner = NULL, lease_expires = NULL,"
+                " lost_worker = NULL, lost_at = NULL"
                 " WHERE id = ? AND lease_owner = ? AND state = 'running'",
                 (time.time(), task_id, owner),
             )
@@ -372,7 +313,8 @@ class SQLiteTaskStore(TaskStore):
             cursor = db.execute(
                 "UPDATE fastapi_tasks SET state = 'pending', attempts = 0, not_before = ?,"
                 " group_id = id, seq = 0, started_at = NULL, finished_at = NULL, error = NULL,"
-                " result = NULL, progress = NULL, cancel_requested = 0, scheduled_for = NULL"
+                " result = NULL, progress = NULL, cancel_requested = 0, scheduled_for = NULL,"
+                " takeovers = 0, lost_worker = NULL, lost_at = NULL, errors = NULL"
                 " WHERE id = ? AND state IN ('failed', 'cancelled')",
                 (time.time(), task_id),
             )
@@ -397,7 +339,7 @@ class SQLiteTaskStore(TaskStore):
     # -- reading --------------------------------------------------------------------------------
 
     def get(self, task_id: str, *, arguments: bool = False) -> TaskStatus | None:
-        columns = f"{_COLUMNS}, payload" if arguments else _COLUMNS
+        columns = f"{sql.COLUMNS}, payload" if arguments else sql.COLUMNS
         row = (
             self._connection()
             .execute(f"SELECT {columns} FROM fastapi_tasks WHERE id = ?", (task_id,))
@@ -416,11 +358,12 @@ class SQLiteTaskStore(TaskStore):
     def list(self, *, state: TaskState | None = None, limit: int = 100) -> list[TaskStatus]:
         if state is None:
             rows = self._connection().execute(
-                f"SELECT {_COLUMNS} FROM fastapi_tasks ORDER BY created_at DESC LIMIT ?", (limit,)
+                f"SELECT {sql.COLUMNS} FROM fastapi_tasks ORDER BY created_at DESC LIMIT ?",
+                (limit,),
             )
         else:
             rows = self._connection().execute(
-                f"SELECT {_COLUMNS} FROM fastapi_tasks WHERE state = ? ORDER BY created_at DESC LIMIT ?",
+                f"SELECT {sql.COLUMNS} FROM fastapi_tasks WHERE state = ? ORDER BY created_at DESC LIMIT ?",
                 (state.value, limit),
             )
         return [_status(row) for row in rows]
@@ -455,5 +398,9 @@ def _status(row: sqlite3.Row) -> TaskStatus:
         cancel_requested=bool(row["cancel_requested"]),
         scheduled_for=timestamp(row["scheduled_for"]),
         lease_expires_at=timestamp(row["lease_expires"]) if state is TaskState.running else None,
+        takeovers=row["takeovers"],
+        errors=attempt_errors(row["errors"]),
+        reason=takeover_reason(state, row["lost_worker"], row["lost_at"]),
+        worker=row["worker"],
         arguments=json.loads(row["payload"]) if "payload" in row.keys() else None,  # noqa: SIM118 - `in row` looks at values
     )
