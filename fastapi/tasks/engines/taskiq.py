@@ -50,7 +50,7 @@ _STATES = {
     QUEUED: TaskState.pending,
     RETRY: TaskState.pending,
     STARTED: TaskState.running,
-    SUCCESS: TaskState.running,  # until its result is stored
+    SUCCESS: TaskState.succeeded,
     CANCELLED: TaskState.cancelled,
     FAILURE: TaskState.failed,
 }
@@ -278,11 +278,16 @@ def new_record(name: str, payload: str, info: dict[str, Any]) -> dict[str, Any]:
 
 
 def _state_of(state: str, result: Any) -> TaskState:
-    if result is None:
+    """The record's state; a taskiq result the record does not show yet decides otherwise."""
+    if state in (SUCCESS, FAILURE, CANCELLED) or result is None:
         return _STATES.get(state, TaskState.running)
-    if state == CANCELLED:
-        return TaskState.cancelled
     return TaskState.failed if result.is_err else TaskState.succeeded
+
+
+def _result_of(record: dict[str, Any], result: Any) -> Any:
+    if "result" in record:
+        return record["result"]  # the record keeps it too: it does not wait for taskiq's
+    return getattr(result, "return_value", None)
 
 
 def _error_of(record: dict[str, Any], result: Any) -> str | None:
@@ -318,7 +323,7 @@ def status_from_record(
         next_attempt_at=timestamp(record.get("next_attempt_at")) if state == RETRY else None,
         durable=True,
         error=_error_of(record, result) if shown is not TaskState.succeeded else None,
-        result=result.return_value if shown is TaskState.succeeded else None,
+        result=_result_of(record, result) if shown is TaskState.succeeded else None,
         progress=TaskProgress(**record["progress"]) if record.get("progress") else None,
         cancel_requested=cancel_requested and not finished,
         scheduled_for=timestamp(not_before),

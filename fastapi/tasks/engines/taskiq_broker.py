@@ -23,6 +23,9 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
+from redis.exceptions import RedisError, ResponseError
 from taskiq import AckableMessage
 from taskiq.serializers import JSONSerializer
 from taskiq_redis import RedisAsyncResultBackend, RedisStreamBroker
@@ -35,6 +38,34 @@ DEFAULT_IDLE_TIMEOUT = 30_000
 RESULT_TTL = 7 * 24 * 3600
 
 
+#: Redis connections time out, and a command on a connection that died while idle (Redis
+#: restarted) is sent again on a new one instead of failing the request.
+CONNECTION_OPTIONS: dict[str, Any] = {
+    "socket_timeout": 10.0,
+    "socket_connect_timeout": 5.0,
+    "retry": Retry(ExponentialBackoff(cap=1.0, base=0.1), retries=2),
+}
+
+
+class Outage:
+    """One WARNING when a server becomes unreachable and one INFO when it is back, however
+    many calls fail in between."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.down = False
+
+    def failed(self, exc: BaseException) -> None:
+        if not self.down:
+            logger.warning("%s unreachable (retrying): %s", self.what, exc)
+        self.down = True
+
+    def ended(self) -> None:
+        if self.down:
+            logger.info("%s reachable again", self.what)
+        self.down = False
+
+
 class HeldStreamBroker(RedisStreamBroker):
     """``RedisStreamBroker`` that keeps the messages its worker holds from being reclaimed."""
 
@@ -44,11 +75,14 @@ class HeldStreamBroker(RedisStreamBroker):
         # One message per read: a busy worker does not take (and hold) what another could run.
         kwargs.setdefault("xread_count", 1)
         kwargs.setdefault("unacknowledged_batch_size", 1)
-        kwargs.setdefault("socket_timeout", 10.0)
-        kwargs.setdefault("socket_connect_timeout", 5.0)
+        for option, value in CONNECTION_OPTIONS.items():
+            kwargs.setdefault(option, value)
         self._named = kwargs.get("consumer_name") is not None
         super().__init__(url, idle_timeout=idle_timeout, **kwargs)
+        #: The messages this worker read and has not acknowledged: kept claimed.
         self.held: dict[tuple[str, str], None] = {}
+        self.unacknowledged: dict[tuple[str, str], None] = {}
+        self.outage = Outage(f"Redis of taskiq broker {self.queue_name!r}")
         self._refresher: asyncio.Task[None] | None = None
 
     def __repr__(self) -> str:
@@ -58,7 +92,10 @@ class HeldStreamBroker(RedisStreamBroker):
         if self.is_worker_process and not self._named:
             # One consumer per process (forked worker processes share the parent's name).
             self.consumer_name = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-        await super().startup()
+        try:
+            await super().startup()  # its last step makes the consumer group
+        except RedisError as exc:  # made when Redis is back (listen), the worker waits
+            self.outage.failed(exc)
         if self.is_worker_process and self._refresher is None:
             self._refresher = asyncio.get_running_loop().create_task(self._refresh_held())
 
@@ -81,16 +118,42 @@ class HeldStreamBroker(RedisStreamBroker):
         acknowledge = super()._ack_generator(id=id, queue_name=queue_name)
 
         async def ack_and_release() -> None:
-            await acknowledge()
+            try:
+                await acknowledge()
+            except RedisError as exc:
+                # Still held (so not run again elsewhere); acknowledged once Redis is back.
+                self.unacknowledged[key] = None
+                self.outage.failed(exc)
+                return
             self.held.pop(key, None)
 
         return ack_and_release
 
     async def listen(self) -> AsyncGenerator[AckableMessage, None]:
-        """New messages, and those of dead workers: taskiq-redis looks for the latter only
-        after new messages came, so an idle worker would never take a dead one's over."""
+        """New messages, and those of dead workers, through Redis outages: one warning when
+        Redis is lost, one line when it is back, reads retried with a capped backoff (the
+        worker process never dies of it)."""
+        backoff = 0.5
+        while True:
+            try:
+                async for message in self._read():
+                    backoff = 0.5
+                    yield message
+            except RedisError as exc:
+                if isinstance(exc, ResponseError) and "NOGROUP" in str(exc):
+                    await self._declare_consumer_group()  # its stream was lost: made anew
+                    continue
+                self.outage.failed(exc)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 10.0)
+
+    async def _read(self) -> AsyncGenerator[AckableMessage, None]:
+        """taskiq-redis's reading loop, except that dead workers' messages are looked for on
+        every read (it looks only after new messages came: an idle worker never did)."""
         streams = {self.queue_name: ">", **self.additional_streams}
         async with Redis(connection_pool=self.connection_pool) as redis:
+            if self.outage.down:
+                await self._declare_consumer_group()
             while True:
                 fetched: Any = await redis.xreadgroup(
                     self.consumer_group_name,
@@ -99,6 +162,7 @@ class HeldStreamBroker(RedisStreamBroker):
                     block=self.block,
                     count=self.count,
                 )
+                self.outage.ended()
                 for stream, messages in fetched or []:
                     for message_id, fields in messages:
                         yield self._ackable(stream, message_id, fields)
@@ -125,19 +189,21 @@ class HeldStreamBroker(RedisStreamBroker):
         """Reset the idle time of every held message, a third of the timeout apart; an
         outage is logged once and retried (the messages are only taken over if it lasts)."""
         interval = self.idle_timeout / 3000
-        failing = False
         while True:
             await asyncio.sleep(interval)
             try:
+                await self._acknowledge_late()
                 await self._claim_held()
-            except Exception as exc:
-                if not failing:
-                    logger.warning("Cannot refresh the tasks this worker holds: %s", exc)
-                failing = True
-                continue
-            if failing:
-                logger.info("Refreshing held tasks works again")
-            failing = False
+            except RedisError as exc:
+                self.outage.failed(exc)
+
+    async def _acknowledge_late(self) -> None:
+        """Acknowledge the messages whose acknowledgement failed (Redis was away)."""
+        async with Redis(connection_pool=self.connection_pool) as redis:
+            for key in list(self.unacknowledged):
+                await redis.xack(key[0], self.consumer_group_name, key[1])
+                self.unacknowledged.pop(key, None)
+                self.held.pop(key, None)
 
     async def _claim_held(self) -> None:
         by_stream: dict[str, list[Any]] = {}
@@ -178,8 +244,7 @@ def broker_for(url: str) -> HeldStreamBroker:
         serializer=JSONSerializer(),
         result_ex_time=RESULT_TTL,
         prefix_str=f"{queue}:result",
-        socket_timeout=10.0,
-        socket_connect_timeout=5.0,
+        **CONNECTION_OPTIONS,
     )
     broker = HeldStreamBroker(redis_url, idle_timeout=idle_timeout, queue_name=queue)
     return broker.with_result_backend(backend)  # type: ignore[return-value]

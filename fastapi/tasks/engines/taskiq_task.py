@@ -114,7 +114,16 @@ class Execution:
         return await self._attempts(func, args, kwargs, attempt)
 
     async def _load(self) -> str:
-        found = await self.backend.read(self.task_id)
+        backoff = 0.5
+        while True:  # a task is not given up because Redis is away: it waits, held
+            try:
+                found = await self.backend.read(self.task_id)
+                break
+            except Exception as exc:
+                if backoff == 0.5:
+                    logger.warning("Task %s: record unreadable (retrying): %s", self.task_id, exc)
+                await anyio.sleep(backoff)
+                backoff = min(backoff * 2, 10.0)
         if found is None:
             return QUEUED  # its record expired or was never written: start afresh
         state, record, _, _ = found
@@ -157,7 +166,7 @@ class Execution:
             finally:
                 watcher.cancel()
             shown = codec.jsonable_result(value)
-            self.record["finished_at"] = time.time()
+            self.record.update(finished_at=time.time(), result=shown)
             await self._write(SUCCESS)
             log_success(
                 self.task_id, self.name, attempt, retry.attempts, time.monotonic() - started
@@ -220,16 +229,28 @@ class Execution:
     ) -> None:
         """Write one snapshot of the record; one overtaken by a later write is dropped."""
         async with self._lock:
-            if version < self._written:
+            backoff = 0.5
+            while version >= self._written:
+                try:
+                    await self.backend.write(self.task_id, state, snapshot)
+                except Exception as exc:
+                    if quiet:
+                        logger.warning("Progress of task %s not recorded: %s", self.task_id, exc)
+                        return
+                    # A step of the task's life is never skipped: retried until written
+                    # (the message stays held meanwhile, so no other worker runs it).
+                    if backoff == 0.5:
+                        logger.warning(
+                            "Task %s: its %s record could not be written (retrying): %s",
+                            self.task_id,
+                            state,
+                            exc,
+                        )
+                    await anyio.sleep(backoff)
+                    backoff = min(backoff * 2, 10.0)
+                    continue
+                self._written = version
                 return
-            try:
-                await self.backend.write(self.task_id, state, snapshot)
-            except Exception as exc:
-                if not quiet:
-                    raise
-                logger.warning("Progress of task %s not recorded: %s", self.task_id, exc)
-                return
-            self._written = version
 
 
 def _retry_policy(info: dict[str, Any]) -> Retry:

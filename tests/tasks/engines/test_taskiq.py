@@ -372,3 +372,31 @@ def test_engine_settings_are_checked() -> None:
     assert isinstance(backend, TaskiqBackend) and backend.broker is own
     assert own.find_task(GENERIC_TASK) is not None
     assert isinstance(FastAPI(tasks=InMemoryBroker()).tasks.backend, TaskiqBackend)
+
+
+def test_a_redis_outage_is_waited_out(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from tests.tasks.test_store_faults import RedisServer
+
+    server = RedisServer(tmp_path_factory.mktemp("redis-outage"))
+    server.start()
+    cluster = Cluster(tmp_path_factory.mktemp("taskiq-outage"), server.url)
+    try:
+        cluster.start_worker("w1")
+        cluster.wait_workers()
+        cluster.wait_serving()
+        task_id = cluster.post("/slow/through?seconds=4")
+        wait_for(lambda: cluster.marked("through"), 60, "the slow task started")
+        server.stop()
+        assert cluster.client.post("/where").status_code == 503
+        time.sleep(1.5)  # the outage lasts (nothing is waited for here)
+        server.start()
+        found = cluster.ended(task_id)
+        assert found["state"] == "succeeded" and found["result"] == "w1", found
+        assert cluster.ended(cluster.post("/where?seconds=0"))["state"] == "succeeded"
+        log = (cluster.directory / "w1.log").read_text()
+        assert "unreachable (retrying)" in log and "reachable again" in log
+        assert "is dead" not in log  # the worker process lived through it
+        assert len(cluster.marked("through")) == 1  # run once
+    finally:
+        cluster.close()
+        server.stop()
