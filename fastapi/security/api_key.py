@@ -1,6 +1,6 @@
 """API keys read from a header, a query parameter or a cookie."""
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Optional
 
 from starlette.requests import Request
@@ -10,12 +10,8 @@ from fastapi.openapi.models import APIKey, APIKeyIn
 from fastapi.security.credentials import NOT_AUTHENTICATED, CredentialScheme, Refusal
 
 _REFUSAL = Refusal("APIKey")  # FastAPI raises Starlette's HTTPException for API keys
-# Where each kind of key is looked up (headers match case-insensitively).
-_SOURCES: dict[APIKeyIn, Callable[[Request], Mapping[str, str]]] = {
-    APIKeyIn.query: lambda request: request.query_params,
-    APIKeyIn.header: lambda request: request.headers,
-    APIKeyIn.cookie: lambda request: request.cookies,
-}
+# The request attribute each kind of key is looked up in (headers match case-insensitively).
+_SOURCES = {APIKeyIn.query: "query_params", APIKeyIn.header: "headers", APIKeyIn.cookie: "cookies"}
 
 
 class APIKeyBase(CredentialScheme[str]):
@@ -39,7 +35,8 @@ class APIKeyBase(CredentialScheme[str]):
         return None
 
     def locate(self, request: Request) -> Optional[str]:
-        return _SOURCES[self.where](request).get(self.model.name)
+        source: Mapping[str, str] = getattr(request, _SOURCES[self.where])
+        return source.get(self.model.name)
 
     def refusal(self) -> Refusal:
         return _REFUSAL

@@ -17,7 +17,7 @@ in to the newer answers with ``FastAPI(security_401=True)``, so a 0.116 app keep
 """
 
 from dataclasses import dataclass
-from typing import Generic, Optional, TypeVar, Union, cast
+from typing import Generic, Optional, TypeVar
 
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import HTTPConnection, Request
@@ -88,7 +88,7 @@ class CredentialScheme(SecurityBase, Generic[CredentialT]):
 
     def parse(self, raw: str) -> CredentialT:
         """The value given to the endpoint; raises :class:`Unusable`. By default the raw value."""
-        return cast(CredentialT, raw)
+        return raw  # type: ignore[return-value]
 
     def refusal(self) -> Refusal:
         """How this scheme answers a request without a usable credential."""
@@ -97,17 +97,15 @@ class CredentialScheme(SecurityBase, Generic[CredentialT]):
     def read(self, request: Request) -> Optional[CredentialT]:
         """The credential of the request, or ``None``; raises the refusal. Each scheme's
         ``async __call__`` (its own, as error messages name it) returns this."""
-        outcome = self._parsed(self.locate(request))
-        if not isinstance(outcome, Unusable):
-            return outcome
-        if self.auto_error or outcome.final:
-            raise self.refusal().answer(outcome.detail, request)
+        raw = self.locate(request)
+        if raw:
+            try:
+                return self.parse(raw)
+            except Unusable as unusable:
+                failure = unusable
+        else:
+            failure = Unusable(NOT_AUTHENTICATED)
+        # Raised outside the except block: the answer carries no parser exception as context.
+        if self.auto_error or failure.final:
+            raise self.refusal().answer(failure.detail, request)
         return None
-
-    def _parsed(self, raw: Optional[str]) -> Union[CredentialT, Unusable]:
-        if not raw:
-            return Unusable(NOT_AUTHENTICATED)
-        try:
-            return self.parse(raw)
-        except Unusable as unusable:
-            return unusable

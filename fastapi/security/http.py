@@ -1,7 +1,7 @@
 """HTTP authentication schemes read from the ``Authorization`` header."""
 
 from base64 import b64decode
-from typing import Optional, cast
+from typing import Optional
 
 from pydantic import BaseModel
 from starlette.requests import Request
@@ -106,7 +106,7 @@ class HTTPBasic(HTTPBase):
         self.realm = realm
 
     async def __call__(self, request: Request) -> Optional[HTTPBasicCredentials]:  # type: ignore[override]
-        return cast(Optional[HTTPBasicCredentials], self.read(request))
+        return self.read(request)  # type: ignore[return-value]
 
     def parse(self, raw: str) -> HTTPBasicCredentials:  # type: ignore[override]
         scheme, encoded = get_authorization_scheme_param(raw)

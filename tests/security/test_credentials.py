@@ -106,6 +106,7 @@ def test_a_refusal_is_a_403_without_a_challenge(value: str | None, detail: str) 
     error = refusal_of(TicketScheme(), ticket_request(value))
     assert type(error) is HTTPException
     assert (error.status_code, error.detail, error.headers) == (403, detail, None)
+    assert error.__context__ is None  # the parser's Unusable does not ride along
 
 
 def test_without_auto_error_only_final_failures_are_refused() -> None:
