@@ -181,6 +181,7 @@ class Plan:
         "needs_exit_stack",
         "needs_request_stack",
         "repeats",
+        "runner",
         "steps",
         "trivial",
     )
@@ -188,6 +189,7 @@ class Plan:
     def __init__(self, steps: list[Step]) -> None:
         self.steps = steps
         self.dependencies = tuple(steps[:-1])  # every step but the endpoint, in order
+        self.runner: Any = None  # how the execute stage runs the dependencies, once built
         # A dependency held twice (or more): its cached result serves the later occurrences.
         keys = [step.cache_key for step in self.dependencies]
         try:

@@ -17,10 +17,11 @@ from fastapi._core.dependant import Dependant
 from fastapi._core.errors import FastAPIError, RequestValidationError
 from fastapi._core.execute.request_body import read_form_body, read_json_body
 from fastapi._core.execute.request_scope import open_request_stack
-from fastapi._core.execute.solve import Resolution, solve
+from fastapi._core.execute.solve import Resolution, read_step, solve
 from fastapi._core.execute.task_port import TaskPort
 from fastapi._core.execute.threads import run_sync
 from fastapi._core.execute.unrenderable import client_errors
+from fastapi._core.execute.unrolled import dependency_runner
 from fastapi._core.serialize.dump_options import DEFAULT_DUMP, DumpOptions
 from fastapi._core.serialize.item_stream import ItemStream
 from fastapi._core.serialize.offload import is_large
@@ -80,6 +81,8 @@ def build_request_handler(
         reads_form=reads_form,
         streams=item_stream is not None,
     )
+    if plans.base.dependencies:
+        dependency_runner(plans.base, read_step)  # generated now, not on the first request
     serializer = ResponseSerializer(response_field, response_class or JSONResponse, dump)
     respond = _responder(plans.base.endpoint, serializer, status_code or None, item_stream)
     if body_field is None and plans.fixed and plans.base.trivial:

@@ -10,11 +10,11 @@ from starlette.requests import HTTPConnection, Request, cookie_parser
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 
-from fastapi._core.compile.plan import CallKind, Inject, Plan, Source, Step
+from fastapi._core.compile.plan import Inject, Plan, Source, Step
 from fastapi._core.execute.query import query_params_of
 from fastapi._core.execute.task_port import STARLETTE_TASKS, TaskPort
 from fastapi._core.execute.thread_context import ThreadedContext
-from fastapi._core.execute.threads import run_sync
+from fastapi._core.execute.unrolled import dependency_runner
 from fastapi._core.security import SecurityScopes
 from fastapi._core.starlette_adapter import parsed_cookies
 
@@ -105,7 +105,7 @@ class _Sources:
         return self._cookies
 
 
-async def _read_step(
+async def read_step(
     step: Step, sources: _Sources, body: Any, values: dict[str, Any], resolution: Resolution
 ) -> bool:
     """The step's own parameters and injected objects into ``values``; False on errors."""
@@ -120,42 +120,6 @@ async def _read_step(
         if value is not _SKIP:
             values[name] = value
     return ok
-
-
-def _arguments(
-    step: Step, results: list[Any], failed: set[int] | None
-) -> tuple[dict[str, Any], bool]:
-    """The values of the step's sub-dependencies, and whether all of them succeeded."""
-    values: dict[str, Any] = {}
-    if failed is None:  # nothing failed so far (the usual case)
-        for name, child in step.named_children:
-            values[name] = results[child]
-        return values, True
-    ok = True
-    for name, child in step.children:
-        if child in failed:
-            ok = False
-        elif name:
-            values[name] = results[child]
-    return values, ok
-
-
-async def _call(
-    step: Step,
-    values: dict[str, Any],
-    stack: AsyncExitStack | None,
-    request_stack: AsyncExitStack | None,
-) -> Any:
-    """A sync or yield dependency's result (async ones are awaited in place)."""
-    kind = step.kind
-    if kind is CallKind.SYNC:
-        return await run_sync(step.call, **values)
-    # Request-scoped exits wait for the response (when the caller keeps such a stack).
-    target = request_stack if step.request_scoped and request_stack is not None else stack
-    assert target is not None
-    if kind is CallKind.ASYNC_GENERATOR:
-        return await target.enter_async_context(step.context(**values))
-    return await target.enter_async_context(ThreadedContext(step.context(**values)))
 
 
 async def solve(
@@ -184,51 +148,16 @@ async def solve(
     resolution.cache = {} if cache is None else cache
     sources = _Sources(connection)
     if plan.dependencies:
-        results, failed = await _solve_dependencies(
-            plan, sources, body, resolution, remember, stack, request_stack
-        )
-        values, ok = _arguments(plan.endpoint, results, failed)
+        run = plan.runner or dependency_runner(plan, read_step)
+        values, ok = await run(sources, body, resolution, remember, stack, request_stack)
     else:
         values, ok = {}, True
     endpoint = plan.endpoint
     if endpoint.reads:
-        ok = await _read_step(endpoint, sources, body, values, resolution) and ok
+        ok = await read_step(endpoint, sources, body, values, resolution) and ok
     if ok:
         resolution.values = values
     return resolution
-
-
-async def _solve_dependencies(
-    plan: Plan,
-    sources: _Sources,
-    body: Any,
-    resolution: Resolution,
-    remember: bool,
-    stack: AsyncExitStack | None,
-    request_stack: AsyncExitStack | None,
-) -> tuple[list[Any], set[int] | None]:
-    """Every dependency's result (cached ones once), and the indices of those that failed."""
-    cache = resolution.cache
-    results: list[Any] = [None] * len(plan.steps)
-    failed: set[int] | None = None
-    for index, step in enumerate(plan.dependencies):
-        values, ok = _arguments(step, results, failed)
-        if remember and ok and step.use_cache and step.cache_key in cache:
-            results[index] = cache[step.cache_key]
-            continue
-        if step.reads:
-            ok = await _read_step(step, sources, body, values, resolution) and ok
-        if not ok:
-            failed = {index} if failed is None else failed | {index}
-            continue
-        if step.kind is CallKind.ASYNC:
-            result = await step.call(**values)
-        else:
-            result = await _call(step, values, stack, request_stack)
-        results[index] = result
-        if remember and step.cache_key not in cache:
-            cache[step.cache_key] = result
-    return results, failed
 
 
 async def enter_yield_dependency(stack: AsyncExitStack, manager: Any, *, in_thread: bool) -> Any:
