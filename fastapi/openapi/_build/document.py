@@ -35,25 +35,33 @@ def build_document(
     """``head`` (openapi, info, servers) and ``tail`` (tags, externalDocs) around the
     components, paths and webhooks of the routes, as a JSON-ready dict."""
     with _collector_paused():
-        inputs_of = inputs_memo()
-        fields = documented_fields([*routes, *webhooks], inputs_of)
-        mapping, definitions = generate_schemas(
-            fields, DocumentSchemaGenerator(), separate_input_output_schemas
-        )
-        context = OperationContext(FieldSchemas(mapping, separate_input_output_schemas), inputs_of)
-        components: dict[str, Any] = {}
-        paths = _path_items(routes, context, components, definitions)
-        webhook_items = _path_items(webhooks, context, components, definitions)
-        if definitions:
-            components["schemas"] = {name: definitions[name] for name in sorted(definitions)}
-        document = dict(head)
-        if components:
-            document["components"] = components
-        document["paths"] = paths
-        if webhook_items:
-            document["webhooks"] = webhook_items
-        document.update(tail)
-        return _validated(document)
+        # Only the result is alive when the collector resumes: it has less to walk.
+        described = _described(routes, webhooks, separate_input_output_schemas)
+        dumped = _validated({**head, **described, **tail})
+        del described
+    return dumped
+
+
+def _described(
+    routes: Sequence[BaseRoute], webhooks: Sequence[BaseRoute], separate_input_output: bool
+) -> dict[str, Any]:
+    """The components, paths and (when there are some) webhooks of the document."""
+    inputs_of = inputs_memo()
+    fields = documented_fields([*routes, *webhooks], inputs_of)
+    mapping, definitions = generate_schemas(
+        fields, DocumentSchemaGenerator(), separate_input_output
+    )
+    context = OperationContext(FieldSchemas(mapping, separate_input_output), inputs_of)
+    components: dict[str, Any] = {}
+    paths = _path_items(routes, context, components, definitions)
+    webhook_items = _path_items(webhooks, context, components, definitions)
+    if definitions:
+        components["schemas"] = {name: definitions[name] for name in sorted(definitions)}
+    described: dict[str, Any] = {"components": components} if components else {}
+    described["paths"] = paths
+    if webhook_items:
+        described["webhooks"] = webhook_items
+    return described
 
 
 def _path_items(

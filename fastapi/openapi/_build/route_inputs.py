@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from fastapi._core.analyse.dependant import _depth_first
 from fastapi._core.analyse.field import ModelField, param_group_model
 from fastapi._core.dependant import Dependant, SecurityRequirement
 from fastapi._core.memo import IdentityMemo
@@ -41,39 +42,30 @@ class RouteInputs:
 
 
 def route_inputs(dependant: Dependant) -> RouteInputs:
-    """The inputs of the tree rooted at ``dependant`` (one walk, nothing copied per node)."""
-    declared: dict[ParamTypes, list[ModelField]] = {location: [] for location in LOCATIONS}
+    """The inputs of the tree rooted at ``dependant``, gathered in one walk."""
+    path: list[ModelField] = []
+    query: list[ModelField] = []
+    headers: list[ModelField] = []
+    cookies: list[ModelField] = []
     security: list[SecurityRequirement] = []
-    _gather(dependant, declared, security, visited=[])
-    headers = declared[ParamTypes.header]
+    for node in _depth_first(dependant, True, []):  # a repeated dependency counts once
+        path += node.path_params
+        query += node.query_params
+        headers += node.header_params
+        cookies += node.cookie_params
+        security += node.security_requirements
     convert = True
     if param_group_model(headers) is not None:
         convert = getattr(headers[0].field_info, "convert_underscores", True)
+    declared = (path, query, headers, cookies)
     return RouteInputs(
         by_location=tuple(
-            (location, _get_flat_fields_from_params(declared[location])) for location in LOCATIONS
+            (location, _get_flat_fields_from_params(fields))
+            for location, fields in zip(LOCATIONS, declared)
         ),
         headers_convert_underscores=convert,
         security=security,
     )
-
-
-def _gather(
-    node: Dependant,
-    declared: dict[ParamTypes, list[ModelField]],
-    security: list[SecurityRequirement],
-    visited: list[Any],
-) -> None:
-    # A list, not a set: a dependency's call need not be hashable.
-    visited.append(node.cache_key)
-    declared[ParamTypes.path].extend(node.path_params)
-    declared[ParamTypes.query].extend(node.query_params)
-    declared[ParamTypes.header].extend(node.header_params)
-    declared[ParamTypes.cookie].extend(node.cookie_params)
-    security.extend(node.security_requirements)
-    for sub in node.dependencies:
-        if sub.cache_key not in visited:
-            _gather(sub, declared, security, visited)
 
 
 def inputs_memo() -> IdentityMemo[RouteInputs]:
