@@ -209,3 +209,21 @@ def test_email_validator_is_imported_only_for_a_contact_email() -> None:
         "assert 'email_validator' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True, timeout=120)
+
+
+def test_without_email_validator_a_contact_email_is_any_string() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "sys.modules['email_validator'] = None  # as if it were not installed\n"
+        "from fastapi import FastAPI\n"
+        "document = FastAPI(contact={'email': 'not an address'}).openapi()\n"
+        "assert document['info']['contact'] == {'email': 'not an address'}, document\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "email-validator not installed" in done.stderr

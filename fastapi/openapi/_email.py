@@ -8,7 +8,7 @@ import importlib.util
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from pydantic import GetJsonSchemaHandler
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic.networks import validate_email
 from pydantic_core import CoreSchema, core_schema
@@ -61,10 +61,10 @@ class ContactEmail(str):
 
     @classmethod
     def __get_pydantic_core_schema__(
-        cls, source: type[Any], handler: Callable[[Any], CoreSchema]
+        cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> CoreSchema:
-        if not _HAS_EMAIL_VALIDATOR:  # pragma: no cover - depends on the environment
-            return handler(EmailStr)
+        if not _HAS_EMAIL_VALIDATOR:  # any string, as the stand-in EmailStr takes it
+            return handler.generate_schema(EmailStr)
         return core_schema.no_info_after_validator_function(
             _normalised_email, core_schema.str_schema()
         )
