@@ -1,29 +1,37 @@
 """Decorator forms of the ``add_*`` methods, one mechanism for ``FastAPI`` and ``APIRouter``.
 
 ``registering`` makes any "register this function" call a decorator that returns the function
-unchanged (``@app.exception_handler``, ``@router.websocket``...). ``HTTPVerbs`` gives both
-classes the eight HTTP-verb decorators (``get``, ``post``...) from one body: each is an
-``HTTPVerb`` whose type, ``PathOperationDecorator``, declares the route options once (editors
-and type checkers show every keyword), and whose ``__signature__`` is FastAPI's
-(``tests/test_route_options.py`` compares it with a recording of FastAPI 0.116.1).
+unchanged (``@app.exception_handler``, ``@router.websocket``...). ``RouteDeclarations`` gives
+both classes the eight HTTP-verb decorators (``get``, ``post``...) from one body, and
+``frontend``: each verb is an ``HTTPVerb`` whose type, ``PathOperationDecorator``, declares
+the route options once (editors and type checkers show every keyword), and whose
+``__signature__`` is FastAPI's (``tests/test_route_options.py`` compares it with a recording
+of FastAPI 0.116.1).
 """
 
 from __future__ import annotations
 
+import functools
 import inspect
+import os
 import types
-from collections.abc import Callable
-from typing import Any, Protocol, overload
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Literal, Protocol, overload
 
 from typing_extensions import Unpack
 
+from fastapi import params
 from fastapi._route_options import (
     ROUTE_OPTIONS,
     RouteOptions,
     keyword_signature,
     reject_unknown,
 )
+from fastapi.frontend import Fallback, FrontendSpec, add_frontend
 from fastapi.types import DecoratedCallable
+
+if TYPE_CHECKING:  # pragma: no cover
+    from fastapi.routing import APIRouter
 
 
 def registering(
@@ -60,7 +68,7 @@ class HTTPVerb:
     what they see of FastAPI's.
     """
 
-    def __init__(self, method: str, owner: str = "HTTPVerbs") -> None:
+    def __init__(self, method: str, owner: str = "RouteDeclarations") -> None:
         self.method = method
         self.__name__ = method.lower()
         self.__qualname__ = f"{owner}.{self.__name__}"
@@ -74,20 +82,23 @@ class HTTPVerb:
     def __get__(self, instance: None, owner: type[Any]) -> HTTPVerb: ...
 
     @overload
-    def __get__(self, instance: HTTPVerbs, owner: type[Any]) -> PathOperationDecorator: ...
+    def __get__(self, instance: RouteDeclarations, owner: type[Any]) -> PathOperationDecorator: ...
 
-    def __get__(self, instance: HTTPVerbs | None, owner: type[Any]) -> Any:
+    def __get__(self, instance: RouteDeclarations | None, owner: type[Any]) -> Any:
         return self if instance is None else types.MethodType(self, instance)
 
     def __call__(
-        self, declarer: HTTPVerbs, path: str, **options: Any
+        self, declarer: RouteDeclarations, path: str, **options: Any
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         reject_unknown(lambda: self.__qualname__, _ACCEPTED, options)
         return declarer._path_operation(self.method, path, options)  # type: ignore[arg-type]
 
 
-class HTTPVerbs:
-    """The HTTP-verb decorators; a class using them says how it declares a path operation."""
+class RouteDeclarations:
+    """What FastAPI and APIRouter declare routes with, written once; a class using them says
+    how it declares a path operation and which router its routes go to."""
+
+    add_api_websocket_route: Callable[..., None]  # each class has its own
 
     get = HTTPVerb("GET")
     put = HTTPVerb("PUT")
@@ -102,9 +113,58 @@ class HTTPVerbs:
         """A class taking these in (FastAPI, APIRouter) gets its own, named after it, as its
         methods would be (``FastAPI.get() got an unexpected keyword argument...``)."""
         super().__init_subclass__(**kwargs)
-        if HTTPVerbs in cls.__bases__:
+        if RouteDeclarations in cls.__bases__:
             for verb in _VERBS:
                 setattr(cls, verb.__name__, HTTPVerb(verb.method, owner=cls.__qualname__))
+            for name in _NAMED_PER_CLASS:
+                setattr(cls, name, _renamed(vars(RouteDeclarations)[name], cls.__qualname__))
+
+    def route(
+        self,
+        path: str,
+        methods: list[str] | None = None,
+        name: str | None = None,
+        include_in_schema: bool = True,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Decorate a Starlette endpoint (``request -> response``) to serve ``path``."""
+        add = self._declaring_router().add_route
+        return registering(
+            functools.partial(
+                add, path, methods=methods, name=name, include_in_schema=include_in_schema
+            )
+        )
+
+    def websocket_route(
+        self, path: str, name: str | None = None
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Decorate a Starlette WebSocket endpoint to serve ``path``."""
+        return registering(
+            functools.partial(self._declaring_router().add_websocket_route, path, name=name)
+        )
+
+    def websocket(
+        self,
+        path: str,
+        name: str | None = None,
+        *,
+        dependencies: Sequence[params.Depends] | None = None,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Decorate a WebSocket endpoint whose parameters are resolved like a path operation's."""
+        add = self.add_api_websocket_route  # the app's, then its router's (as FastAPI's)
+        return registering(functools.partial(add, path, name=name, dependencies=dependencies))
+
+    def frontend(
+        self,
+        path: str,
+        directory: str | os.PathLike[str],
+        *,
+        fallback: Fallback = "auto",
+        check_dir: bool | Literal["auto"] = "auto",
+    ) -> None:
+        """Serve the built single-page app in ``directory`` at ``path`` (see fastapi.frontend)."""
+        router = self._declaring_router()
+        spec = FrontendSpec(path, directory, fallback, check_dir, list(router.dependencies))
+        add_frontend(router, spec)
 
     def _path_operation(
         self, method: str, path: str, options: RouteOptions
@@ -112,5 +172,23 @@ class HTTPVerbs:
         """The decorator for ``method`` requests at ``path`` (each class says how)."""
         raise NotImplementedError
 
+    def _declaring_router(self) -> APIRouter:
+        """The router routes declared here go to (``app.router``, or the router itself)."""
+        raise NotImplementedError
 
-_VERBS = [value for value in vars(HTTPVerbs).values() if isinstance(value, HTTPVerb)]
+
+_VERBS = [value for value in vars(RouteDeclarations).values() if isinstance(value, HTTPVerb)]
+_NAMED_PER_CLASS = ("route", "websocket_route", "websocket")
+
+
+def _renamed(method: types.FunctionType, owner: str) -> types.FunctionType:
+    """A copy of ``method`` named ``owner.name``, as Python's own errors will call it."""
+    copy = types.FunctionType(
+        method.__code__, method.__globals__, method.__name__, method.__defaults__
+    )
+    copy.__kwdefaults__ = method.__kwdefaults__
+    copy.__doc__ = method.__doc__
+    copy.__annotations__ = method.__annotations__
+    copy.__module__ = method.__module__
+    copy.__qualname__ = f"{owner}.{method.__name__}"
+    return copy

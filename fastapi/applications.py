@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from enum import Enum
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 from starlette.applications import Starlette
 from starlette.datastructures import State
@@ -24,7 +23,7 @@ from fastapi import routing
 from fastapi._core.declaration import require
 from fastapi._core.execute.server_errors import LoggingServerErrors
 from fastapi._core.limits import Limits, checked_limits, with_limits
-from fastapi._decorators import HTTPVerbs, PathOperationDecorator, registering
+from fastapi._decorators import PathOperationDecorator, RouteDeclarations, registering
 from fastapi._lazy import lazy_attributes, reexports
 from fastapi._route_options import AppAPIRouteOptions, RouteOptions, signed_with
 from fastapi.datastructures import Default, DefaultPlaceholder  # noqa: F401 - importable here too
@@ -34,7 +33,6 @@ from fastapi.exception_handlers import (
     websocket_request_validation_exception_handler,
 )
 from fastapi.exceptions import RequestValidationError, WebSocketRequestValidationError
-from fastapi.frontend import Fallback
 from fastapi.logger import logger
 from fastapi.params import Depends
 from fastapi.routing import _merge_lifespan_context
@@ -45,7 +43,7 @@ from fastapi.utils import generate_unique_id
 AppType = TypeVar("AppType", bound="FastAPI")
 
 
-class FastAPI(HTTPVerbs, Starlette):
+class FastAPI(RouteDeclarations, Starlette):
     """The application: routes, middleware, exception handlers, lifespan and OpenAPI docs.
 
     Most keywords are kept as the attribute of the same name (``_KEPT_AS_GIVEN``); those a
@@ -232,6 +230,9 @@ class FastAPI(HTTPVerbs, Starlette):
         verb: PathOperationDecorator = getattr(self.router, method.lower())  # router.get...
         return verb(path, **options)
 
+    def _declaring_router(self) -> routing.APIRouter:
+        return self.router
+
     def add_api_websocket_route(
         self,
         path: str,
@@ -241,22 +242,6 @@ class FastAPI(HTTPVerbs, Starlette):
         dependencies: Sequence[Depends] | None = None,
     ) -> None:
         self.router.add_api_websocket_route(path, endpoint, name=name, dependencies=dependencies)
-
-    def websocket(
-        self, path: str, name: str | None = None, *, dependencies: Sequence[Depends] | None = None
-    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return self.router.websocket(path, name=name, dependencies=dependencies)
-
-    def frontend(
-        self,
-        path: str,
-        directory: str | os.PathLike[str],
-        *,
-        fallback: Fallback = "auto",
-        check_dir: bool | Literal["auto"] = "auto",
-    ) -> None:
-        """Serve the built single-page app in ``directory`` at ``path`` (see fastapi.frontend)."""
-        self.router.frontend(path, directory, fallback=fallback, check_dir=check_dir)
 
     def include_router(
         self,
@@ -299,26 +284,10 @@ class FastAPI(HTTPVerbs, Starlette):
             path, route, methods=methods, name=name, include_in_schema=include_in_schema
         )
 
-    def route(
-        self,
-        path: str,
-        methods: list[str] | None = None,
-        name: str | None = None,
-        include_in_schema: bool = True,
-    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return self.router.route(
-            path, methods=methods, name=name, include_in_schema=include_in_schema
-        )
-
     def add_websocket_route(
         self, path: str, route: Callable[..., Any], name: str | None = None
     ) -> None:
         self.router.add_websocket_route(path, route, name=name)
-
-    def websocket_route(
-        self, path: str, name: str | None = None
-    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return self.router.websocket_route(path, name=name)
 
     # -- events, middleware, exception handlers --------------------------------------------------
 

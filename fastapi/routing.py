@@ -8,10 +8,9 @@ prefix and merges options when routers are included into one another.
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable, Sequence
 from enum import Enum
-from typing import Any, Literal
+from typing import Any
 
 from starlette import routing
 from starlette._utils import get_route_path
@@ -33,7 +32,7 @@ from fastapi._core.compile.route_index import RouteIndex, RouteList
 from fastapi._core.declaration import require
 from fastapi._core.serialize.response import prepare_response_content
 from fastapi._core.starlette_adapter import ROUTER_NAMES_ROUTE
-from fastapi._decorators import HTTPVerbs, registering
+from fastapi._decorators import RouteDeclarations, registering
 from fastapi._inclusion import check_prefix, include
 from fastapi._lazy import lazy_attributes, reexports
 from fastapi._lifespan import _DefaultLifespan, _run_handlers
@@ -72,7 +71,6 @@ from fastapi.exceptions import ResponseValidationError as ResponseValidationErro
 from fastapi.exceptions import (
     WebSocketRequestValidationError as WebSocketRequestValidationError,
 )
-from fastapi.frontend import Fallback, FrontendSpec, add_frontend
 from fastapi.types import DecoratedCallable
 from fastapi.utils import create_model_field as create_model_field
 from fastapi.utils import generate_unique_id
@@ -91,7 +89,7 @@ __all__ = [
 _prepare_response_content = prepare_response_content  # the name extensions import
 
 
-class APIRouter(HTTPVerbs, routing.Router):
+class APIRouter(RouteDeclarations, routing.Router):
     """A group of path operations sharing a prefix, tags, dependencies and responses."""
 
     def __init__(
@@ -220,31 +218,7 @@ class APIRouter(HTTPVerbs, routing.Router):
     def on_event(self, event_type: str) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return registering(functools.partial(self.add_event_handler, event_type))
 
-    # -- plain Starlette routes ---------------------------------------------------------------
-
-    def route(
-        self,
-        path: str,
-        methods: list[str] | None = None,
-        name: str | None = None,
-        include_in_schema: bool = True,
-    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return registering(
-            functools.partial(
-                self.add_route,
-                path,
-                methods=methods,
-                name=name,
-                include_in_schema=include_in_schema,
-            )
-        )
-
-    def websocket_route(
-        self, path: str, name: str | None = None
-    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return registering(functools.partial(self.add_websocket_route, path, name=name))
-
-    # -- path operations (get, post... come from HTTPVerbs) --------------------------------------
+    # -- path operations (the decorators and ``frontend`` come from RouteDeclarations) ---------
 
     @signed_with(AddAPIRouteOptions)
     def add_api_route(
@@ -278,6 +252,9 @@ class APIRouter(HTTPVerbs, routing.Router):
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return self.api_route(path, methods=[method], **options)
 
+    def _declaring_router(self) -> APIRouter:
+        return self
+
     # -- WebSockets -----------------------------------------------------------------------------
 
     def add_api_websocket_route(
@@ -297,32 +274,7 @@ class APIRouter(HTTPVerbs, routing.Router):
         )
         self.routes.append(route)
 
-    def websocket(
-        self,
-        path: str,
-        name: str | None = None,
-        *,
-        dependencies: Sequence[params.Depends] | None = None,
-    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        return registering(
-            functools.partial(
-                self.add_api_websocket_route, path, name=name, dependencies=dependencies
-            )
-        )
-
     # -- composition ----------------------------------------------------------------------------
-
-    def frontend(
-        self,
-        path: str,
-        directory: str | os.PathLike[str],
-        *,
-        fallback: Fallback = "auto",
-        check_dir: bool | Literal["auto"] = "auto",
-    ) -> None:
-        """Serve the built single-page app in ``directory`` at ``path`` (see fastapi.frontend)."""
-        spec = FrontendSpec(path, directory, fallback, check_dir, list(self.dependencies))
-        add_frontend(self, spec)
 
     def include_router(
         self,

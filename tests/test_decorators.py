@@ -190,3 +190,60 @@ def test_a_wrapper_of_a_verb_has_the_bound_signature() -> None:
 
     assert list(inspect.signature(wrapper).parameters)[:2] == ["path", "response_model"]
     assert wrapper.__qualname__ == "FastAPI.get"
+
+
+def test_the_plain_decorators_go_where_fastapis_go() -> None:
+    calls: list[str] = []
+
+    class Router(APIRouter):
+        def route(self, *args, **kwargs):  # type: ignore[override]
+            calls.append("router.route")
+            return super().route(*args, **kwargs)
+
+        def add_route(self, *args, **kwargs):
+            calls.append("router.add_route")
+            return super().add_route(*args, **kwargs)
+
+        def add_websocket_route(self, *args, **kwargs):
+            calls.append("router.add_websocket_route")
+            return super().add_websocket_route(*args, **kwargs)
+
+        def add_api_websocket_route(self, *args, **kwargs):
+            calls.append("router.add_api_websocket_route")
+            return super().add_api_websocket_route(*args, **kwargs)
+
+    class App(FastAPI):
+        def add_api_websocket_route(self, *args, **kwargs):
+            calls.append("app.add_api_websocket_route")
+            return super().add_api_websocket_route(*args, **kwargs)
+
+    app = App()
+    app.router = Router(dependency_overrides_provider=app)
+    app.route("/r")(lambda request: None)
+    app.websocket_route("/wr")(lambda websocket: None)
+    app.websocket("/w")(lambda websocket: None)
+    assert calls == [
+        "router.add_route",
+        "router.add_websocket_route",
+        "app.add_api_websocket_route",
+        "router.add_api_websocket_route",
+    ]
+    calls.clear()
+    app.router.route("/r2")(lambda request: None)
+    assert calls == ["router.route", "router.add_route"]
+
+
+@pytest.mark.parametrize("method", ["route", "websocket_route", "websocket"])
+def test_shared_decorators_are_named_after_their_class(method: str) -> None:
+    assert getattr(FastAPI, method).__qualname__ == f"FastAPI.{method}"
+    assert getattr(APIRouter, method).__qualname__ == f"APIRouter.{method}"
+    with pytest.raises(TypeError, match=rf"^FastAPI\.{method}\(\) got an unexpected keyword"):
+        getattr(FastAPI(), method)("/", bogus=True)
+
+
+def test_frontend_goes_to_the_apps_router(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<p>app</p>")
+    app = FastAPI()
+    app.frontend("/", tmp_path)
+    answer = TestClient(app).get("/client/route", headers={"accept": "text/html"})
+    assert answer.text == "<p>app</p>"  # index.html for a browser's client-side route
