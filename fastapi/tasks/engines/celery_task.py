@@ -152,19 +152,23 @@ def _add_error(info: dict[str, Any], attempt: int, error: str, worker: str | Non
     info["errors"] = errors[-KEPT_ERRORS:]
 
 
-def _left_running(meta: dict[str, Any], previous: Any, attempt: int) -> dict[str, Any] | None:
-    """The record's ``info`` if it shows this very attempt running (its worker vanished)."""
+def _left_running(meta: dict[str, Any], previous: Any, round_: int) -> dict[str, Any] | None:
+    """The record's ``info`` if it shows this very delivery round running: its worker
+    vanished, and the broker gave the message to this one."""
     if meta.get("status") not in ("STARTED", PROGRESS) or previous is None:
         return None
-    return dict(previous[2]) if int(previous[2].get("attempt", 0)) == attempt else None
+    info = previous[2]
+    return dict(info) if int(info.get("round", info.get("attempt", 0))) == round_ else None
 
 
 def begin_attempt(task: Task, name: str, payload: str, info: dict[str, Any]) -> dict[str, Any]:
     """Check the record before running, and mark the attempt started in it.
 
     Raises ``Ignore`` for a task cancelled before it ran, or one a previous delivery already
-    finished (a redelivered message). A record left running by this very attempt means its
-    worker vanished: a takeover, logged and counted.
+    finished (a redelivered message). A record left running by this very delivery round
+    means its worker vanished: a takeover, logged and counted. ``round`` is the retry
+    policy's attempt (Celery's retries + 1); ``attempt``, what the status shows, counts the
+    takeovers too.
     """
     request = task.request
     meta, asked = _record_and_cancel(task.backend, request.id)
@@ -172,29 +176,41 @@ def begin_attempt(task: Task, name: str, payload: str, info: dict[str, Any]) -> 
         raise Ignore()
     if asked:
         raise _ended_cancelled(task)
-    attempt = request.retries + 1
+    round_ = request.retries + 1
     info = dict(info)
     previous = call_of(meta)
     if previous is not None and previous[2].get("run", info.get("run")) != info.get("run"):
         raise Ignore()  # a message of an earlier publication (the task was retried since)
-    vanished = _left_running(meta, previous, attempt)
+    vanished = _left_running(meta, previous, round_)
     if vanished is not None:
-        gone = meta.get("worker")
-        info = vanished
-        info["takeovers"] = int(info.get("takeovers", 0)) + 1
-        _add_error(info, attempt, f"WorkerLost: worker {gone} vanished", gone)
-        logger.warning(
-            "Task %s (%s) taken over: worker %s vanished during attempt %d; now on %s",
-            request.id,
-            name,
-            gone,
-            attempt,
-            request.hostname,
-        )
-    info.update(attempt=attempt, started_at=time.time(), worker=request.hostname)
+        info = _taken_over(vanished, meta.get("worker"), request, name)
+    else:
+        info.pop("reason", None)
+    takeovers = int(info.get("takeovers", 0))
+    info.update(round=round_, attempt=round_ + takeovers, started_at=time.time())
+    info["worker"] = request.hostname
     info.pop("next_attempt_at", None)
     request.args = [name, payload, info]  # what every state stored from now on carries
     task.update_state(state="STARTED", meta=None)
+    return info
+
+
+def _taken_over(info: dict[str, Any], gone: str | None, request: Any, name: str) -> dict[str, Any]:
+    """The record of an attempt whose worker vanished, as the next attempt starts."""
+    lost = int(info.get("attempt", 1))
+    info["takeovers"] = int(info.get("takeovers", 0)) + 1
+    _add_error(info, lost, f"WorkerLost: worker {gone} vanished during attempt {lost}", gone)
+    info["reason"] = (
+        f"worker {gone} vanished during attempt {lost}; taken over by {request.hostname}"
+    )
+    logger.warning(
+        "Task %s (%s) taken over: worker %s vanished during attempt %d; now on %s",
+        request.id,
+        name,
+        gone,
+        lost,
+        request.hostname,
+    )
     return info
 
 
@@ -205,8 +221,7 @@ def run_generic(task: Task, name: str, payload: str, info: dict[str, Any]) -> An
     func = codec.resolve(name)
     args, kwargs = codec.decode_arguments(func, payload)
     retry = _retry_policy(info)
-    attempt = info["attempt"]
-    running = RunningTask(task_id, name, attempt, functools.partial(_report, task))
+    running = RunningTask(task_id, name, info["attempt"], functools.partial(_report, task))
     call = functools.partial(call_task, func, args, kwargs, running, timeout=info.get("timeout"))
     started = time.monotonic()
     WATCH.start(task.app, running)
@@ -228,11 +243,11 @@ def _failed(
     task: Task, name: str, info: dict[str, Any], retry: Retry, exc: Exception, took: float
 ) -> BaseException:
     """What an attempt that raised ends with: a Celery retry, or the task's last error."""
-    attempt = info["attempt"]
+    attempt, round_ = info["attempt"], info["round"]
     error = TaskError(error_text(exc))
     _add_error(info, attempt, str(error), task.request.hostname)
-    if retry.retries(exc, attempt):
-        wait = retry.wait_before(attempt)
+    if retry.retries(exc, round_):
+        wait = retry.wait_before(round_)
         info["next_attempt_at"] = time.time() + wait
         logger.warning(
             "Task %s (%s) attempt %d failed, retry in %.1fs: %s",

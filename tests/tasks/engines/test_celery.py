@@ -479,6 +479,8 @@ def test_worker_killed_mid_task_completes_on_the_other(cluster: Cluster) -> None
     assert found["state"] == "succeeded", found
     assert found["result"] == survivor
     assert (cluster.marks / f"killed.{survivor}").exists()
-    assert found["attempts"] == 1  # the vanished worker's attempt, taken over
+    # The vanished worker's attempt and the survivor's: a takeover, not a retry.
+    assert found["attempts"] == 2 and found["max_attempts"] == 1
     log = (cluster.directory / f"{survivor}.log").read_text()
     assert f"Task {task_id} (main:slow) taken over: worker {victim}@test vanished" in log
+    assert f"now on {survivor}@test" in log
