@@ -16,7 +16,13 @@ from datetime import datetime, timezone
 from typing import Any
 
 from fastapi.tasks.inline import error_text
-from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus
+from fastapi.tasks.records import (
+    MAX_ATTEMPT_ERRORS,
+    AttemptError,
+    TaskProgress,
+    TaskState,
+    TaskStatus,
+)
 
 #: The one Celery task every background task is published to.
 GENERIC_TASK = "fastapi.run"
@@ -25,7 +31,7 @@ QUEUED = "QUEUED"
 #: The state a running task is in once it reported progress.
 PROGRESS = "PROGRESS"
 #: Errors of earlier attempts kept in a task's record (the newest ones).
-KEPT_ERRORS = 10
+KEPT_ERRORS = MAX_ATTEMPT_ERRORS
 
 STATES = {
     QUEUED: TaskState.pending,
@@ -100,7 +106,7 @@ def status_from_meta(
     error = None
     if state is TaskState.failed:
         error = shown_error(result)
-    elif state is not TaskState.cancelled and errors:
+    elif state is TaskState.pending and errors:
         error = errors[-1]["error"]  # a pending retry shows why it is retried
     status = TaskStatus(
         id=task_id,
@@ -119,6 +125,18 @@ def status_from_meta(
         if state is TaskState.running and isinstance(result, dict) and "progress" in result
         else None,
         cancel_requested=cancel_requested and not finished,
+        takeovers=int(info.get("takeovers", 0)),
+        errors=[
+            AttemptError(
+                attempt=entry["attempt"],
+                error=entry["error"],
+                worker=entry.get("worker"),
+                at=datetime.fromtimestamp(float(entry["at"]), tz=timezone.utc),
+            )
+            for entry in errors
+        ],
+        reason=info.get("reason"),
+        worker=info.get("worker") or meta.get("worker"),
         scheduled_for=_time(info.get("not_before")) if state is TaskState.pending else None,
     )
     if arguments and payload is not None:

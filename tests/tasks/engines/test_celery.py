@@ -285,8 +285,13 @@ def test_a_retry_that_succeeds(cluster: Cluster) -> None:
     found = cluster.finished(cluster.post("/flaky/retry-once"))
     assert found["state"] == "succeeded", found
     assert found["result"] == "ok after 3"
-    assert found["attempts"] == 3 and found["max_attempts"] == 3
+    assert found["attempts"] == 3 and found["max_attempts"] == 3 and found["takeovers"] == 0
     assert (cluster.marks / "retry-once").read_text() == "3"
+    assert [(error["attempt"], error["error"]) for error in found["errors"]] == [
+        (1, "ConnectionError: try 1 failed"),
+        (2, "ConnectionError: try 2 failed"),
+    ]
+    assert found["error"] is None and found["worker"] in ("w1@test", "w2@test")
 
 
 def test_progress_and_result_of_an_async_task(cluster: Cluster) -> None:
@@ -480,7 +485,14 @@ def test_worker_killed_mid_task_completes_on_the_other(cluster: Cluster) -> None
     assert found["result"] == survivor
     assert (cluster.marks / f"killed.{survivor}").exists()
     # The vanished worker's attempt and the survivor's: a takeover, not a retry.
-    assert found["attempts"] == 2 and found["max_attempts"] == 1
+    assert found["attempts"] == 2 and found["max_attempts"] == 1 and found["takeovers"] == 1
+    assert found["worker"] == f"{survivor}@test"
+    assert found["reason"] == (
+        f"worker {victim}@test vanished during attempt 1; taken over by {survivor}@test"
+    )
+    [lost] = found["errors"]
+    assert lost["attempt"] == 1 and lost["worker"] == f"{victim}@test"
+    assert lost["error"] == f"WorkerLost: worker {victim}@test vanished during attempt 1"
     log = (cluster.directory / f"{survivor}.log").read_text()
     assert f"Task {task_id} (main:slow) taken over: worker {victim}@test vanished" in log
     assert f"now on {survivor}@test" in log
