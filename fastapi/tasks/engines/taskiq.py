@@ -12,6 +12,7 @@ worker at each attempt; the return value or the last error is the task's taskiq 
 
 from __future__ import annotations
 
+import builtins
 import json
 import logging
 import time
@@ -30,9 +31,17 @@ from fastapi.tasks import codec
 from fastapi.tasks.backend import DEFERRED, Outcome, TaskBackend
 from fastapi.tasks.engines.owner_loop import OwnerLoop
 from fastapi.tasks.engines.taskiq_broker import broker_for
+from fastapi.tasks.engines.taskiq_index import TaskIndex
 from fastapi.tasks.inline import error_text
 from fastapi.tasks.policy import TaskPolicy
-from fastapi.tasks.records import TaskProgress, TaskState, TaskStatus, empty_counts, timestamp
+from fastapi.tasks.records import (
+    AttemptError,
+    TaskProgress,
+    TaskState,
+    TaskStatus,
+    empty_counts,
+    timestamp,
+)
 from fastapi.tasks.settings import TaskStoreError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -85,6 +94,7 @@ class TaskiqBackend(TaskBackend):
         self.publish_timeout = publish_timeout
         self.read_timeout = publish_timeout
         self.owner = OwnerLoop("fastapi-taskiq")
+        self.index = TaskIndex.of(self.broker.result_backend)
         self._started = False
         from fastapi.tasks.engines.taskiq_task import run_generic
 
@@ -151,6 +161,8 @@ class TaskiqBackend(TaskBackend):
             # Recorded first: a published task is never "unknown" to the status API.
             record = new_record(name, payload, info)
             await backend.set_progress(queued.id, TaskiqProgress(state=QUEUED, meta=record))
+            if self.index is not None:
+                await self.index.add(queued.id, info["created_at"])
             await self._kick(queued.id, name, payload, info)
             queued.submitted = True
 
@@ -237,10 +249,30 @@ class TaskiqBackend(TaskBackend):
         return True
 
     def list(self, *, state: TaskState | None = None, limit: int = 100) -> list[TaskStatus]:
-        return []  # taskiq's result backends are read by id
+        """The newest tasks (of the index: taskiq-redis's result backend; else none)."""
+        if self.index is None or limit <= 0:
+            return []
+        return self.owner.run_blocking(self._list(state, limit), self.read_timeout)
+
+    async def _list(self, state: TaskState | None, limit: int) -> builtins.list[TaskStatus]:
+        assert self.index is not None
+        found: builtins.list[TaskStatus] = []
+        async for batch in self.index.newest(batch=max(limit, 100)):
+            for task_id, record_state, record in batch:
+                status = status_from_record(task_id, record_state, record, None, False)
+                if state is None or status.state is state:
+                    found.append(status)
+                if len(found) >= limit:
+                    return found
+        return found
 
     def counts(self) -> dict[TaskState, int]:
-        return empty_counts()
+        """Every indexed task's state, read from its record."""
+        counted = empty_counts()
+        if self.index is not None:
+            for status in self.owner.run_blocking(self._list(None, 10**9), self.read_timeout):
+                counted[status.state] += 1
+        return counted
 
 
 def call_info(display: str, policy: TaskPolicy, not_before: float | None) -> dict[str, Any]:
@@ -274,6 +306,10 @@ def new_record(name: str, payload: str, info: dict[str, Any]) -> dict[str, Any]:
         "progress": None,
         "error": None,
         "worker": None,
+        "attempts": 0,
+        "takeovers": 0,
+        "errors": [],
+        "reason": None,
     }
 
 
@@ -304,7 +340,7 @@ def status_from_record(
     result: Any,
     cancel_requested: bool,
     *,
-    arguments: bool,
+    arguments: bool = False,
 ) -> TaskStatus:
     """A ``TaskStatus`` from a task's record and taskiq result."""
     shown = _state_of(state, result)
@@ -315,8 +351,15 @@ def status_from_record(
         id=task_id,
         name=record["display"],
         state=shown,
-        attempts=int(record["attempt"]),
+        attempts=int(record.get("attempts", record["attempt"])),
         max_attempts=int(record["max_attempts"]),
+        takeovers=int(record.get("takeovers", 0)),
+        errors=[
+            AttemptError(**{**item, "at": timestamp(item["at"])})
+            for item in record.get("errors", ())
+        ],
+        reason=record.get("reason"),
+        worker=record.get("worker"),
         created_at=datetime.fromtimestamp(record["created_at"], tz=timezone.utc),
         started_at=timestamp(record.get("started_at")),
         finished_at=timestamp(finished_at) if finished_at else None,

@@ -85,6 +85,8 @@ class PeriodicSource(ScheduleSource):
         name, payload, info = task.args
         info["created_at"] = time.time()
         await self.backend.write(task.task_id, QUEUED, new_record(name, payload, info))
+        if self.backend.index is not None:
+            await self.backend.index.add(task.task_id, info["created_at"])
 
     async def _claim(self, key: str, task_id: str) -> bool:
         results = self.backend.broker.result_backend

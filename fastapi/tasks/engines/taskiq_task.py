@@ -45,7 +45,7 @@ from fastapi.tasks.inline import (
     log_success,
 )
 from fastapi.tasks.policy import Retry, policy_of
-from fastapi.tasks.records import TaskProgress
+from fastapi.tasks.records import MAX_ATTEMPT_ERRORS, TaskProgress
 
 logger = logging.getLogger("fastapi.tasks")
 
@@ -95,14 +95,7 @@ class Execution:
             raise NoResultError()  # delivered again after it ended (or cancelled while queued)
         attempt = max(1, int(self.record["attempt"]))
         if state == STARTED:
-            logger.warning(
-                "Task %s (%s) taken over by %s: worker %s stopped during attempt %d",
-                self.task_id,
-                self.name,
-                self.worker,
-                self.record.get("worker"),
-                attempt,
-            )
+            self._taken_over(attempt)
         elif state == RETRY:
             attempt += 1
         if not await self._wait_until(
@@ -132,6 +125,29 @@ class Execution:
         self.record = record
         return state
 
+    def _taken_over(self, attempt: int) -> None:
+        """The record shows a running attempt: its worker died (this message was reclaimed).
+        The attempt runs again here, not counted against the retry policy."""
+        lost = self.record.get("worker")
+        reason = f"worker {lost} stopped during attempt {attempt}; taken over by {self.worker}"
+        self.record["takeovers"] = int(self.record.get("takeovers", 0)) + 1
+        self.record["reason"] = reason
+        self._keep_error(attempt, f"WorkerLost: worker {lost} stopped", lost)
+        logger.warning(
+            "Task %s (%s) taken over by %s: worker %s stopped during attempt %d",
+            self.task_id,
+            self.name,
+            self.worker,
+            lost,
+            attempt,
+        )
+
+    def _keep_error(self, attempt: int, error: str, worker: Any) -> None:
+        """Keep an attempt's error in the record's history (the latest ten)."""
+        entry = {"attempt": attempt, "error": error, "worker": worker, "at": time.time()}
+        errors = [*self.record.get("errors", ()), entry]
+        self.record["errors"] = errors[-MAX_ATTEMPT_ERRORS:]
+
     async def _attempts(self, func: Any, args: Any, kwargs: Any, attempt: int) -> Any:
         retry = _retry_policy(self.info)
         while True:
@@ -139,6 +155,7 @@ class Execution:
             self.record.update(
                 attempt=attempt, started_at=time.time(), worker=self.worker, next_attempt_at=None
             )
+            self.record["attempts"] = int(self.record.get("attempts", 0)) + 1
             await self._write(STARTED)
             log_start(self.task_id, self.name, attempt, retry.attempts)
             running = RunningTask(self.task_id, self.name, attempt, self._report)
@@ -153,6 +170,7 @@ class Execution:
                 if running.cancelled:
                     self.record["error"] = error_text(exc)
                     return await self._cancelled(attempt, time.monotonic() - started)
+                self._keep_error(attempt, error_text(exc), self.worker)
                 if not retry.retries(exc, attempt):
                     await self._failed(func, attempt, exc, time.monotonic() - started)
                 wait = retry.wait_before(attempt)

@@ -89,6 +89,10 @@ APP = textwrap.dedent(
     def post_retry(task_id: str):
         return {"retried": app.tasks.retry(task_id)}
 
+    @app.get("/counts")
+    def get_counts():
+        return app.tasks.counts()
+
     @app.post("/where")
     def post_where(background_tasks: BackgroundTasks, seconds: float = 0.5):
         return {"id": background_tasks.add_task(where, seconds).id}
@@ -253,6 +257,10 @@ def test_a_retry_that_succeeds(cluster: Cluster) -> None:
     found = cluster.ended(cluster.post("/flaky/retry-once"))
     assert found["state"] == "succeeded", found
     assert found["result"] == "ok after 3" and found["error"] is None
+    assert [item["error"] for item in found["errors"]] == [
+        "ConnectionError: try 1 failed",
+        "ConnectionError: try 2 failed",
+    ]
     assert found["attempts"] == 3 and found["max_attempts"] == 3
     assert (cluster.marks / "retry-once").read_text() == "3"
 
@@ -326,6 +334,24 @@ def test_worker_killed_mid_task_completes_on_the_other(cluster: Cluster) -> None
     assert (cluster.marks / f"killed.{survivor}").exists()
     log = (cluster.directory / f"{survivor}.log").read_text()
     assert f"Task {task_id} (main:slow) taken over by" in log
+    assert found["takeovers"] == 1 and found["attempts"] == 2 and found["max_attempts"] == 1
+    assert found["errors"][0]["error"].startswith("WorkerLost: worker ")
+    assert "taken over by" in found["reason"]
+
+
+def test_tasks_are_listed_newest_first_and_counted(cluster: Cluster) -> None:
+    older, newer = cluster.post("/where?seconds=0"), cluster.post("/where?seconds=0")
+    cancelled = cluster.post("/later/listed")
+    assert cluster.client.post(f"/cancel/{cancelled}").json() == {"cancelled": True}
+    cluster.ended(newer)
+    listed = [found["id"] for found in cluster.client.get("/tasks?limit=1000").json()]
+    assert listed.index(cancelled) < listed.index(newer) < listed.index(older)
+    only = cluster.client.get("/tasks?state=cancelled").json()
+    assert cancelled in [found["id"] for found in only]
+    assert {found["state"] for found in only} == {"cancelled"}
+    counts = cluster.client.get("/counts").json()
+    assert counts["cancelled"] >= 1 and counts["succeeded"] >= 2
+    assert sum(counts.values()) == len(listed)
 
 
 def test_periodic_tasks_fire_once_per_occurrence_with_two_schedulers(cluster: Cluster) -> None:
