@@ -249,7 +249,7 @@ class APIRoute(routing.Route):
         # Setting it moves the route (e.g. a version prefix added to every path at start-up).
         self._path_regex = value
         self.regex_source = None
-        route_moved()
+        route_moved(self)
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
         """Starlette's ``Route.matches`` (HTTP only), also naming the route in the child scope."""

@@ -7,6 +7,7 @@ call the compiled validator.
 from __future__ import annotations
 
 import operator
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
@@ -37,7 +38,9 @@ def param_group_model(fields: Sequence[ModelField]) -> Any:
     return None
 
 
-_ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
+# Shared adapters by declaration, held weakly: an adapter lives as long as a field uses it,
+# so the table is as large as the declarations of the live apps, and shrinks with them.
+_ADAPTERS: weakref.WeakValueDictionary[Any, TypeAdapter[Any]] = weakref.WeakValueDictionary()
 
 
 _KEY_SLOTS = tuple(
@@ -99,8 +102,6 @@ def adapter_for(field_info: FieldInfo) -> TypeAdapter[Any]:
         annotated: Any = Annotated[field_info.annotation, field_info]  # type: ignore[name-defined]
         adapter = TypeAdapter(annotated)
         if key is not None:
-            if len(_ADAPTERS) >= 8192:
-                _ADAPTERS.clear()
             _ADAPTERS[key] = adapter
     return adapter
 

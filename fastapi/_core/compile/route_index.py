@@ -14,6 +14,7 @@ redirect or 404), at a cost that depends on the path's depth, not on the number 
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable
 from typing import Any, SupportsIndex
 
@@ -22,13 +23,22 @@ from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 _KNOWN_MATCHES: set[Any] = {Route.matches, WebSocketRoute.matches, Mount.matches}
 
 
-_moves = 0  # how often a route's regex was set anew (indexes built before may be stale)
+def route_moved(route: BaseRoute) -> None:
+    """Called when a route's ``path_regex`` is replaced: the indexes that hang it by its old
+    prefix are made again on their next use (only those: other routers and apps keep theirs)."""
+    for index in list(_indexes_holding(route)):
+        index.stale = True
 
 
-def route_moved() -> None:
-    """Called when a route's ``path_regex`` is replaced: routing then follows the new one."""
-    global _moves
-    _moves += 1
+def _indexes_holding(route: BaseRoute) -> weakref.WeakSet[RouteIndex]:
+    """The live indexes a route is in, kept on the route itself (so they go with it)."""
+    holders: weakref.WeakSet[RouteIndex] | None = route.__dict__.get(_HOLDERS)
+    if holders is None:
+        holders = route.__dict__[_HOLDERS] = weakref.WeakSet()
+    return holders
+
+
+_HOLDERS = "_fastapi_route_indexes"
 
 
 def register_matches(*functions: Any) -> None:
@@ -110,10 +120,10 @@ class RouteIndex:
     candidate lists are made again on demand.
     """
 
-    __slots__ = ("_all", "_memo", "_root", "moves")
+    __slots__ = ("__weakref__", "_all", "_memo", "_root", "stale")
 
     def __init__(self, routes: Iterable[BaseRoute] = ()) -> None:
-        self.moves = _moves
+        self.stale = False  # set when one of its routes moved: the tree may be wrong
         self._all: list[BaseRoute] = []
         self._root = _Node()
         self._memo: dict[_Node, list[BaseRoute]] = {}
@@ -130,6 +140,8 @@ class RouteIndex:
                 node = child
             node.own.append((len(self._all), route))
             self._all.append(route)
+            if hasattr(route, "__dict__"):  # a route without one cannot be moved by its setter
+                _indexes_holding(route).add(self)
         self._memo.clear()
 
     def candidates(self, route_path: str) -> list[BaseRoute]:
@@ -177,7 +189,7 @@ class RouteList(list):  # type: ignore[type-arg]
 
     def lookup_index(self) -> RouteIndex:
         index = self._index
-        if index is None or index.moves != _moves:
+        if index is None or index.stale:
             index = self._index = RouteIndex(self)
         return index
 

@@ -1,6 +1,10 @@
-"""The indexed router answers exactly as Starlette's linear scan, for any routes and request."""
+"""fastapi._core.compile.route_index: the indexed router answers exactly as Starlette's linear scan."""
 
 from __future__ import annotations
+
+import gc
+import re
+import weakref
 
 import anyio
 from hypothesis import HealthCheck, given, settings
@@ -219,3 +223,40 @@ def test_literal_prefixes_are_read_from_the_regex() -> None:
     assert prefix("/api/x") == []
     assert literal_prefix(Mount("", routes=[])) == []
     assert literal_prefix(Mount("/static", routes=[])) == ["static"]
+
+
+def _app_with_items() -> FastAPI:
+    app = FastAPI()
+
+    @app.get("/items/{x}")
+    def items(x: str) -> str:
+        return x
+
+    return app
+
+
+def test_a_route_moved_in_one_app_leaves_other_apps_indexes_alone() -> None:
+    from fastapi.testclient import TestClient
+
+    moving, still = _app_with_items(), _app_with_items()
+    assert TestClient(moving).get("/items/1").json() == "1"
+    assert TestClient(still).get("/items/1").json() == "1"
+    moving_index, still_index = moving.router.route_index(), still.router.route_index()
+
+    moving.routes[-1].path_regex = re.compile("^/v2/items/(?P<x>[^/]+)$")  # type: ignore[attr-defined]
+
+    assert still.router.route_index() is still_index
+    assert moving.router.route_index() is not moving_index
+    assert TestClient(moving).get("/v2/items/3").json() == "3"
+    assert TestClient(moving).get("/items/3").status_code == 404
+
+
+def test_an_index_is_held_only_by_its_router_and_its_routes() -> None:
+    app = _app_with_items()
+    index = weakref.ref(app.router.route_index())
+    route = app.routes[-1]
+    app.router.routes = list(app.routes)  # a new list: a new index on next use
+    gc.collect()
+    assert index() is None  # nothing process-wide kept it
+    route.path_regex = re.compile("^/elsewhere$")  # type: ignore[attr-defined]  # nothing to mark
+    assert app.router.route_index().candidates("/elsewhere") == [route]
