@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import anyio
 import anyio.to_thread
 
 _T = TypeVar("_T")
@@ -104,7 +105,9 @@ class WorkerPool:
             # (Awaiting the future itself, not a shield around it, saves a loop iteration.)
             if not call.finished:
                 call.waiter = loop.create_future()
-                await asyncio.wait([call.waiter])
+                # Shielded: an AnyIO cancel scope cancels again at every await until it exits.
+                with anyio.CancelScope(shield=True):
+                    await asyncio.wait([call.waiter])
             raise
 
 
