@@ -1,13 +1,25 @@
-"""render_reference gives JSONResponse's bytes, and raises what JSONResponse raises."""
+"""fastapi._core.serialize.json_bytes: a response model's bytes, exactly JSONResponse's.
+
+render_reference gives JSONResponse's bytes, and raises what JSONResponse raises.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+from decimal import Decimal
 from typing import Any
 
 import pytest
+from pydantic import BaseModel, ConfigDict, TypeAdapter
 from starlette.responses import JSONResponse
 
-from fastapi._core.serialize.json_bytes import render_reference, render_reference_in_pieces
+from fastapi._core.serialize.json_bytes import (
+    JSONRenderer,
+    may_hold_float,
+    render_reference,
+    render_reference_in_pieces,
+)
 
 VALUES: list[Any] = [
     {"message": "Hello World"},
@@ -37,3 +49,77 @@ def test_unencodable_values_raise_as_jsonresponse_does(value: Any) -> None:
     with pytest.raises(type(expected.value)) as raised:
         render_reference(value)
     assert str(raised.value) == str(expected.value)
+
+
+class Reading(BaseModel):
+    name: str
+    value: float
+    at: dt.datetime = dt.datetime(2020, 1, 1)
+    tags: list[str] = []
+
+
+class LooseFloats(BaseModel):
+    model_config = ConfigDict(ser_json_inf_nan="constants")
+    value: float
+
+
+def dumped_reference(adapter: TypeAdapter[Any], value: Any, **options: Any) -> bytes:
+    return JSONResponse(adapter.dump_python(value, mode="json", **options)).body
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        Reading(name="a", value=1.5),
+        Reading(name="é ✓ \u2028", value=1e-05, tags=["x"]),
+        Reading(name="tiny", value=1.5e-7),
+        Reading(name="big", value=1e22),
+        Reading(name="zeros", value=0.00001234),
+        Reading(name="neg", value=-0.0),
+    ],
+)
+def test_rendered_bytes_equal_json_response_s(value: Reading) -> None:
+    adapter = TypeAdapter(Reading)
+    assert JSONRenderer(adapter, {})(value) == dumped_reference(adapter, value)
+
+
+def test_dump_options_apply() -> None:
+    adapter = TypeAdapter(Reading)
+    value = Reading(name="a", value=2.0)
+    options = {"exclude_defaults": True, "by_alias": True}
+    assert JSONRenderer(adapter, options)(value) == b'{"name":"a","value":2.0}'
+
+
+def test_non_finite_floats_fail_as_json_response_does() -> None:
+    adapter = TypeAdapter(Reading)
+    with pytest.raises(ValueError):
+        JSONRenderer(adapter, {})(Reading(name="x", value=math.inf))
+    loose = TypeAdapter(LooseFloats)
+    with pytest.raises(ValueError):  # Pydantic would write Infinity; JSONResponse refuses
+        JSONRenderer(loose, {})(LooseFloats(value=math.nan))
+
+
+def test_values_that_fail_to_dump_raise_as_the_reference_path() -> None:
+    adapter = TypeAdapter(dict[str, Any])
+    with pytest.raises(Exception) as fast:
+        JSONRenderer(adapter, {})({"x": object()})
+    with pytest.raises(Exception) as slow:
+        dumped_reference(adapter, {"x": object()})
+    assert type(fast.value) is type(slow.value)
+
+
+@pytest.mark.parametrize(
+    "annotation, expected",
+    [
+        (int, False),
+        (str, False),
+        (list[dict[str, int]], False),
+        (Decimal, False),
+        (float, True),
+        (int | float, True),
+        (list[Reading], True),
+        (dict[str, Any], True),  # anything may hold a float
+    ],
+)
+def test_which_types_may_hold_a_float(annotation: Any, expected: bool) -> None:
+    assert may_hold_float(TypeAdapter(annotation).core_schema) is expected
