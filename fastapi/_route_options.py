@@ -99,6 +99,22 @@ class APIRouteInitOptions(APIRouteOptions, total=False):
     dependency_overrides_provider: Annotated[Any | None, default(None)]
 
 
+class IncludeOptions(TypedDict, total=False):
+    """``include_router`` of an app or a router: the prefix, and the level around the routes."""
+
+    prefix: Annotated[str, default("")]
+    tags: Annotated[list[str | Enum] | None, default(None)]
+    dependencies: Annotated[Sequence[params.Depends] | None, default(None)]
+    default_response_class: Annotated[type[Response], default(Default(JSONResponse))]
+    responses: Annotated[dict[int | str, dict[str, Any]] | None, default(None)]
+    callbacks: Annotated[list[BaseRoute] | None, default(None)]
+    deprecated: Annotated[bool | None, default(None)]
+    include_in_schema: Annotated[bool, default(True)]
+    generate_unique_id_function: Annotated[
+        Callable[["APIRoute"], str], default(Default(generate_unique_id))
+    ]
+
+
 def _declared(options: type) -> dict[str, Any]:
     """``{name: default}`` of an options class, in declaration order."""
     return {
@@ -120,6 +136,7 @@ _DEFAULTS: dict[type, dict[str, Any]] = {
         APIRouteOptions,
         AddAPIRouteOptions,
         APIRouteInitOptions,
+        IncludeOptions,
     )
 }
 ROUTE_OPTIONS = frozenset(_DEFAULTS[RouteOptions])

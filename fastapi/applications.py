@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
-from enum import Enum
 from typing import Any, TypeVar
 
 from starlette.applications import Starlette
@@ -25,7 +24,7 @@ from fastapi._core.execute.server_errors import LoggingServerErrors
 from fastapi._core.limits import Limits, checked_limits, with_limits
 from fastapi._decorators import PathOperationDecorator, RouteDeclarations, registering
 from fastapi._lazy import lazy_attributes, reexports
-from fastapi._route_options import AppAPIRouteOptions, RouteOptions, signed_with
+from fastapi._route_options import AppAPIRouteOptions, IncludeOptions, RouteOptions, signed_with
 from fastapi.datastructures import Default, DefaultPlaceholder  # noqa: F401 - importable here too
 from fastapi.exception_handlers import (
     http_exception_handler,
@@ -243,34 +242,9 @@ class FastAPI(RouteDeclarations, Starlette):
     ) -> None:
         self.router.add_api_websocket_route(path, endpoint, name=name, dependencies=dependencies)
 
-    def include_router(
-        self,
-        router: routing.APIRouter,
-        *,
-        prefix: str = "",
-        tags: list[str | Enum] | None = None,
-        dependencies: Sequence[Depends] | None = None,
-        responses: dict[int | str, dict[str, Any]] | None = None,
-        deprecated: bool | None = None,
-        include_in_schema: bool = True,
-        default_response_class: type[Response] = Default(JSONResponse),
-        callbacks: list[BaseRoute] | None = None,
-        generate_unique_id_function: Callable[[routing.APIRoute], str] = Default(
-            generate_unique_id
-        ),
-    ) -> None:
-        self.router.include_router(
-            router,
-            prefix=prefix,
-            tags=tags,
-            dependencies=dependencies,
-            responses=responses,
-            deprecated=deprecated,
-            include_in_schema=include_in_schema,
-            default_response_class=default_response_class,
-            callbacks=callbacks,
-            generate_unique_id_function=generate_unique_id_function,
-        )
+    @signed_with(IncludeOptions)
+    def include_router(self, router: routing.APIRouter, **options: Unpack[IncludeOptions]) -> None:
+        self.router.include_router(router, **options)
 
     def add_route(
         self,
@@ -419,6 +393,7 @@ __getattr__ = lazy_attributes(
         "get_swagger_ui_oauth2_redirect_html": "fastapi.openapi.docs",
         **reexports("typing", "Annotated", "Dict", "List", "Optional", "Type", "Union"),
         "Doc": "typing_extensions",
+        "Enum": "enum",
         "IncEx": "fastapi.types",
         "HTMLResponse": "starlette.responses",
     },

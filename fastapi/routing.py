@@ -47,6 +47,7 @@ from fastapi._route_options import (
     LEVEL_SETTINGS,
     AddAPIRouteOptions,
     APIRouteOptions,
+    IncludeOptions,
     RouteOptions,
     defaults_of,
     level_of,
@@ -276,22 +277,12 @@ class APIRouter(RouteDeclarations, routing.Router):
 
     # -- composition ----------------------------------------------------------------------------
 
-    def include_router(
-        self,
-        router: APIRouter,
-        *,
-        prefix: str = "",
-        tags: list[str | Enum] | None = None,
-        dependencies: Sequence[params.Depends] | None = None,
-        default_response_class: type[Response] = Default(JSONResponse),
-        responses: dict[int | str, dict[str, Any]] | None = None,
-        callbacks: list[BaseRoute] | None = None,
-        deprecated: bool | None = None,
-        include_in_schema: bool = True,
-        generate_unique_id_function: Callable[[APIRoute], str] = Default(generate_unique_id),
-    ) -> None:
+    @signed_with(IncludeOptions)
+    def include_router(self, router: APIRouter, **options: Unpack[IncludeOptions]) -> None:
         """Declare ``router``'s routes here under ``prefix``, inside this call's settings."""
-        include(self, router, prefix, level_of(locals()))  # the keywords are the level's settings
+        declared = defaults_of(IncludeOptions)
+        declared.update(options)
+        include(self, router, declared["prefix"], level_of(declared))
 
 
 def _ascii_query(query: bytes) -> bytes:

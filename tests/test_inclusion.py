@@ -127,3 +127,11 @@ def test_empty_prefix_and_empty_path_is_fastapis_error() -> None:
     pathless.routes.append(Host("example.com", app=_plain))
     with pytest.raises(AttributeError, match="'Host' object has no attribute 'path'"):
         FastAPI().include_router(pathless)  # as FastAPI: only a prefix lets such a router in
+
+
+@pytest.mark.parametrize("owner", [FastAPI, APIRouter])
+def test_include_router_takes_the_include_options_only(owner: type) -> None:
+    with pytest.raises(TypeError, match=rf"^{owner.__name__}\.include_router\(\) got an unexp"):
+        owner().include_router(APIRouter(), tag=["singular"])
+    with pytest.raises(TypeError, match="positional argument"):
+        owner().include_router(APIRouter(), "/prefix")  # keyword-only, as FastAPI's

@@ -12,7 +12,17 @@ from typing import Any
 import pytest
 
 from fastapi import APIRouter, Depends, FastAPI
-from fastapi._route_options import LEVEL_RULES, REDECLARED_OPTIONS, APIRouteInitOptions, within
+from fastapi._route_options import (
+    LEVEL_RULES,
+    REDECLARED_OPTIONS,
+    APIRouteInitOptions,
+    IncludeOptions,
+    keyword_signature,
+    level_of,
+    outer_first,
+    reject_unknown,
+    within,
+)
 from fastapi.datastructures import Default, DefaultPlaceholder
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from fastapi.routing import APIRoute
@@ -131,3 +141,43 @@ def test_three_levels_merge_like_fastapi() -> None:
         response = client.get("/v1/hello")
     assert response.text == "hi"
     assert seen == ["app", "include", "router", "route"]
+
+
+def test_level_settings_name_route_options() -> None:
+    settings = {
+        "prefix": "/ignored",
+        "tags": ["t"],
+        "dependencies": None,
+        "responses": None,
+        "callbacks": None,
+        "deprecated": True,
+        "include_in_schema": False,
+        "default_response_class": HTMLResponse,
+        "generate_unique_id_function": repr,
+    }
+    level = level_of(settings)
+    assert set(level) == set(LEVEL_RULES)  # every setting has its rule, and only those
+    assert level["response_class"] is HTMLResponse and "prefix" not in level
+    router = APIRouter(tags=["r"], default_response_class=PlainTextResponse)
+    assert router._level()["tags"] == ["r"]
+    assert router._level()["response_class"] is PlainTextResponse
+
+
+def test_outer_first_extends_like_a_list() -> None:
+    assert outer_first(["a"], ["b"]) == ["a", "b"]
+    assert outer_first(None, None) == []
+    assert outer_first(["a"], "bc") == ["a", "b", "c"]  # list.extend semantics, as FastAPI
+
+
+def test_keyword_signature_and_unknown_keywords() -> None:
+    leading = [inspect.Parameter("path", inspect.Parameter.POSITIONAL_OR_KEYWORD)]
+    signature = keyword_signature(leading, IncludeOptions)
+    assert list(signature.parameters)[:2] == ["path", "prefix"]
+    assert signature.parameters["include_in_schema"].default is True
+    assert all(
+        parameter.kind is inspect.Parameter.KEYWORD_ONLY
+        for parameter in list(signature.parameters.values())[1:]
+    )
+    reject_unknown(lambda: "never.named", frozenset({"a"}), {"a": 1})  # nothing to refuse
+    with pytest.raises(TypeError, match=r"^f\(\) got an unexpected keyword argument 'b'$"):
+        reject_unknown(lambda: "f", frozenset({"a"}), {"a": 1, "b": 2})
