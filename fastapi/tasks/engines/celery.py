@@ -167,8 +167,11 @@ class CeleryBackend(TaskBackend):
             self.publish(queued.id, name, payload, info)
             queued.submitted = True
 
-    def publish(self, task_id: str, name: str, payload: str | None, info: dict[str, Any]) -> None:
-        """Record the task as queued, index it, and send its message (blocking)."""
+    def publish(
+        self, task_id: str, name: str, payload: str | None, info: dict[str, Any], new: bool = True
+    ) -> None:
+        """Record the task as queued, index it, and send its message (blocking). A ``new``
+        task whose message cannot be sent is unrecorded again: its request gets a 503."""
         # A mark of this publication: a stale message of the same id (one that was due
         # when the task was retried) is told apart and skipped.
         info["run"] = uuid.uuid4().hex[:12]
@@ -179,26 +182,42 @@ class CeleryBackend(TaskBackend):
             self.index.add(task_id, info["created_at"], {"status": QUEUED, "result": record})
         else:
             backend.store_result(task_id, record, QUEUED)
-        not_before = info.get("not_before")
-        timeout = info.get("timeout")
         _skip_result_subscription(backend)
         _publishing.active = True
         try:
-            self.task.apply_async(
-                args=[name, payload, info],
-                task_id=task_id,
-                eta=None
-                if not_before is None
-                else datetime.fromtimestamp(not_before, timezone.utc),
-                time_limit=None if timeout is None else timeout + TIME_LIMIT_GRACE,
-                retry=False,  # a broker that is down fails the request, not a hidden loop
-                # What Celery's logs and Flower show of the call: the function, not its
-                # arguments (an e-mail address, a token); also spares a repr per task.
-                argsrepr=f"({name!r}, ...)",
-                kwargsrepr="{}",
-            )
+            self._send(task_id, name, payload, info)
+        except BaseException:
+            if new:  # refused (503): no "pending" task that never comes
+                self._unrecord(task_id)
+            raise
         finally:
             _publishing.active = False
+
+    def _send(self, task_id: str, name: str, payload: str | None, info: dict[str, Any]) -> None:
+        not_before = info.get("not_before")
+        timeout = info.get("timeout")
+        self.task.apply_async(
+            args=[name, payload, info],
+            task_id=task_id,
+            eta=None if not_before is None else datetime.fromtimestamp(not_before, timezone.utc),
+            time_limit=None if timeout is None else timeout + TIME_LIMIT_GRACE,
+            retry=False,  # a broker that is down fails the request, not a hidden loop
+            # What Celery's logs and Flower show of the call: the function, not its
+            # arguments (an e-mail address, a token); also spares a repr per task.
+            argsrepr=f"({name!r}, ...)",
+            kwargsrepr="{}",
+        )
+
+    def _unrecord(self, task_id: str) -> None:
+        """Drop the record of a task whose message could not be sent (best effort: the
+        result backend may be down as well)."""
+        try:
+            if self.index is not None:
+                self.index.remove(task_id)
+            else:
+                self.app.backend.forget(task_id)
+        except Exception as exc:
+            logger.warning("Task %s could not be unrecorded: %s", task_id, error_text(exc))
 
     def claim(self, key: str, ttl: float) -> bool:
         """Take ``key`` once for ``ttl`` seconds (Redis ``SET NX``; True without Redis)."""
@@ -288,5 +307,5 @@ class CeleryBackend(TaskBackend):
         fresh = {key: info[key] for key in ("display", "created_at", "retry", "timeout")}
         if hasattr(self.app.backend, "delete"):
             self.app.backend.delete(cancel_key(task_id))
-        self.publish(task_id, name, payload, fresh)
+        self.publish(task_id, name, payload, fresh, new=False)
         return True

@@ -64,6 +64,14 @@ class TaskIndex:
                 pipe.zremrangebyscore(INDEX_KEY, "-inf", now - kept_for)
             pipe.execute()
 
+    def remove(self, task_id: str) -> None:
+        """Forget a task's record and its place in the index (one round trip)."""
+        backend = self.backend
+        with backend.client.pipeline(transaction=False) as pipe:
+            pipe.delete(backend.get_key_for_task(task_id))
+            pipe.zrem(INDEX_KEY, task_id)
+            pipe.execute()
+
     def newest(self, batch: int = 500) -> Iterator[list[tuple[str, dict[str, Any]]]]:
         """The indexed records, newest first, in batches of ``(id, meta)``."""
         client = self.backend.client

@@ -342,6 +342,30 @@ def test_a_broker_that_is_down_answers_503() -> None:
     assert response.json() == {"detail": "Background tasks could not be stored"}
 
 
+def test_a_task_refused_by_the_broker_leaves_no_pending_record(redis_url: str) -> None:
+    """The result backend is up, the broker is down: the request's 503 is the whole story,
+    no "pending" task that will never run stays listed."""
+    from celery import Celery
+
+    backend_url = redis_url.rsplit("/", 1)[0] + "/9"  # a database of its own
+    broker_url = f"redis://127.0.0.1:{free_port()}/0"
+    app = FastAPI(tasks=Celery("refused", broker=broker_url, backend=backend_url))
+
+    @app.post("/")
+    def enqueue(background_tasks: BackgroundTasks) -> dict[str, str]:
+        return {"id": background_tasks.add_task(print, "never").id}
+
+    engine = app.tasks.backend
+    with TestClient(app) as client:
+        assert client.post("/").status_code == 503
+        # The publishing thread may outlive the request's timeout: poll for its clean-up.
+        deadline = time.monotonic() + 60
+        while engine.list() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert engine.list() == []
+        assert sum(engine.counts().values()) == 0
+
+
 def test_engine_settings_are_checked() -> None:
     from celery import Celery
 
