@@ -59,7 +59,9 @@ def _arguments(step: Step) -> str:
 
 def _step_block(index: int, step: Step) -> list[str]:
     """The lines that resolve one dependency (at the run function's indentation)."""
-    name = getattr(step.call, "__qualname__", type(step.call).__qualname__)
+    name = str(getattr(step.call, "__qualname__", type(step.call).__qualname__))
+    if not name.isprintable():  # any string can be a name: a line break would end the comment
+        name = repr(name)
     lines = [f"# step {index}: {name} ({step.kind.value})", f"ok{index} = {_children_ok(step)}"]
     body = []
     if step.reads:

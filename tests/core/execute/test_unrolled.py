@@ -105,3 +105,25 @@ def unrolled_read_step() -> Any:
     from fastapi._core.execute.solve import read_step
 
     return read_step
+
+
+
+class Renamed:
+    def __call__(self) -> int:
+        return 3
+
+
+renamed = Renamed()
+renamed.__qualname__ = "name\n    raise RuntimeError('ran as code')\n    #"
+
+
+def test_a_dependency_name_is_never_read_as_source() -> None:
+    """A ``__qualname__`` is any string (decorators set them); in the generated source it is
+    only a comment, so a line break in it cannot end the comment."""
+    app = FastAPI()
+
+    @app.get("/")
+    def endpoint(value: Annotated[int, Depends(renamed)]) -> int:
+        return value
+
+    assert TestClient(app).get("/").json() == 3
