@@ -54,5 +54,9 @@ def run_celery_worker(import_string: str, runtime: Any, args: argparse.Namespace
         names = ", ".join(periodic.task_name(func) for func in backend.periodic) or "none"
         output.say(f"Celery beat inside, periodic tasks: {names}", indent=4)
     output.say()
+    # In the worker only: the records it writes (started, progress, outcome) wait for a
+    # result backend that is down, with Celery's own backoff, instead of being lost; the
+    # web processes' status reads keep failing fast.
+    backend.app.conf.result_backend_always_retry = True
     backend.app.worker_main(celery_worker_argv(args))
     return 0

@@ -11,13 +11,14 @@ by the ``Retry`` policy), time limits and the result backend, which the status A
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import anyio
 from celery import Celery
@@ -64,6 +65,24 @@ def celery_app_for(url: str) -> Celery:
 
 
 _publishing = threading.local()
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def reading(method: _F) -> _F:
+    """A status read or change on the result backend: unreachable, it is a 503
+    (``TaskStoreError``) and one ERROR line, not a server error."""
+
+    @functools.wraps(method)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(*args, **kwargs)
+        except TaskStoreError:
+            raise
+        except Exception as exc:
+            logger.error("Celery's result backend failed: %s", error_text(exc))
+            raise TaskStoreError("Task statuses could not be read") from exc
+
+    return guarded  # type: ignore[return-value]
 
 
 def _skip_result_subscription(backend: Any) -> None:
@@ -241,12 +260,14 @@ class CeleryBackend(TaskBackend):
         backend = self.app.backend
         return hasattr(backend, "get") and bool(backend.get(cancel_key(task_id)))
 
+    @reading
     def get(self, task_id: str, *, arguments: bool = False) -> TaskStatus | None:
         status = status_from_meta(task_id, self._meta(task_id), arguments=arguments)
         if status is not None and status.state is TaskState.running:
             status.cancel_requested = self._cancel_asked(task_id)
         return status
 
+    @reading
     def list(self, *, state: TaskState | None = None, limit: int = 100) -> list[TaskStatus]:
         """The newest tasks of the result backend (Redis), filtered by state."""
         found: list[TaskStatus] = []
@@ -261,6 +282,7 @@ class CeleryBackend(TaskBackend):
                         return found
         return found
 
+    @reading
     def counts(self) -> dict[TaskState, int]:
         """Every indexed task's state, read from its record (Redis result backend)."""
         counts = empty_counts()
@@ -275,6 +297,7 @@ class CeleryBackend(TaskBackend):
 
     # -- acting on tasks ------------------------------------------------------------------------
 
+    @reading
     def cancel(self, task_id: str) -> bool:
         """A pending task is recorded cancelled (its worker skips it when it comes up); a
         running one is asked to stop through its cancel key, which its worker polls."""
@@ -294,6 +317,7 @@ class CeleryBackend(TaskBackend):
             self.app.backend.mark_as_revoked(task_id, "cancelled", request=request)
         return True
 
+    @reading
     def retry(self, task_id: str) -> bool:
         """Publish a failed or cancelled task again under its id, from its first attempt."""
         meta = self._meta(task_id)

@@ -115,6 +115,29 @@ def cancel_asked(backend: Any, task_id: str) -> bool:
         return False
 
 
+def _until_read(read: Callable[[], Any], task_id: str) -> Any:
+    """``read()``, retried with a capped backoff while the result backend is unreachable
+    (one warning, one line when back): a task is not started, nor its message dropped,
+    before its record could be read."""
+    wait = 0.25
+    warned = False
+    while True:
+        try:
+            found = read()
+        except Exception as exc:
+            if not warned:
+                logger.warning(
+                    "Task %s waits for the result backend (retrying): %s", task_id, error_text(exc)
+                )
+                warned = True
+            time.sleep(wait)
+            wait = min(wait * 2, 5.0)
+            continue
+        if warned:
+            logger.info("Task %s: the result backend answers again", task_id)
+        return found
+
+
 def _record_and_cancel(backend: Any, task_id: str) -> tuple[dict[str, Any], bool]:
     """The task's record and whether a cancel was asked: one ``MGET`` where it can."""
     if not hasattr(backend, "mget"):
@@ -171,7 +194,8 @@ def begin_attempt(task: Task, name: str, payload: str, info: dict[str, Any]) -> 
     takeovers too.
     """
     request = task.request
-    meta, asked = _record_and_cancel(task.backend, request.id)
+    backend = task.backend
+    meta, asked = _until_read(lambda: _record_and_cancel(backend, request.id), request.id)
     if meta.get("status") in ("REVOKED", "SUCCESS", "FAILURE"):
         raise Ignore()
     if asked:
