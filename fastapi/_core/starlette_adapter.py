@@ -16,7 +16,7 @@ from typing import Any
 
 import starlette
 from starlette.datastructures import FormData, QueryParams
-from starlette.requests import HTTPConnection, Request
+from starlette.requests import ClientDisconnect, HTTPConnection, Request
 
 STARLETTE_VERSION: tuple[int, int] = tuple(  # type: ignore[assignment]
     int(part) for part in re.findall(r"\d+", starlette.__version__)[:2]
@@ -61,3 +61,41 @@ def share_form(request: Request, form: FormData) -> None:
 def parsed_cookies(connection: HTTPConnection) -> dict[str, str] | None:
     """What ``connection.cookies`` answered, if something asked (and may have changed it)."""
     return connection.__dict__.get("_cookies")
+
+
+_STARLETTE_BODY = Request.body
+_STARLETTE_STREAM = Request.stream
+
+
+async def read_whole_body(request: Request) -> bytes:
+    """``await request.body()``, read from ``receive`` without Starlette's chunk generator.
+
+    Same messages taken, same state left (``_body``, ``_stream_consumed``, a disconnect
+    noted and raised as ``ClientDisconnect``); a ``Request`` subclass with its own ``body``
+    or ``stream`` (a gzip-decoding one, say), a body read already and a consumed stream go
+    through ``request.body()`` itself.
+    """
+    kind = type(request)
+    if (
+        kind.body is not _STARLETTE_BODY
+        or kind.stream is not _STARLETTE_STREAM
+        or "_body" in request.__dict__
+        or request._stream_consumed
+    ):
+        return await request.body()
+    chunks: list[bytes] = []
+    receive = request.receive
+    while True:
+        message = await receive()
+        if message["type"] == "http.request":
+            chunk = message.get("body", b"")
+            if chunk:
+                chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        elif message["type"] == "http.disconnect":
+            request._is_disconnected = True
+            raise ClientDisconnect()
+    request._stream_consumed = True
+    body = request._body = b"".join(chunks)
+    return body

@@ -69,3 +69,50 @@ def test_the_version_rule_matches_what_the_installed_router_does() -> None:
     with TestClient(Starlette(routes=[plain])) as client:
         assert client.get("/").text == "ok"
     assert (seen["route"] is plain) is adapter.ROUTER_NAMES_ROUTE
+
+
+def _receiving(messages: list[dict[str, Any]]) -> Any:
+    pending = list(messages)
+
+    async def receive() -> dict[str, Any]:
+        return pending.pop(0) if pending else {"type": "http.disconnect"}
+
+    return receive
+
+
+def _state(request: Request) -> tuple[Any, ...]:
+    return (request.__dict__.get("_body"), request._stream_consumed, request._is_disconnected)
+
+
+BODIES = [
+    [{"type": "http.request", "body": b"whole", "more_body": False}],
+    [{"type": "http.request", "body": b"a", "more_body": True}, {"type": "http.request", "body": b""},
+     {"type": "http.request", "body": b"b", "more_body": True}, {"type": "http.request", "more_body": False}],
+    [{"type": "http.request", "body": b"a", "more_body": True}, {"type": "http.disconnect"}],
+    [{"type": "http.request", "body": b"a", "more_body": True}],  # then the client goes away
+]
+
+
+def _read(reader: Any, messages: list[dict[str, Any]], cls: type[Request] = Request) -> tuple[Any, ...]:
+    request = cls({"type": "http", "headers": []}, _receiving(messages))
+    try:
+        outcome: Any = asyncio.run(reader(request))
+    except Exception as exc:  # noqa: BLE001 - the very exception is compared
+        outcome = type(exc)
+    return outcome, _state(request)
+
+
+def test_the_body_read_directly_is_what_request_body_reads() -> None:
+    for messages in BODIES:
+        assert _read(adapter.read_whole_body, messages) == _read(Request.body, messages)
+    request = request_for()
+    request._body = b"kept"
+    assert asyncio.run(adapter.read_whole_body(request)) == b"kept"
+
+
+def test_a_request_class_with_its_own_body_reads_it_itself() -> None:
+    class Upper(Request):
+        async def body(self) -> bytes:
+            return (await super().body()).upper()
+
+    assert _read(adapter.read_whole_body, BODIES[0], Upper)[0] == b"WHOLE"

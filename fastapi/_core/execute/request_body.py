@@ -22,7 +22,7 @@ from starlette.requests import Request
 
 from fastapi._core.errors import RequestValidationError
 from fastapi._core.limits import check_json_depth, check_urlencoded_fields, limits_of
-from fastapi._core.starlette_adapter import parsed_form, share_form, share_json
+from fastapi._core.starlette_adapter import parsed_form, read_whole_body, share_form, share_json
 
 try:  # python-multipart is optional until a route declares a form
     from python_multipart.exceptions import FormParserError
@@ -68,6 +68,14 @@ def parse_json(body: bytes) -> Any:
         return json.loads(body)
 
 
+def _content_type(request: Request) -> str | None:
+    """``request.headers.get("content-type")``, without building the headers object."""
+    for name, value in request.scope["headers"]:
+        if name == b"content-type":
+            return value.decode("latin-1")
+    return None
+
+
 class BodyParseError(Exception):
     """The body could not be parsed for a reason other than malformed JSON."""
 
@@ -75,10 +83,10 @@ class BodyParseError(Exception):
 async def read_json_body(request: Request) -> Any:
     """The parsed JSON body; the raw bytes for other content types; None when empty."""
     try:
-        body = await request.body()
+        body = await read_whole_body(request)
         if not body:
             return None
-        content_type = request.headers.get("content-type")
+        content_type = _content_type(request)
         if content_type and not is_json_content_type(content_type):
             return body
         if not content_type and getattr(request.scope.get("app"), "strict_content_type", False):
