@@ -1,7 +1,7 @@
 """Benchmark this package against FastAPI 0.116.1, the newest FastAPI, Litestar 2 and Starlette.
 
     make bench     # .venv/bin/python benchmarks/run.py
-    .venv/bin/python benchmarks/run.py [--rounds 5] [--iterations 2000] [--only SCENARIO]...
+    .venv/bin/python benchmarks/run.py [--rounds 5] [--iterations 2000] [--only SCENARIO]... [--clock cpu]
         [--skip in-process,sweeps,memory,startup,e2e] [--refresh]
 
 Peers (``peers.py``), each in an interpreter of its own: FastAPI 0.116.1 (on Starlette
@@ -86,7 +86,9 @@ def describe_machine(peers: dict[str, Peer], found: dict[str, dict[str, str]]) -
     return "\n".join(lines)
 
 
-def in_process(peers: dict[str, Peer], rounds: int, iterations: int, only: list[str]) -> dict[str, dict[str, float]]:
+def in_process(
+    peers: dict[str, Peer], rounds: int, iterations: int, only: list[str], clock: str = "wall"
+) -> dict[str, dict[str, float]]:
     from peers import measure_in
 
     samples: dict[str, dict[str, list[float]]] = {name: {} for name in peers}
@@ -97,7 +99,9 @@ def in_process(peers: dict[str, Peer], rounds: int, iterations: int, only: list[
             order.reverse()  # alternate the order so that drift hits everyone alike
         for peer in order:
             script = HERE / "inprocess.py"
-            output = measure_in(peer.python, script, "--app", peer.module, "--iterations", iterations, *selection)
+            output = measure_in(
+                peer.python, script, "--app", peer.module, "--iterations", iterations, "--clock", clock, *selection
+            )
             for scenario, micros in output.items():
                 samples[peer.name].setdefault(scenario, []).append(micros)
         print(f"  in process: round {round_number + 1}/{rounds} done", file=sys.stderr)
@@ -134,8 +138,10 @@ def run_section(name: str, peers: dict[str, Peer], options: argparse.Namespace) 
     """One section's (title, {"medians", "table"}); the later sections run fewer rounds."""
     later_rounds = (options.rounds + 1) // 2
     if name == "in-process":
-        medians = in_process(peers, options.rounds, options.iterations, options.only)
+        medians = in_process(peers, options.rounds, options.iterations, options.only, options.clock)
         title = "In process (ASGI calls, no sockets; medians of interleaved rounds)"
+        if options.clock == "cpu":
+            title = "In process (ASGI calls, no sockets; CPU time, best 100-request batch; medians of rounds)"
         return title, {"medians": medians, "table": report_in_process(peers, medians)}
     if name == "sweeps":
         from sweeps import report_sweeps
@@ -161,6 +167,12 @@ def parse_options() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--iterations", type=int, default=2000)
+    parser.add_argument(
+        "--clock",
+        choices=["wall", "cpu"],
+        default="wall",
+        help="in process: wall time (best of three batches) or the thread's CPU time (best of many short ones)",
+    )
     parser.add_argument("--only", action="append", default=[], help="in-process scenario to run (repeatable)")
     parser.add_argument("--skip", default="", help=f"comma-separated sections to skip: {', '.join(SECTIONS)}")
     parser.add_argument("--e2e-seconds", type=int, default=4)
