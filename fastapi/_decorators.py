@@ -88,10 +88,24 @@ class HTTPVerb:
         return self if instance is None else types.MethodType(self, instance)
 
     def __call__(
-        self, declarer: RouteDeclarations, path: str, **options: Any
+        self, declarer: RouteDeclarations, *args: Any, **options: Any
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         reject_unknown(lambda: self.__qualname__, _ACCEPTED, options)
+        path = self._path(args, options)
         return declarer._path_operation(self.method, path, options)  # type: ignore[arg-type]
+
+    def _path(self, args: tuple[Any, ...], options: dict[str, Any]) -> Any:
+        """The path given by position or keyword; Python's own errors otherwise, naming the
+        verb as FastAPI's method (``FastAPI.get() takes 2 positional arguments...``)."""
+        if len(args) > 1:
+            raise TypeError(
+                f"{self.__qualname__}() takes 2 positional arguments but {len(args) + 1} were given"
+            )
+        if args and "path" in options:
+            raise TypeError(f"{self.__qualname__}() got multiple values for argument 'path'")
+        if not args and "path" not in options:
+            raise TypeError(f"{self.__qualname__}() missing 1 required positional argument: 'path'")
+        return args[0] if args else options.pop("path")
 
 
 class RouteDeclarations:

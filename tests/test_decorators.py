@@ -247,3 +247,19 @@ def test_frontend_goes_to_the_apps_router(tmp_path: Path) -> None:
     app.frontend("/", tmp_path)
     answer = TestClient(app).get("/client/route", headers={"accept": "text/html"})
     assert answer.text == "<p>app</p>"  # index.html for a browser's client-side route
+
+
+@pytest.mark.parametrize("owner", [FastAPI, APIRouter])
+def test_a_verb_called_wrongly_is_named_as_fastapis_method(owner: type) -> None:
+    """Python's own argument errors, as FastAPI 0.116.1 gives them (recorded there)."""
+    declarer, name = owner(), owner.__name__
+    with pytest.raises(TypeError, match=rf"^{name}\.get\(\) takes 2 positional arguments but 3"):
+        declarer.get("/", 1)
+    with pytest.raises(TypeError, match=rf"^{name}\.get\(\) got an unexpected keyword"):
+        declarer.get("/", 1, foo=1)
+    with pytest.raises(TypeError, match=rf"^{name}\.post\(\) missing 1 required positional"):
+        declarer.post()
+    with pytest.raises(TypeError, match=rf"^{name}\.put\(\) got multiple values for argument"):
+        declarer.put("/", path="/")
+    declarer.delete(path="/by-keyword")(lambda: None)
+    assert [route.path for route in declarer.routes][-1] == "/by-keyword"
