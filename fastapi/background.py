@@ -17,6 +17,7 @@ which looks at each task as it is added (so an unstorable one is refused at ``ad
 from __future__ import annotations
 
 import itertools
+import os
 import secrets
 import time
 from collections.abc import Awaitable, Callable, Generator, Sequence
@@ -29,8 +30,9 @@ from typing_extensions import ParamSpec
 
 from fastapi._lazy import lazy_attributes, reexports
 from fastapi.tasks.codec import TaskNotStorableError
+from fastapi.tasks.functions import facts_of
 from fastapi.tasks.inline import run_unowned
-from fastapi.tasks.policy import Retry, TaskPolicy, policy_of, seconds
+from fastapi.tasks.policy import Retry, seconds
 
 P = ParamSpec("P")
 
@@ -68,8 +70,9 @@ class EnqueuedTask(TaskHandle):
 
 def new_task_id() -> str:
     """32 random hex digits (128 bits): unique across processes, and not guessable from the
-    ids a client has seen, so an id alone reveals no one else's task."""
-    return secrets.token_hex(16)
+    ids a client has seen, so an id alone reveals no one else's task (the bytes ``secrets``
+    would draw, without its three calls around them)."""
+    return os.urandom(16).hex()
 
 
 _GROUP_PREFIX = secrets.token_hex(8)
@@ -81,19 +84,26 @@ def new_group_id() -> str:
     return f"{_GROUP_PREFIX}{next(_GROUP_COUNTER):016x}"
 
 
-def _display_name(func: Callable[..., Any]) -> str:
-    module = getattr(func, "__module__", None) or "?"
-    qualname = getattr(func, "__qualname__", None) or type(func).__qualname__
-    return f"{module}:{qualname}"
-
-
 class QueuedTask(BackgroundTask):
     """A queued call with its identity and policy (still a Starlette ``BackgroundTask``).
 
-    ``durable`` is what the caller asked for (None: the app decides, False: keep in memory);
-    the runtime's intake sets ``stored_form`` when the task goes to the app's backend, and
-    ``submitted`` once it is there.
+    ``overrides`` are per-call policy options over the function's own; ``durable`` is what
+    the caller asked for (None: the app decides, False: keep in memory); the runtime's
+    intake sets ``stored_form`` when the task goes to the app's backend, and ``submitted``
+    once it is there.
     """
+
+    # What changes for few tasks starts at its class default (fewer writes per add_task).
+    admitted = False
+    stored_form: Any = None
+    submitted = False
+    #: When it may start (a delay or a schedule); None: right after the response.
+    not_before: float | None = None
+    dedupe_key: str | None = None
+    #: Its deduplication key was taken by a task stored before: that one runs, not this.
+    duplicate = False
+    #: Enqueued outside a response (``app.tasks.enqueue``): no one runs it inline.
+    detached = False
 
     def __init__(
         self,
@@ -103,26 +113,22 @@ class QueuedTask(BackgroundTask):
         *,
         group_id: str,
         seq: int,
-        policy: TaskPolicy,
+        overrides: dict[str, Any] | None = None,
         durable: bool | None = None,
     ) -> None:
-        super().__init__(func, *args, **kwargs)
+        # Starlette's BackgroundTask attributes, from facts worked out once per function
+        # (its __init__ would inspect the function again on every call).
+        known = facts_of(func)
+        self.func = func
+        self.args = args  # type: ignore[assignment]  # Starlette types them by a ParamSpec
+        self.kwargs = kwargs  # type: ignore[assignment]
+        self.is_async = known.is_async
         self.id = new_task_id()
         self.group_id = group_id
         self.seq = seq
-        self.policy = policy
+        self.policy = known.policy.merged(**overrides) if overrides else known.policy
         self.durable = durable
-        self.name = policy.name or _display_name(func)
-        self.admitted = False
-        self.stored_form: Any = None
-        self.submitted = False
-        #: When it may start (a delay or a schedule); None: right after the response.
-        self.not_before: float | None = None
-        self.dedupe_key: str | None = None
-        #: Its deduplication key was taken by a task stored before: that one runs, not this.
-        self.duplicate = False
-        #: Enqueued outside a response (``app.tasks.enqueue``): no one runs it inline.
-        self.detached = False
+        self.name = self.policy.name or known.name
 
     def place(self, not_before: float | None, dedupe_key: str | None) -> None:
         """Apply the per-call schedule and deduplication key (the id derives from the key)."""
@@ -257,12 +263,13 @@ class BackgroundTasks(StarletteBackgroundTasks):
             kwargs,
             group_id=self.group_id,
             seq=len(self.tasks),
-            policy=policy_of(func).merged(**overrides),
+            overrides=overrides,
             durable=durable,
         )
         if not_before is not None or dedupe_key is not None:
             queued.place(not_before, dedupe_key)
-        queued.detached = self.detached
+        if self.detached:
+            queued.detached = True
         if self.intake is not None:
             self.intake.admit(queued)  # raises TaskNotStorableError now
         self.tasks.append(queued)
@@ -279,14 +286,7 @@ class BackgroundTasks(StarletteBackgroundTasks):
                 and not isinstance(task, StarletteBackgroundTasks)
                 else (task, (), {})
             )
-            adopted = QueuedTask(
-                func,
-                args,
-                kwargs,
-                group_id=self.group_id,
-                seq=index,
-                policy=policy_of(func),
-            )
+            adopted = QueuedTask(func, args, kwargs, group_id=self.group_id, seq=index)
             self.tasks[index] = task = adopted
         return task
 

@@ -77,10 +77,11 @@ class RunningTask:
         self._delivered = True
         target[1].cancel()
 
-    def attach(self, target: Any) -> None:
+    def attach(self, target: Any, loop: asyncio.AbstractEventLoop | None = None) -> None:
         """What ``cancel()`` cancels while the async call runs: a cancel scope, or the
-        asyncio task awaiting it (cheaper than a scope: nothing to set up per call)."""
-        self._target = (asyncio.get_running_loop(), target)
+        asyncio task awaiting it (cheaper than a scope: nothing to set up per call), on
+        ``loop`` (the running one when not given)."""
+        self._target = (loop or asyncio.get_running_loop(), target)
         if self._cancelled:
             self._deliver()
 
@@ -112,9 +113,7 @@ def current_task() -> RunningTask:
     return running
 
 
-def running_as(task: RunningTask) -> contextvars.Token[RunningTask | None]:
-    return _current.set(task)
-
-
-def reset(token: contextvars.Token[RunningTask | None]) -> None:
-    _current.reset(token)
+#: ``running_as(task)`` makes ``task`` what ``current_task()`` answers; ``reset(token)`` undoes
+#: it. The context variable's own methods: no call in between, on every task's path.
+running_as: Callable[[RunningTask | None], contextvars.Token[RunningTask | None]] = _current.set
+reset: Callable[[contextvars.Token[RunningTask | None]], None] = _current.reset

@@ -24,6 +24,7 @@ from fastapi._core.execute.threads import run_sync
 from fastapi.tasks import codec
 from fastapi.tasks.backend import DONE, Outcome, TaskBackend
 from fastapi.tasks.context import RunningTask, TaskCancelled, reset, running_as
+from fastapi.tasks.functions import facts_of
 from fastapi.tasks.memory import MemoryRecords
 from fastapi.tasks.records import TaskState, TaskStatus
 
@@ -42,20 +43,24 @@ class MemoryBackend(TaskBackend):
 
     def __init__(self, records: MemoryRecords) -> None:
         self.records = records
+        self._report = records.report
         self.active: dict[str, RunningTask] = {}
         self.later: set[asyncio.Task[None]] = set()
 
     async def submit(self, tasks: Sequence[QueuedTask]) -> None:
+        rows: list[tuple[str, str, int, float | None]] = []
         for queued in tasks:
-            if queued.dedupe_key is not None and queued.id in self.records:
-                queued.duplicate = True  # the task stored under that key runs, not this one
-            else:
-                self.records.create(
-                    queued.id, queued.name, queued.policy.retry.attempts, queued.not_before
-                )
             queued.submitted = True
+            if queued.dedupe_key is not None and (
+                queued.id in self.records or any(row[0] == queued.id for row in rows)
+            ):
+                queued.duplicate = True  # the task stored under that key runs, not this one
+                continue
+            rows.append((queued.id, queued.name, queued.policy.retry.attempts, queued.not_before))
+        self.records.create_many(rows)
 
     async def run(self, queued: QueuedTask) -> Outcome:
+        """Its attempts, in this coroutine (the one cost every in-memory task pays)."""
         if queued.duplicate:
             return DONE
         if queued.not_before is not None and queued.not_before > time.time():
@@ -64,24 +69,16 @@ class MemoryBackend(TaskBackend):
             self.later.add(later)
             later.add_done_callback(self.later.discard)
             return DONE
-        return await self._attempts(queued)
-
-    async def _run_later(self, queued: QueuedTask) -> None:
-        await anyio.sleep(max(0.0, (queued.not_before or 0.0) - time.time()))
-        await self._attempts(queued)
-
-    async def _attempts(self, queued: QueuedTask) -> Outcome:
-        retry = queued.policy.retry
         records = self.records
         while True:
-            if records.is_cancelled(queued.id):
-                return DONE  # cancelled before (this attempt) began
             attempt = records.start(queued.id)
-            running = RunningTask(queued.id, queued.name, attempt, records.report)
+            if attempt is None:
+                return DONE  # cancelled before (this attempt) began
+            running = RunningTask(queued.id, queued.name, attempt, self._report)
             self.active[queued.id] = running
             started = time.monotonic()
             try:
-                # Starlette's BackgroundTask worked out whether the function is async.
+                # Whether the function is async was worked out once, when it was queued.
                 result = await call_task(
                     queued.func,
                     queued.args,
@@ -98,6 +95,7 @@ class MemoryBackend(TaskBackend):
                 if records.is_cancelled(queued.id):
                     records.finish(queued.id, error=error_text(exc), cancelled=True)
                     return DONE
+                retry = queued.policy.retry
                 if retry.retries(exc, attempt):
                     wait = retry.wait_before(attempt)
                     records.finish(queued.id, error=error_text(exc), retry_at=time.time() + wait)
@@ -110,8 +108,14 @@ class MemoryBackend(TaskBackend):
                 return Outcome(error=exc)
             finally:
                 self.active.pop(queued.id, None)
-            records.finish(queued.id, result=shown_result(queued.id, queued.name, result))
+            if result is not None:
+                result = shown_result(queued.id, queued.name, result)
+            records.finish(queued.id, result=result)
             return DONE
+
+    async def _run_later(self, queued: QueuedTask) -> None:
+        await anyio.sleep(max(0.0, (queued.not_before or 0.0) - time.time()))
+        await self.run(queued)  # due now
 
     def cancel(self, task_id: str) -> bool:
         """A pending task never runs; a running one is told (and an async one cancelled)."""
@@ -135,23 +139,34 @@ async def run_group(group: BackgroundTasks, lane_of: Callable[[QueuedTask], Task
     """Run a response's tasks in order, each by its backend; failures are isolated, the first
     is re-raised. Once a durable task is left to the workers, the durable ones after it are
     too (the workers keep a group's order); in-memory ones still run."""
+    lanes: list[TaskBackend] = []
+    waiting: dict[TaskBackend, list[QueuedTask]] = {}
     for index in range(len(group.tasks)):
         queued = group.queued(index)
-        if not queued.submitted and not lane_of(queued).durable:
-            await lane_of(queued).submit([queued])  # its status shows pending until it runs
+        lane = lane_of(queued)
+        lanes.append(lane)
+        if not queued.submitted and not lane.durable:
+            waiting.setdefault(lane, []).append(queued)
+    for lane, batch in waiting.items():
+        await lane.submit(batch)  # their statuses show pending until they run
     first_error: BaseException | None = None
     durable_deferred = False
     index = 0
-    while index < len(group.tasks):  # tasks may queue more tasks while the group runs
-        queued = group.queued(index)
+    tasks = group.tasks
+    while index < len(tasks):  # tasks may queue more tasks while the group runs
+        if index < len(lanes):  # seen above: adopted already
+            queued, lane = tasks[index], lanes[index]  # type: ignore[assignment]
+        else:
+            queued = group.queued(index)
+            lane = lane_of(queued)
         index += 1
-        lane = lane_of(queued)
-        if lane.durable and durable_deferred:
+        durable = lane.durable
+        if durable and durable_deferred:
             continue
         if not queued.submitted:
             await lane.submit([queued])
         outcome = await lane.run(queued)
-        if lane.durable:
+        if durable:
             durable_deferred = outcome.deferred
         if outcome.error is not None and first_error is None:
             first_error = outcome.error
@@ -194,15 +209,19 @@ async def call_task(
     """
     token = running_as(running)
     try:
-        if not (is_async_callable(func) if is_async is None else is_async):
+        if not (facts_of(func).is_async if is_async is None else is_async):
             if timeout is None:  # the common case: no scope to set up
                 return await run_sync(func, *args, **kwargs)
             return await _call_sync_within(func, args, kwargs, running, timeout)
-        task = _asyncio_task() if timeout is None else None
+        try:  # the asyncio task awaiting the call (None under trio: cancel scopes then)
+            loop = asyncio.get_running_loop()
+            task = asyncio.current_task(loop) if timeout is None else None
+        except RuntimeError:
+            task = None
         if task is not None:
             # Cancelled through its asyncio task, while (and only while) it awaits the
             # call; the cancellation it got is taken back once caught here.
-            running.attach(task)
+            running.attach(task, loop)
             try:
                 result = await func(*args, **kwargs)
             except asyncio.CancelledError:
@@ -246,13 +265,6 @@ async def _call_sync_within(
     raise TimeoutError(f"the task took longer than its timeout of {timeout:g}s")
 
 
-def _asyncio_task() -> asyncio.Task[Any] | None:
-    try:
-        return asyncio.current_task()
-    except RuntimeError:  # another event loop (trio): cancel scopes then
-        return None
-
-
 def _uncancel(task: asyncio.Task[Any]) -> None:
     uncancel = getattr(task, "uncancel", None)  # Python 3.11+ counts cancellations
     if uncancel is not None:
@@ -272,13 +284,6 @@ def shown_result(task_id: str, name: str, value: Any) -> Any:
 
 def log_unstorable_result(task_id: str, name: str, exc: Exception) -> None:
     logger.warning("Background task %s (%s) succeeded, but %s", task_id, name, exc)
-
-
-def is_async_callable(func: Callable[..., Any]) -> bool:
-    while isinstance(func, functools.partial):
-        func = func.func
-    dunder_call = getattr(type(func), "__call__", None)  # noqa: B004 - the method itself, not callability
-    return inspect.iscoroutinefunction(func) or inspect.iscoroutinefunction(dunder_call)
 
 
 async def call_on_failure(

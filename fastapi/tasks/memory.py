@@ -5,7 +5,8 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
@@ -36,7 +37,7 @@ class _Record:
     result: Any = None
     cancel_requested: bool = False
     scheduled_for: float | None = None
-    errors: list[AttemptError] = field(default_factory=list)
+    errors: list[AttemptError] | None = None  # made at the first error: most tasks have none
 
     def status(self) -> TaskStatus:
         return TaskStatus(
@@ -55,7 +56,7 @@ class _Record:
             result=self.result,
             cancel_requested=self.cancel_requested,
             scheduled_for=timestamp(self.scheduled_for),
-            errors=list(self.errors),
+            errors=list(self.errors or ()),
         )
 
 
@@ -86,11 +87,18 @@ class MemoryRecords:
     def create(
         self, task_id: str, name: str, max_attempts: int, scheduled_for: float | None = None
     ) -> None:
+        self.create_many([(task_id, name, max_attempts, scheduled_for)])
+
+    def create_many(self, rows: Iterable[tuple[str, str, int, float | None]]) -> None:
+        """Records for new tasks, pending: ``(id, name, max_attempts, scheduled_for)`` each
+        (a response's tasks at once: one lock, one clock read)."""
         now = time.time()
         with self._lock:
-            self._active[task_id] = _Record(
-                task_id, name, max_attempts, now, scheduled_for=scheduled_for
-            )
+            active = self._active
+            for task_id, name, max_attempts, scheduled_for in rows:
+                active[task_id] = _Record(
+                    task_id, name, max_attempts, now, scheduled_for=scheduled_for
+                )
 
     def cancel(self, task_id: str) -> bool:
         """A pending task is closed as cancelled; a running one is flagged (its runner stops it)."""
@@ -119,12 +127,13 @@ class MemoryRecords:
                 found[record.state] += 1
         return found
 
-    def start(self, task_id: str) -> int:
-        """Mark an attempt started; return its number."""
+    def start(self, task_id: str) -> int | None:
+        """Mark an attempt started; return its number, or None if the task was cancelled
+        (closed before it ran, or asked to stop before this attempt)."""
         with self._lock:
             record = self._active.get(task_id)
-            if record is None:
-                return 1
+            if record is None or record.cancel_requested:
+                return None
             record.state = TaskState.running
             record.attempts += 1
             record.started_at = time.time()
@@ -147,12 +156,10 @@ class MemoryRecords:
                 return
             record.error = error
             if error is not None:
-                record.errors.append(
-                    AttemptError(
-                        attempt=record.attempts, error=error, at=datetime.now(timezone.utc)
-                    )
-                )
-                del record.errors[:-MAX_ATTEMPT_ERRORS]
+                errors = record.errors = record.errors or []
+                now = datetime.now(timezone.utc)
+                errors.append(AttemptError(attempt=record.attempts, error=error, at=now))
+                del errors[:-MAX_ATTEMPT_ERRORS]
             cancelled = cancelled or record.cancel_requested
             if retry_at is not None and not cancelled:
                 record.state = TaskState.pending

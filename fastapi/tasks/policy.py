@@ -116,7 +116,10 @@ def task(
         check_cron(policy.cron)
 
     def decorate(function: _F) -> _F:
+        from fastapi.tasks.functions import forget
+
         setattr(function, POLICY_ATTRIBUTE, policy)
+        forget(function)  # queued before it was decorated: its facts are out of date
         if policy.every is not None or policy.cron is not None:
             from fastapi.tasks.periodic import register
 

@@ -171,11 +171,11 @@ class TaskRuntime:
         """Decide which backend takes a task, as it is queued; it may refuse it right away."""
         if queued.admitted:
             return
-        lane: TaskBackend = self.memory
         if self.backend.durable and queued.durable is not False:
-            lane = self.backend
-        lane.prepare(queued)  # raises TaskNotStorableError
-        queued.durable = lane.durable
+            self.backend.prepare(queued)  # raises TaskNotStorableError
+            queued.durable = True
+        else:
+            queued.durable = False  # memory takes every task as it is
         queued.admitted = True
 
     def lane_of(self, queued: QueuedTask) -> TaskBackend:
@@ -185,7 +185,7 @@ class TaskRuntime:
         """A response is about to be sent with ``background``: store its durable tasks now
         (``TaskStoreError``, a 503, if they cannot be), and answer what the response runs
         once it is sent."""
-        group = self._group_of(background)
+        group = background if type(background) is BackgroundTasks else self._group_of(background)
         if group is None or not group.tasks:
             return background
         if self.backend.durable:
@@ -193,14 +193,14 @@ class TaskRuntime:
                 # Tasks no intake saw (a collector made by hand, Starlette's own): stored
                 # like the others, or refused here, loudly; never kept in memory unsaid.
                 self.admit(group.queued(index))
-        durable = [
-            task
-            for task in group.tasks
-            if isinstance(task, QueuedTask) and task.durable and not task.submitted
-        ]
-        if durable:
-            await self.backend.submit(durable)
-        return BackgroundTask(self.run_group, group)
+            durable = [
+                task
+                for task in group.tasks
+                if isinstance(task, QueuedTask) and task.durable and not task.submitted
+            ]
+            if durable:
+                await self.backend.submit(durable)
+        return _GroupRun(self, group)
 
     def _group_of(self, background: BackgroundTask) -> BackgroundTasks | None:
         """The collector a response's ``background`` is; a durable app takes a Starlette
@@ -248,6 +248,17 @@ class TaskRuntime:
         """Claim and run due tasks until ``stopping`` is set (durable mode)."""
         if isinstance(self.backend, StoreBackend):
             await WorkerPool(self.backend).work(stopping)
+
+
+class _GroupRun(BackgroundTask):
+    """What a response runs once it is sent: its tasks, through the runtime. Made without
+    Starlette's ``__init__``, which would inspect ``run_group`` on every response."""
+
+    def __init__(self, runtime: TaskRuntime, group: BackgroundTasks) -> None:
+        self.func = runtime.run_group  # type: ignore[assignment]  # Starlette's ParamSpec
+        self.args = (group,)  # type: ignore[assignment]
+        self.kwargs = {}  # type: ignore[assignment]
+        self.is_async = True
 
 
 def runtime_of(app: Any) -> TaskRuntime | None:
