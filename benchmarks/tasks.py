@@ -9,6 +9,9 @@
 2. Throughput: no-op tasks executed per second by one process: in memory (a response with N
    tasks), and durable (N stored tasks drained by the worker pool). Async and sync (thread)
    no-op tasks.
+
+Each row also reports the process's CPU time (all its threads) per request or per task: on a
+machine shared with other work, wall-clock figures follow the load, CPU time much less.
 """
 
 from __future__ import annotations
@@ -85,26 +88,33 @@ def response_latency(app: Any) -> Any:
     return call
 
 
-async def enqueue_latency(app: Any, requests: int, in_flight: int) -> float:
+async def enqueue_latency(app: Any, requests: int, in_flight: int) -> tuple[float, float]:
+    """Median µs until the response is sent, and CPU µs per request."""
     call = response_latency(app)
     for _ in range(50):
         await call()
     samples: list[float] = []
+    cpu = time.process_time()
     for _ in range(requests // in_flight):
         samples.extend(await asyncio.gather(*(call() for _ in range(in_flight))))
-    return statistics.median(samples) * 1e6
+    cpu = time.process_time() - cpu
+    return statistics.median(samples) * 1e6, cpu / len(samples) * 1e6
 
 
-async def memory_throughput(count: int, task: Any) -> float:
+async def memory_throughput(count: int, task: Any) -> tuple[float, float]:
+    """Tasks per second, and per CPU-second."""
     tasks = BackgroundTasks()
     for _ in range(count):
         tasks.add_task(task)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     await tasks()
-    return count / (time.perf_counter() - start)
+    return count / (time.perf_counter() - start), count / (time.process_time() - cpu)
 
 
-async def durable_throughput(url: str, count: int, task: Any, concurrency: int = 4) -> float:
+async def durable_throughput(
+    url: str, count: int, task: Any, concurrency: int = 4
+) -> tuple[float, float]:
+    """Tasks per second, and per CPU-second (the worker threads' included)."""
     app = FastAPI(tasks=TaskSettings(store=url, workers=False, handoff=0.0))
     runtime = app.tasks
     batch = runtime.collector()
@@ -117,14 +127,14 @@ async def durable_throughput(url: str, count: int, task: Any, concurrency: int =
     runtime.enable_workers(concurrency)
     stop = asyncio.Event()
     FINISHED.clear()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     worker = asyncio.create_task(runtime.work(stop))  # type: ignore[arg-type]
     while len(FINISHED) < count or runtime.backend.running:  # type: ignore[attr-defined]  # ran, and their outcome written
         await asyncio.sleep(0.001)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     stop.set()
     await worker
-    return count / elapsed
+    return count / elapsed, count / cpu
 
 
 async def main() -> None:
@@ -136,8 +146,8 @@ async def main() -> None:
     directory = Path(tempfile.mkdtemp(prefix="task-bench-"))
 
     print("## Enqueueing one task: time until the response is sent (median µs)\n")
-    print("| mode | 1 request at a time | 64 requests in flight |")
-    print("|---|---:|---:|")
+    print("| mode | 1 request at a time | 64 requests in flight | CPU µs per request, its task run included (1 / 64) |")
+    print("|---|---:|---:|---:|")
     apps = [
         ("in memory", make_app(None)),
         (
@@ -148,18 +158,18 @@ async def main() -> None:
     if options.redis:
         apps.append(("durable (Redis)", make_app(flushed(options.redis), workers=False)))
     for label, app in apps:
-        one = await enqueue_latency(app, options.requests // 4, 1)
-        many = await enqueue_latency(app, options.requests, 64)
-        print(f"| {label} | {one:.0f} | {many:.0f} |")
+        one, one_cpu = await enqueue_latency(app, options.requests // 4, 1)
+        many, many_cpu = await enqueue_latency(app, options.requests, 64)
+        print(f"| {label} | {one:,.0f} | {many:,.0f} | {one_cpu:,.0f} / {many_cpu:,.0f} |")
 
     print("\n## No-op tasks executed per second by one process\n")
-    print("| mode | async no-op | sync no-op (worker thread) |")
-    print("|---|---:|---:|")
+    print("| mode | async no-op | sync no-op (worker thread) | per CPU-second (async / sync) |")
+    print("|---|---:|---:|---:|")
     row = [
         await memory_throughput(options.tasks, async_noop),
         await memory_throughput(options.tasks, sync_noop),
     ]
-    print(f"| in memory (one response, N tasks) | {row[0]:,.0f} | {row[1]:,.0f} |")
+    print(f"| in memory (one response, N tasks) | {_rates(row)} |")
     stores = [("SQLite", lambda name: f"sqlite:///{directory / name}.db")]
     if options.redis:
         stores.append(("Redis", lambda name: flushed(options.redis)))
@@ -171,7 +181,13 @@ async def main() -> None:
                 )
                 for kind, task in (("async", async_noop), ("sync", sync_noop))
             ]
-            print(f"| durable ({label}, {concurrency} at a time) | {row[0]:,.0f} | {row[1]:,.0f} |")
+            print(f"| durable ({label}, {concurrency} at a time) | {_rates(row)} |")
+
+
+def _rates(row: list[tuple[float, float]]) -> str:
+    """Async and sync tasks per second, then both per CPU-second."""
+    (wall_async, cpu_async), (wall_sync, cpu_sync) = row
+    return f"{wall_async:,.0f} | {wall_sync:,.0f} | {cpu_async:,.0f} / {cpu_sync:,.0f}"
 
 
 def flushed(url: str) -> str:
