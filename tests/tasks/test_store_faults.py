@@ -12,6 +12,7 @@ import shutil
 import signal
 import sqlite3
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -324,3 +325,49 @@ def test_sqlite_on_a_full_disk_then_freed(tmp_path: Path, caplog: pytest.LogCapt
     assert max(collections.Counter(RUNS).values()) == 1
     assert len(outage_warnings(caplog)) == 1
     assert app.state.events == ["started", "stopped"]
+
+
+LEFT_BY_A_KILLED_PROCESS = """
+import os, signal, sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("PRAGMA journal_mode=WAL")
+db.execute("CREATE TABLE left_here (x)")
+db.execute("INSERT INTO left_here VALUES (1)")
+os.kill(os.getpid(), signal.SIGKILL)  # no close: the -wal and -shm files stay behind
+"""
+
+
+def test_an_unwritable_shm_file_gives_503s_naming_it_and_the_fix(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The -shm file a killed process left, made unwritable (a read-only bind mount of that
+    one file: root may write any file otherwise): requests answer 503, the one warning names
+    the file and the fix, nothing dies; writable again, storing and running resume."""
+    caplog.set_level(logging.INFO, logger="fastapi")
+    path = tmp_path / "tasks.db"
+    shm = tmp_path / "tasks.db-shm"
+    subprocess.run([sys.executable, "-c", LEFT_BY_A_KILLED_PROCESS, str(path)], check=False)
+    assert shm.exists() and (tmp_path / "tasks.db-wal").exists()
+    result = subprocess.run(["mount", "--bind", str(shm), str(shm)], capture_output=True)
+    if result.returncode != 0:
+        pytest.skip(f"cannot bind-mount here: {result.stderr.decode().strip()}")
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(shm)], check=True)
+        app = faulty_app(f"sqlite:///{path}")
+        with TestClient(app) as client:
+            assert client.get("/ping").status_code == 200
+            refused = post_all(client, 0, 3)
+            wait_for(lambda: outage_warnings(caplog), what="the outage warning")
+            [warning] = outage_warnings(caplog)
+            assert f"{shm} is not writable by this process" in warning
+            assert "give that user write access to it, or delete it while no process" in warning
+            subprocess.run(["umount", str(shm)], check=True)
+            wait_for(lambda: client.post("/jobs/10").status_code == 200, what="storing again")
+            wait_for(lambda: 10 in RUNS, what="the task run")
+            wait_for(lambda: recoveries(caplog), what="the recovery logged")
+    finally:
+        subprocess.run(["umount", "-l", str(shm)], check=False, capture_output=True)
+    assert set(refused.values()) == {503} and RUNS == [10]
+    assert app.state.events == ["started", "stopped"]
+    with sqlite3.connect(path) as db:  # what the killed process committed is still there
+        assert db.execute("SELECT x FROM left_here").fetchall() == [(1,)]

@@ -93,17 +93,31 @@ class SQLiteTaskStore(TaskStore):
         return db
 
     def _check_writable(self) -> None:
-        """Refuse files this process cannot write, before SQLite opens them: it maps the
-        ``-shm`` file into memory, where a write that cannot land kills the process
-        (SIGBUS) instead of failing a call."""
+        """Refuse files this process cannot write, before SQLite opens them, with the file
+        and the fix named: SQLite itself opens an unwritable ``-shm`` read-only, then fails
+        every write with "attempt to write a readonly database", naming no file."""
         directory = os.path.dirname(os.path.abspath(self.path))
-        for file in (self.path, f"{self.path}-wal", f"{self.path}-shm"):
+        user = f"user {os.getuid()}" if hasattr(os, "getuid") else "this user"
+        for file, fix in (
+            (self.path, "give that user write access to it"),
+            (
+                f"{self.path}-wal",
+                "give that user write access to it (never delete it: it holds committed tasks)",
+            ),
+            (
+                f"{self.path}-shm",
+                "give that user write access to it, or delete it while no "
+                "process has the database open (SQLite makes it again)",
+            ),
+        ):
             if os.path.exists(file) and not os.access(file, os.W_OK):
-                raise sqlite3.OperationalError(f"{file} is not writable by this process")
+                raise sqlite3.OperationalError(
+                    f"{file} is not writable by this process ({user}): {fix}"
+                )
         if not os.access(directory, os.W_OK):
             raise sqlite3.OperationalError(
-                f"{directory} is not writable by this process (SQLite keeps its -wal and -shm "
-                "files beside the database)"
+                f"{directory} is not writable by this process ({user}): give that user write "
+                "access to it (SQLite keeps its -wal and -shm files beside the database)"
             )
 
     @contextmanager
