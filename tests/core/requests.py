@@ -26,7 +26,9 @@ def make_request(
         "raw_path": path.encode(),
         "root_path": "",
         "query_string": query,
-        "headers": [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in (headers or {}).items()],
+        "headers": [
+            (k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in (headers or {}).items()
+        ],
         "app": app,
     }
 
@@ -38,7 +40,9 @@ def make_request(
     return Request(scope, receive)
 
 
-async def run_asgi_response(response: Any, *, disconnect_after: int | None = None) -> dict[str, Any]:
+async def run_asgi_response(
+    response: Any, *, disconnect_after: int | None = None
+) -> dict[str, Any]:
     """Send ``response`` as a server would: its status, headers and body chunks.
 
     With ``disconnect_after``, the client goes away after that many body messages.
@@ -60,7 +64,13 @@ async def run_asgi_response(response: Any, *, disconnect_after: int | None = Non
         if disconnect_after is not None and len(chunks) > disconnect_after:
             raise OSError("client gone")
 
-    scope = {"type": "http", "method": "GET", "path": "/", "headers": [], "asgi": {"spec_version": "2.4"}}
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": "/",
+        "headers": [],
+        "asgi": {"spec_version": "2.4"},
+    }
     from starlette.requests import ClientDisconnect
 
     try:

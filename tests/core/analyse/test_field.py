@@ -105,7 +105,9 @@ def test_a_type_pydantic_cannot_handle_is_a_declaration_error_naming_it() -> Non
 
 
 def test_error_helpers() -> None:
-    assert with_loc([{"loc": ("a",), "type": "t"}], ("body",)) == [{"loc": ("body", "a"), "type": "t"}]
+    assert with_loc([{"loc": ("a",), "type": "t"}], ("body",)) == [
+        {"loc": ("body", "a"), "type": "t"}
+    ]
     assert missing_error(("query", "q")) == {
         "type": "missing",
         "loc": ("query", "q"),

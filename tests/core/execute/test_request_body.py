@@ -150,9 +150,9 @@ def test_urlencoded_and_multipart_forms() -> None:
     assert form.getlist("a") == ["1", "2"] and form["b"] == "x y"
     boundary = "XyZ"
     body = (
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"f\"; filename=\"t.txt\"\r\n"
+        f'--{boundary}\r\nContent-Disposition: form-data; name="f"; filename="t.txt"\r\n'
         f"Content-Type: text/plain\r\n\r\nhello\r\n--{boundary}\r\n"
-        f"Content-Disposition: form-data; name=\"n\"\r\n\r\n3\r\n--{boundary}--\r\n"
+        f'Content-Disposition: form-data; name="n"\r\n\r\n3\r\n--{boundary}--\r\n'
     ).encode()
     form, _ = read_form(body, f"multipart/form-data; boundary={boundary}")
     assert form["n"] == "3" and form["f"].filename == "t.txt"

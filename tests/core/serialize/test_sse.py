@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Any
 
 import anyio
 import pytest
@@ -37,7 +38,9 @@ def test_fields_are_written_in_order_with_multi_line_data_and_comments() -> None
 def test_event_objects_send_json_data_or_raw_data() -> None:
     assert encode_event(ServerSentEvent(data={"a": [1]}, id="1")) == b'data: {"a": [1]}\nid: 1\n\n'
     assert encode_event(ServerSentEvent(data=Point(x=1))) == b'data: {"x":1}\n\n'
-    assert encode_event(ServerSentEvent(raw_data="as is", event="e")) == b"event: e\ndata: as is\n\n"
+    assert (
+        encode_event(ServerSentEvent(raw_data="as is", event="e")) == b"event: e\ndata: as is\n\n"
+    )
     assert dumps_untyped({"when": Point(x=2)}) == '{"when": {"x": 2}}'
 
 
@@ -57,16 +60,40 @@ def test_invalid_events_are_refused(fields: dict[str, object]) -> None:
 
 
 def test_the_response_streams_events_and_pings_when_idle() -> None:
-    async def events() -> AsyncIterator[object]:
-        yield ServerSentEvent(data=1)
-        await anyio.sleep(0.3)  # idle far longer than the ping interval
-        yield b"data: raw\n\n"
+    chunks: list[bytes] = []
+    headers: dict[str, str] = {}
 
-    response = EventSourceResponse(events(), ping_interval=0.05)
-    sent = anyio.run(run_asgi_response, response)
-    assert sent["headers"]["content-type"].startswith("text/event-stream")
-    assert sent["chunks"][0] == b"data: 1\n\n" and sent["chunks"][-1] == b"data: raw\n\n"
-    assert KEEPALIVE_COMMENT in sent["chunks"][1:-1]
+    async def main() -> None:
+        pinged = anyio.Event()
+
+        async def events() -> AsyncIterator[object]:
+            yield ServerSentEvent(data=1)
+            await pinged.wait()  # silent until the stream has pinged
+            yield b"data: raw\n\n"
+
+        async def receive() -> dict[str, Any]:
+            await anyio.sleep_forever()
+            raise AssertionError  # pragma: no cover
+
+        async def send(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                headers.update({k.decode(): v.decode() for k, v in message["headers"]})
+            elif message.get("body"):
+                chunks.append(message["body"])
+                if message["body"] == KEEPALIVE_COMMENT:
+                    pinged.set()
+
+        scope = {"type": "http", "asgi": {"spec_version": "2.4"}}
+        with anyio.fail_after(60):
+            await EventSourceResponse(events(), ping_interval=0.05)(scope, receive, send)
+
+    anyio.run(main)
+    assert headers["content-type"].startswith("text/event-stream")
+    assert KEEPALIVE_COMMENT in chunks
+    assert [chunk for chunk in chunks if chunk != KEEPALIVE_COMMENT] == [
+        b"data: 1\n\n",
+        b"data: raw\n\n",
+    ]
 
 
 def test_a_busy_stream_sends_no_pings() -> None:
