@@ -10,6 +10,7 @@ import argparse
 from typing import Any
 
 from fastapi.cli import output
+from fastapi.cli.engine_check import engine_backend
 from fastapi.cli.registry import CLIError
 from fastapi.tasks import periodic
 
@@ -35,13 +36,7 @@ def celery_worker_argv(args: argparse.Namespace) -> list[str]:
 def run_celery_worker(import_string: str, runtime: Any, args: argparse.Namespace) -> int:
     from fastapi.tasks.engines.celery import CeleryBackend
 
-    backend = getattr(runtime, "backend", None)
-    if not isinstance(backend, CeleryBackend):
-        raise CLIError(
-            f"{import_string} does not run its background tasks on Celery",
-            hint='Give the app the Celery engine: FastAPI(tasks="celery+redis://localhost:6379/0") '
-            "or FastAPI(tasks=celery_app).",
-        )
+    backend = engine_backend(runtime, CeleryBackend, import_string, "Celery", "celery_app")
     if args.concurrency is not None and args.concurrency < 1:
         raise CLIError("--concurrency must be at least 1")
     output.say()

@@ -14,6 +14,7 @@ import os
 from typing import Any
 
 from fastapi.cli import output
+from fastapi.cli.engine_check import engine_backend
 from fastapi.cli.registry import CLIError
 
 #: The app's import string and import root, for the worker processes taskiq starts.
@@ -57,13 +58,7 @@ def run_taskiq_worker(target: Any, runtime: Any, args: argparse.Namespace) -> in
 
     from fastapi.tasks.engines.taskiq import TaskiqBackend
 
-    backend = getattr(runtime, "backend", None)
-    if not isinstance(backend, TaskiqBackend):
-        raise CLIError(
-            f"{target.import_string} does not run its background tasks on taskiq",
-            hint='Give the app the taskiq engine: FastAPI(tasks="taskiq+redis://localhost:6379/0") '
-            "or FastAPI(tasks=broker).",
-        )
+    backend = engine_backend(runtime, TaskiqBackend, target.import_string, "taskiq", "broker")
     for option in ("concurrency", "workers"):
         value = getattr(args, option)
         if value is not None and value < 1:

@@ -156,12 +156,17 @@ def _show(store: Any, task_id: str, args: argparse.Namespace) -> str | None:
     return None
 
 
+def _refused(store: Any, task_id: str, why: str) -> str:
+    """Why an action did nothing: the task is unknown, or its state does not allow it."""
+    status = store.get(task_id)
+    if status is None:
+        return f"No task {task_id} in {_where(store)}"
+    return f"Task {task_id} is {status.state.value}: {why}"
+
+
 def _cancel(store: Any, task_id: str, args: argparse.Namespace) -> str | None:
     if not store.cancel(task_id):
-        status = store.get(task_id)
-        if status is None:
-            return f"No task {task_id} in {_where(store)}"
-        return f"Task {task_id} is {status.state.value}: there is nothing to cancel"
+        return _refused(store, task_id, "there is nothing to cancel")
     status = store.get(task_id)
     if status is not None and status.state.value == "running":
         output.say(f"{task_id}: cancellation requested (its worker stops it)", indent=0)
@@ -172,10 +177,7 @@ def _cancel(store: Any, task_id: str, args: argparse.Namespace) -> str | None:
 
 def _retry(store: Any, task_id: str, args: argparse.Namespace) -> str | None:
     if not store.retry(task_id):
-        status = store.get(task_id)
-        if status is None:
-            return f"No task {task_id} in {_where(store)}"
-        return f"Task {task_id} is {status.state.value}: only failed or cancelled tasks are retried"
+        return _refused(store, task_id, "only failed or cancelled tasks are retried")
     output.say(f"{task_id}: pending again, runs as soon as a worker is free", indent=0)
     return None
 

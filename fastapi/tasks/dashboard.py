@@ -18,18 +18,14 @@ from typing import Annotated, Any
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from fastapi.exceptions import HTTPException
 from fastapi.param_functions import Query
 from fastapi.routing import APIRouter
 from fastapi.tasks.records import TaskState
-from fastapi.tasks.runtime import TaskRuntime, runtime_of
+from fastapi.tasks.runtime import TaskRuntime, runtime_or_404
 
 
 def _runtime(request: Request) -> TaskRuntime:
-    runtime = runtime_of(request.app)
-    if runtime is None:  # pragma: no cover - only mounted on non-FastAPI apps
-        raise HTTPException(status_code=404, detail="Not Found")
-    return runtime
+    return runtime_or_404(request, "Not Found")
 
 
 def task_dashboard_router(

@@ -12,14 +12,11 @@ from fastapi.exceptions import HTTPException
 from fastapi.param_functions import Path, Query
 from fastapi.routing import APIRouter
 from fastapi.tasks.records import TaskState, TaskStatus
-from fastapi.tasks.runtime import TaskRuntime, runtime_of
+from fastapi.tasks.runtime import TaskRuntime, runtime_or_404
 
 
 def _runtime(request: Request) -> TaskRuntime:
-    runtime = runtime_of(request.app)
-    if runtime is None:  # pragma: no cover - only mounted on non-FastAPI apps
-        raise HTTPException(status_code=404, detail="Task not found")
-    return runtime
+    return runtime_or_404(request, "Task not found")
 
 
 def task_status_router(

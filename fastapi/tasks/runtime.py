@@ -26,6 +26,7 @@ from starlette.responses import Response
 from typing_extensions import ParamSpec
 
 from fastapi.background import BackgroundTasks, EnqueuedTask, QueuedTask
+from fastapi.exceptions import HTTPException
 from fastapi.tasks import engines, periodic
 from fastapi.tasks.backend import TaskBackend
 from fastapi.tasks.enqueue import Enqueuer, enqueue_options
@@ -264,6 +265,15 @@ class _GroupRun(BackgroundTask):
 def runtime_of(app: Any) -> TaskRuntime | None:
     runtime = getattr(app, "tasks", None)
     return runtime if isinstance(runtime, TaskRuntime) else None
+
+
+def runtime_or_404(connection: HTTPConnection, detail: str) -> TaskRuntime:
+    """The app's runtime for the task routers; a 404 (``detail``) when the router is
+    mounted on an app that is not FastAPI, so it has no task runtime to show."""
+    runtime = runtime_of(connection.app)
+    if runtime is None:  # pragma: no cover - only mounted on non-FastAPI apps
+        raise HTTPException(status_code=404, detail=detail)
+    return runtime
 
 
 _default: TaskRuntime | None = None

@@ -231,49 +231,51 @@ class StoreBackend(TaskBackend):
                 except TaskCancelled:
                     # The store has its cancel_requested flag: the attempt ends cancelled.
                     ran = True
-                    await self._write_outcome(claimed, Finish(claimed.id, self.owner))
-                    log_cancelled(
-                        claimed.id, claimed.name, claimed.attempt, time.monotonic() - started
-                    )
-                    self.outcomes["cancelled"] += 1
-                    outcome = DONE
+                    outcome = await self._after_cancel(claimed, started)
                 except Exception as exc:
                     ran = True
                     outcome = await self._after_failure(claimed, policy, exc, started)
                 else:
                     ran = True
-                    stored = self._stored_result(claimed, result)
-                    await self._write_outcome(
-                        claimed, Finish(claimed.id, self.owner, result=stored)
-                    )
-                    log_success(
-                        claimed.id,
-                        claimed.name,
-                        claimed.attempt,
-                        claimed.max_attempts,
-                        time.monotonic() - started,
-                    )
-                    self.outcomes["succeeded"] += 1
-                    outcome = DONE
+                    outcome = await self._after_success(claimed, result, started)
                 group.cancel_scope.cancel()
             return outcome
         except BaseException:
             # Cancelled (shutdown past its grace period).
-            if claimed.id in self._unwritten:
-                self._unwritten.discard(claimed.id)
-                logger.error(
-                    "Background task %s (%s) ran, but its outcome could not be written before "
-                    "shutdown (the store is unavailable): it runs again once its lease expires",
-                    claimed.id,
-                    claimed.name,
-                )
-            elif not ran:  # give it back unfinished, without waiting on a store that hangs
-                release = Release(claimed.id, self.owner)
-                await give_back(self.writer, self.health, release, self.settings.store_timeout)
+            await self._abandon(claimed, ran)
             raise
         finally:
             self.running.discard(claimed.id)
             self.active.pop(claimed.id, None)
+
+    async def _after_cancel(self, claimed: ClaimedTask, started: float) -> Outcome:
+        await self._write_outcome(claimed, Finish(claimed.id, self.owner))
+        log_cancelled(claimed.id, claimed.name, claimed.attempt, time.monotonic() - started)
+        self.outcomes["cancelled"] += 1
+        return DONE
+
+    async def _after_success(self, claimed: ClaimedTask, result: Any, started: float) -> Outcome:
+        stored = self._stored_result(claimed, result)
+        await self._write_outcome(claimed, Finish(claimed.id, self.owner, result=stored))
+        elapsed = time.monotonic() - started
+        log_success(claimed.id, claimed.name, claimed.attempt, claimed.max_attempts, elapsed)
+        self.outcomes["succeeded"] += 1
+        return DONE
+
+    async def _abandon(self, claimed: ClaimedTask, ran: bool) -> None:
+        """An attempt cut short by shutdown: say so if its outcome is lost, give it back
+        unfinished if it never ran (without waiting on a store that hangs)."""
+        if claimed.id in self._unwritten:
+            self._unwritten.discard(claimed.id)
+            logger.error(
+                "Background task %s (%s) ran, but its outcome could not be written before "
+                "shutdown (the store is unavailable): it runs again once its lease expires",
+                claimed.id,
+                claimed.name,
+            )
+        elif not ran:
+            release = Release(claimed.id, self.owner)
+            await give_back(self.writer, self.health, release, self.settings.store_timeout)
 
     async def _write_outcome(self, claimed: ClaimedTask, call: Finish) -> None:
         """Write the end of an attempt, retried until the store takes it: the task ran, so

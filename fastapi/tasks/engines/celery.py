@@ -36,6 +36,7 @@ from fastapi.tasks.engines.celery_meta import (
     status_from_meta,
 )
 from fastapi.tasks.engines.celery_task import run_generic
+from fastapi.tasks.engines.publishing import publish_one_or_fail, publish_or_fail
 from fastapi.tasks.inline import error_text
 from fastapi.tasks.records import FINISHED, TaskState, TaskStatus, empty_counts
 from fastapi.tasks.settings import TaskStoreError
@@ -160,20 +161,15 @@ class CeleryBackend(TaskBackend):
     async def submit(self, tasks: Sequence[QueuedTask]) -> None:
         """Publish the tasks before the response is sent: a broker that fails or hangs
         fails the request (503), nothing acknowledged is silently dropped."""
-        try:
-            with anyio.fail_after(self.publish_timeout):
-                await anyio.to_thread.run_sync(self._publish_all, tasks, abandon_on_cancel=True)
-        except Exception as exc:
-            logger.error("Publishing background tasks to Celery failed: %s", error_text(exc))
-            raise TaskStoreError() from exc
+        await publish_or_fail(
+            "Celery",
+            lambda: anyio.to_thread.run_sync(self._publish_all, tasks, abandon_on_cancel=True),
+            self.publish_timeout,
+        )
 
     def submit_blocking(self, queued: QueuedTask) -> None:
         """Publish one task from code without an event loop (a script, a worker thread)."""
-        try:
-            self._publish_all([queued])
-        except Exception as exc:
-            logger.error("Publishing background task %s failed: %s", queued.id, error_text(exc))
-            raise TaskStoreError() from exc
+        publish_one_or_fail(queued.id, lambda: self._publish_all([queued]))
 
     def _publish_all(self, tasks: Sequence[QueuedTask]) -> None:
         for queued in tasks:

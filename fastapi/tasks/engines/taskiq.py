@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
-import anyio
 from taskiq import AsyncBroker, TaskiqEvents
 from taskiq.depends.progress_tracker import TaskProgress as TaskiqProgress
 from taskiq.kicker import AsyncKicker
@@ -30,6 +29,7 @@ from taskiq.result_backends.dummy import DummyResultBackend
 from fastapi.tasks import codec
 from fastapi.tasks.backend import DEFERRED, Outcome, TaskBackend
 from fastapi.tasks.engines.owner_loop import OwnerLoop
+from fastapi.tasks.engines.publishing import publish_one_or_fail, publish_or_fail
 from fastapi.tasks.engines.taskiq_broker import broker_for
 from fastapi.tasks.engines.taskiq_index import TaskIndex
 from fastapi.tasks.inline import error_text
@@ -42,7 +42,6 @@ from fastapi.tasks.records import (
     empty_counts,
     timestamp,
 )
-from fastapi.tasks.settings import TaskStoreError
 
 if TYPE_CHECKING:  # pragma: no cover
     from fastapi.background import QueuedTask
@@ -135,20 +134,16 @@ class TaskiqBackend(TaskBackend):
     async def submit(self, tasks: Sequence[QueuedTask]) -> None:
         """Publish the tasks before the response is sent: a broker that fails or hangs
         fails the request (503), nothing acknowledged is silently dropped."""
-        try:
-            with anyio.fail_after(self.publish_timeout):
-                await self.owner.run(self._publish_all(tasks))
-        except Exception as exc:
-            logger.error("Publishing background tasks to taskiq failed: %s", error_text(exc))
-            raise TaskStoreError() from exc
+        await publish_or_fail(
+            "taskiq", lambda: self.owner.run(self._publish_all(tasks)), self.publish_timeout
+        )
 
     def submit_blocking(self, queued: QueuedTask) -> None:
         """Publish one task from code without an event loop (a script, a worker thread)."""
-        try:
-            self.owner.run_blocking(self._publish_all([queued]), self.publish_timeout)
-        except Exception as exc:
-            logger.error("Publishing background task %s failed: %s", queued.id, error_text(exc))
-            raise TaskStoreError() from exc
+        publish_one_or_fail(
+            queued.id,
+            lambda: self.owner.run_blocking(self._publish_all([queued]), self.publish_timeout),
+        )
 
     async def _publish_all(self, tasks: Sequence[QueuedTask]) -> None:
         await self.start_client()
