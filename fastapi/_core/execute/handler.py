@@ -113,24 +113,33 @@ def _solving_handler(
 ) -> RequestHandler:
     """Read the body, solve the plan (within its exit stacks), respond."""
 
+    async def solved(
+        request: Request,
+        plan: Plan,
+        body: Any,
+        stack: AsyncExitStack | None,
+        request_stack: AsyncExitStack | None,
+    ) -> tuple[Resolution, Response | None]:
+        """Solve, and respond if the request is valid (errors are raised by the caller,
+        once the exit stack is closed, so that ``yield`` dependencies never see them)."""
+        resolution = await solve(
+            plan, request, body, stack, tasks=tasks, request_stack=request_stack
+        )
+        if resolution.errors:
+            return resolution, None
+        return resolution, await respond(request, plan, resolution, body)
+
     async def handle(request: Request) -> Response:
         plan = plans.current()
         body = await read_body(request) if read_body is not None else None
-        response: Response | None = None
         request_stack = open_request_stack(request) if plan.needs_request_stack else None
+        # A yield dependency may swallow the response's error: no response, and no errors.
+        resolution, response = _NOTHING_SOLVED, None
         if plan.needs_exit_stack:
             async with AsyncExitStack() as stack:
-                resolution = await solve(
-                    plan, request, body, stack, tasks=tasks, request_stack=request_stack
-                )
-                if not resolution.errors:
-                    response = await respond(request, plan, resolution, body)
+                resolution, response = await solved(request, plan, body, stack, request_stack)
         else:
-            resolution = await solve(
-                plan, request, body, None, tasks=tasks, request_stack=request_stack
-            )
-            if not resolution.errors:
-                response = await respond(request, plan, resolution, body)
+            resolution, response = await solved(request, plan, body, None, request_stack)
         if resolution.errors:
             raise RequestValidationError(resolution.errors, body=body)
         if response is None:
