@@ -12,6 +12,7 @@ worker at each attempt; the return value or the last error is the task's taskiq 
 
 from __future__ import annotations
 
+import asyncio
 import builtins
 import json
 import logging
@@ -21,6 +22,7 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
+import anyio
 from taskiq import AsyncBroker, TaskiqEvents
 from taskiq.depends.progress_tracker import TaskProgress as TaskiqProgress
 from taskiq.kicker import AsyncKicker
@@ -95,6 +97,7 @@ class TaskiqBackend(TaskBackend):
         self.owner = OwnerLoop("fastapi-taskiq")
         self.index = TaskIndex.of(self.broker.result_backend)
         self._started = False
+        self._withdrawing: set[asyncio.Future[None]] = set()
         from fastapi.tasks.engines.taskiq_task import run_generic
 
         self.task = self.broker.register_task(run_generic, task_name=GENERIC_TASK)
@@ -148,18 +151,46 @@ class TaskiqBackend(TaskBackend):
     async def _publish_all(self, tasks: Sequence[QueuedTask]) -> None:
         await self.start_client()
         backend = self.broker.result_backend
+        sent: builtins.list[str] = []
         for queued in tasks:
             name, payload, info = queued.stored_form or self._message(queued)
             if queued.dedupe_key is not None and await backend.get_progress(queued.id):
                 queued.duplicate = queued.submitted = True  # its key's task is the one
                 continue
-            # Recorded first: a published task is never "unknown" to the status API.
-            record = new_record(name, payload, info)
-            await backend.set_progress(queued.id, TaskiqProgress(state=QUEUED, meta=record))
-            if self.index is not None:
-                await self.index.add(queued.id, info["created_at"])
-            await self._kick(queued.id, name, payload, info)
+            try:
+                # Recorded first: a published task is never "unknown" to the status API.
+                record = new_record(name, payload, info)
+                await backend.set_progress(queued.id, TaskiqProgress(state=QUEUED, meta=record))
+                if self.index is not None:
+                    await self.index.add(queued.id, info["created_at"])
+                await self._kick(queued.id, name, payload, info)
+            except BaseException:  # refused, or the publish timeout cancelled it: a 503
+                await self._withdraw(sent, queued.id)
+                raise
+            sent.append(queued.id)
             queued.submitted = True
+
+    async def _withdraw(self, sent: builtins.list[str], refused: str) -> None:
+        """All or none: the request gets a 503, so the tasks it already published are
+        cancelled and the refused one is unrecorded (no "pending" task that never runs).
+        Shielded from the publish timeout's cancellation; best effort, bounded."""
+        cleanup = asyncio.ensure_future(self._withdraw_now(sent, refused))
+        self._withdrawing.add(cleanup)
+        cleanup.add_done_callback(self._withdrawing.discard)
+        await asyncio.shield(cleanup)
+
+    async def _withdraw_now(self, sent: builtins.list[str], refused: str) -> None:
+        try:
+            with anyio.fail_after(self.publish_timeout):
+                for task_id in sent:
+                    await self._cancel(task_id)
+                await self.write(cancel_key(refused), CANCELLED, {"at": time.time()})
+                if self.index is not None:
+                    await self.index.remove(refused)
+                else:
+                    await self._cancel(refused)
+        except Exception as exc:
+            logger.warning("Tasks of a refused request not withdrawn: %s", error_text(exc))
 
     async def _kick(
         self, task_id: str, name: str, payload: str, info: dict[str, Any], run: int = 1

@@ -51,6 +51,12 @@ class TaskIndex:
                 self._trimmed_at = now
                 await redis.zremrangebyscore(self.key, "-inf", now - kept_for)
 
+    async def remove(self, task_id: str) -> None:
+        """Forget a task's record and its place in the index."""
+        async with Redis(connection_pool=self.results.redis_pool) as redis:
+            await redis.delete(self._progress_key(task_id))
+            await redis.zrem(self.key, task_id)
+
     def _progress_key(self, task_id: str) -> str:
         name = (
             task_id if self.results.prefix_str is None else f"{self.results.prefix_str}:{task_id}"

@@ -426,3 +426,56 @@ def test_a_redis_outage_is_waited_out(tmp_path_factory: pytest.TempPathFactory) 
     finally:
         cluster.close()
         server.stop()
+
+
+def _refusing_broker(redis_url: str, accepted: int, database: int) -> Any:
+    """A taskiq-redis stream broker on ``redis_url`` whose broker side refuses every message
+    after the first ``accepted`` ones (a broker failing mid-request, which a real server
+    cannot be made to do on cue); results live on the same real Redis."""
+    from taskiq_redis import RedisAsyncResultBackend, RedisStreamBroker
+
+    class Refusing(RedisStreamBroker):
+        async def kick(self, message: Any) -> None:
+            nonlocal accepted
+            if accepted <= 0:
+                raise ConnectionError("the broker refuses the message")
+            accepted -= 1
+            await super().kick(message)
+
+    url = f"{redis_url.rsplit('/', 1)[0]}/{database}"  # a database of the test's own
+    return Refusing(url, queue_name="refusing").with_result_backend(RedisAsyncResultBackend(url))
+
+
+def test_a_task_refused_by_the_broker_leaves_no_pending_record(redis_url: str) -> None:
+    """The result backend is up, the broker refuses the message: the 503 is the whole
+    story, no task stays listed "pending" with nothing to run it."""
+    app = FastAPI(tasks=_refusing_broker(redis_url, accepted=0, database=7))
+
+    @app.post("/")
+    def enqueue(background_tasks: BackgroundTasks) -> dict[str, str]:
+        return {"id": background_tasks.add_task(print, "never").id}
+
+    engine = app.tasks.backend
+    with TestClient(app) as client:
+        assert client.post("/").status_code == 503
+        assert engine.list() == []
+        assert sum(engine.counts().values()) == 0
+
+
+def test_a_request_whose_second_task_is_refused_runs_none(redis_url: str) -> None:
+    """All or none: the first task, already published, is cancelled with the 503."""
+    app = FastAPI(tasks=_refusing_broker(redis_url, accepted=1, database=8))
+
+    @app.post("/")
+    def enqueue(background_tasks: BackgroundTasks) -> dict[str, str]:
+        first = background_tasks.add_task(print, "first").id
+        background_tasks.add_task(print, "second")
+        return {"id": first}
+
+    engine = app.tasks.backend
+    with TestClient(app) as client:
+        response = client.post("/")
+        assert response.status_code == 503
+        listed = engine.list()
+        assert [found.state for found in listed] == ["cancelled"]
+        assert engine.counts().get("pending", 0) == 0
