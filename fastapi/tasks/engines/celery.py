@@ -172,6 +172,7 @@ class CeleryBackend(TaskBackend):
         publish_one_or_fail(queued.id, lambda: self._publish_all([queued]))
 
     def _publish_all(self, tasks: Sequence[QueuedTask]) -> None:
+        sent: list[str] = []
         for queued in tasks:
             name, payload, info = queued.stored_form or self._message(queued)
             if queued.dedupe_key is not None and self._known(queued.id):
@@ -179,8 +180,22 @@ class CeleryBackend(TaskBackend):
                 continue
             if queued.not_before is not None:
                 info["not_before"] = queued.not_before
-            self.publish(queued.id, name, payload, info)
+            try:
+                self.publish(queued.id, name, payload, info)
+            except BaseException:
+                self._withdraw(sent)
+                raise
+            sent.append(queued.id)
             queued.submitted = True
+
+    def _withdraw(self, sent: list[str]) -> None:
+        """All or none: the request gets a 503, so the tasks it already published are
+        cancelled (their workers skip them); best effort, the backend may be down too."""
+        for task_id in sent:
+            try:
+                self.cancel(task_id)
+            except Exception as exc:
+                logger.warning("Task %s could not be withdrawn: %s", task_id, error_text(exc))
 
     def publish(
         self, task_id: str, name: str, payload: str | None, info: dict[str, Any], new: bool = True

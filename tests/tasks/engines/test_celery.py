@@ -607,3 +607,39 @@ def test_a_redis_outage_mid_task_loses_nothing(
         cluster.close()
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_request_whose_second_task_is_refused_runs_none(
+    redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """All or none: the broker refuses the request's second message (injected: a real
+    broker cannot be made to fail on cue), so the first, already sent, is cancelled."""
+    from celery import Celery
+
+    base = redis_url.rsplit("/", 1)[0]
+    app = FastAPI(tasks=Celery("half", broker=f"{base}/10", backend=f"{base}/11"))
+
+    @app.post("/")
+    def enqueue(background_tasks: BackgroundTasks) -> dict[str, str]:
+        first = background_tasks.add_task(print, "first").id
+        background_tasks.add_task(print, "second")
+        return {"id": first}
+
+    engine = app.tasks.backend
+    send, sent = engine._send, []
+
+    def refuse_the_second(*args: Any) -> None:
+        if sent:
+            raise ConnectionError("the broker refuses the message")
+        sent.append(args[0])
+        send(*args)
+
+    monkeypatch.setattr(engine, "_send", refuse_the_second)
+    with TestClient(app) as client:
+        assert client.post("/").status_code == 503
+        # The publishing thread may outlive the request's timeout: poll for its clean-up.
+        deadline = time.monotonic() + 60
+        while [s.state for s in engine.list()] != ["cancelled"] and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert [(s.id, s.state) for s in engine.list()] == [(sent[0], "cancelled")]
+        assert engine.counts().get("pending", 0) == 0
