@@ -3,23 +3,22 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import socket
 import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from fastapi import BackgroundTasks, FastAPI
 from fastapi.tasks import task_dashboard_router, task_status_router
 from fastapi.testclient import TestClient
+from tests.tasks.engines.cluster import EngineCluster, wait_for
 
 pytest.importorskip("celery")
 
@@ -163,45 +162,11 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_for(condition: Callable[[], Any], timeout: float, what: str) -> Any:
-    deadline = time.monotonic() + timeout
-    while True:
-        found = condition()
-        if found:
-            return found
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.1)
-
-
-class Cluster:
-    """The app on uvicorn and Celery workers, each in its own process group."""
+class Cluster(EngineCluster):
+    """The app on uvicorn and Celery workers."""
 
     def __init__(self, directory: Path, redis_url: str, *, serve: bool = True) -> None:
-        self.directory = directory
-        self.marks = directory / "marks"
-        self.marks.mkdir()
-        (directory / "main.py").write_text(APP)
-        self.env = {
-            **os.environ,
-            "REDIS_URL": redis_url,
-            "MARKS_DIR": str(self.marks),
-            "PYTHONPATH": str(directory),
-        }
-        self.workers: dict[str, subprocess.Popen[bytes]] = {}
-        self.port = free_port()
-        self.server: subprocess.Popen[bytes] | None = None
-        if serve:
-            argv = [sys.executable, "-m", "uvicorn", "main:app", "--port", str(self.port)]
-            self.server = self._start(argv, "server")
-        self.client = httpx.Client(base_url=f"http://127.0.0.1:{self.port}", timeout=30)
-
-    def _start(self, argv: list[str], name: str) -> subprocess.Popen[bytes]:
-        log = open(self.directory / f"{name}.log", "wb")  # noqa: SIM115 - kept for the process
-        env = {**self.env, "WORKER_NAME": name}
-        return subprocess.Popen(
-            argv, cwd=self.directory, env=env, stdout=log, stderr=log, start_new_session=True
-        )
+        super().__init__(directory, redis_url, APP, serve=serve)
 
     def start_worker(self, name: str, *, beat: bool = True) -> None:
         argv = [sys.executable, "-m", "fastapi", "worker", "main.py", "--engine", "celery"]
@@ -212,52 +177,6 @@ class Cluster:
         self.workers[name] = self._start(argv, name)
         log = self.directory / f"{name}.log"
         wait_for(lambda: b"ready." in log.read_bytes(), 60, f"celery worker {name} ready")
-
-    def wait_serving(self) -> None:
-        def answers() -> bool:
-            try:
-                return self.client.get("/docs").status_code == 200
-            except httpx.HTTPError:
-                return False
-
-        wait_for(answers, 60, "uvicorn serving the app")
-
-    def post(self, path: str) -> str:
-        response = self.client.post(path)
-        assert response.status_code == 200, response.text
-        return str(response.json()["id"])
-
-    def status(self, task_id: str) -> dict[str, Any]:
-        response = self.client.get(f"/tasks/{task_id}")
-        assert response.status_code == 200, response.text
-        return dict(response.json())
-
-    def finished(self, task_id: str, timeout: float = 90) -> dict[str, Any]:
-        return dict(
-            wait_for(
-                lambda: (
-                    (found := self.status(task_id))["state"] in ("succeeded", "failed", "cancelled")
-                    and found
-                ),
-                timeout,
-                f"task {task_id} to finish",
-            )
-        )
-
-    def kill(self, process: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
-        if process.poll() is None:
-            os.killpg(process.pid, sig)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
-
-    def close(self) -> None:
-        self.client.close()
-        for process in [*self.workers.values(), self.server]:
-            if process is not None:
-                self.kill(process)
 
 
 @pytest.fixture(scope="module")
@@ -280,13 +199,13 @@ def test_tasks_spread_over_both_workers(cluster: Cluster) -> None:
     first = cluster.status(ids[0])
     assert first["state"] in ("pending", "running", "succeeded")
     assert first["name"].endswith("where") and first["durable"] is True
-    results = [cluster.finished(task_id) for task_id in ids]
+    results = [cluster.ended(task_id) for task_id in ids]
     assert all(found["state"] == "succeeded" for found in results)
     assert {found["result"] for found in results} == {"w1", "w2"}
 
 
 def test_a_retry_that_succeeds(cluster: Cluster) -> None:
-    found = cluster.finished(cluster.post("/flaky/retry-once"))
+    found = cluster.ended(cluster.post("/flaky/retry-once"))
     assert found["state"] == "succeeded", found
     assert found["result"] == "ok after 3"
     assert found["attempts"] == 3 and found["max_attempts"] == 3 and found["takeovers"] == 0
@@ -305,13 +224,13 @@ def test_progress_and_result_of_an_async_task(cluster: Cluster) -> None:
     )
     assert seen["progress"]["total"] == 5 and seen["progress"]["message"] == "counting"
     assert seen["state"] in ("running", "succeeded")
-    found = cluster.finished(task_id)
+    found = cluster.ended(task_id)
     assert found["state"] == "succeeded" and found["result"] == 50
 
 
 def test_a_deduplication_key_publishes_once(cluster: Cluster) -> None:
     first = cluster.post("/once/report-7")
-    assert cluster.finished(first)["state"] == "succeeded"
+    assert cluster.ended(first)["state"] == "succeeded"
     assert cluster.post("/once/report-7") == first
     # Not published again: a new message would have recorded it as queued first.
     assert cluster.status(first)["state"] == "succeeded"
@@ -327,7 +246,7 @@ def test_a_cancelled_task_never_runs(cluster: Cluster) -> None:
     kept = cluster.post("/later/kept")
     assert cluster.client.post(f"/cancel/{cancelled}").json() == {"cancelled": True}
     assert cluster.status(cancelled)["state"] == "cancelled"
-    assert cluster.finished(kept)["state"] == "succeeded"
+    assert cluster.ended(kept)["state"] == "succeeded"
     assert cluster.status(cancelled)["state"] == "cancelled"
     assert not list(cluster.marks.glob("cancelled.*"))
     assert cluster.client.post(f"/cancel/{cancelled}").json() == {"cancelled": False}
@@ -394,7 +313,7 @@ def marked(cluster: Cluster, name: str) -> bool:
 
 
 def test_listed_and_counted_from_the_result_backend(cluster: Cluster) -> None:
-    done = cluster.finished(cluster.post("/where?seconds=0"))
+    done = cluster.ended(cluster.post("/where?seconds=0"))
     assert done["state"] == "succeeded"
     listed = cluster.client.get("/tasks", params={"state": "succeeded", "limit": 500}).json()
     assert done["id"] in [found["id"] for found in listed]
@@ -422,7 +341,7 @@ def test_started_at_and_scheduled_for(cluster: Cluster) -> None:
     waiting = cluster.status(task_id)
     assert waiting["state"] == "pending" and waiting["attempts"] == 0
     assert waiting["scheduled_for"] > waiting["created_at"]
-    found = cluster.finished(task_id)
+    found = cluster.ended(task_id)
     assert found["state"] == "succeeded" and found["attempts"] == 1
     assert found["created_at"] <= found["started_at"] <= found["finished_at"]
     assert found["started_at"] >= waiting["scheduled_for"][:19]
@@ -432,7 +351,7 @@ def test_a_running_async_task_is_cancelled_at_its_next_await(cluster: Cluster) -
     task_id = cluster.post("/run/waits/async-cancel")
     wait_for(lambda: marked(cluster, "async-cancel.started"), 60, "the task started")
     assert cluster.client.post(f"/cancel/{task_id}").json() == {"cancelled": True}
-    found = cluster.finished(task_id, timeout=60)
+    found = cluster.ended(task_id, timeout=60)
     assert found["state"] == "cancelled" and found["result"] is None
     assert marked(cluster, "async-cancel.cancelled-at-await")
     assert cluster.client.post(f"/cancel/{task_id}").json() == {"cancelled": False}
@@ -446,14 +365,14 @@ def test_a_running_sync_task_sees_cancelled(cluster: Cluster) -> None:
     )
     assert running["started_at"] is not None and running["cancel_requested"] is False
     assert cluster.client.post(f"/cancel/{task_id}").json() == {"cancelled": True}
-    found = cluster.finished(task_id, timeout=60)
+    found = cluster.ended(task_id, timeout=60)
     assert found["state"] == "cancelled", found  # whatever it returned
     assert marked(cluster, "sync-cancel.saw-cancelled")
 
 
 def test_a_failed_task_records_its_error_and_is_retried_by_id(cluster: Cluster) -> None:
     task_id = cluster.post("/run/fails_once/broken")
-    failed = cluster.finished(task_id)
+    failed = cluster.ended(task_id)
     assert failed["state"] == "failed", failed
     assert failed["error"] == "ValueError: broken is broken"
     assert failed["attempts"] == 1 and failed["max_attempts"] == 1
@@ -468,7 +387,7 @@ def test_a_failed_task_records_its_error_and_is_retried_by_id(cluster: Cluster) 
     assert hook == "failed 1 broken is broken"
     (cluster.marks / "broken.fixed").touch()
     assert cluster.client.post(f"/retry/{task_id}").json() == {"retried": True}
-    found = cluster.finished(task_id)
+    found = cluster.ended(task_id)
     assert found["state"] == "succeeded" and found["result"] == "fixed", found
     assert found["attempts"] == 1 and found["error"] is None
     assert cluster.client.post(f"/retry/{task_id}").json() == {"retried": False}
@@ -477,12 +396,12 @@ def test_a_failed_task_records_its_error_and_is_retried_by_id(cluster: Cluster) 
 def test_timeouts_in_the_worker_and_as_celery_time_limits(cluster: Cluster) -> None:
     awaiting = cluster.post("/timeout/await")
     blocking = cluster.post("/timeout/block")
-    found = cluster.finished(awaiting)
+    found = cluster.ended(awaiting)
     assert found["state"] == "failed"
     assert found["error"] == "TimeoutError: the task took longer than its timeout of 1s"
     # Its event loop blocked, the call cannot time out: the prefork pool's hard time limit
     # (timeout + 2 s) ends the process running it.
-    found = cluster.finished(blocking, timeout=120)
+    found = cluster.ended(blocking, timeout=120)
     assert found["state"] == "failed"
     assert found["error"].startswith("TimeLimitExceeded"), found
 
@@ -499,7 +418,7 @@ def test_periodic_tasks_fire_once_per_period_with_two_beats(cluster: Cluster) ->
     seen = occurrences()
     assert all(len(workers) == 1 for workers in seen.values()), seen
     for task_id in seen:
-        found = cluster.finished(task_id)
+        found = cluster.ended(task_id)
         assert found["state"] == "succeeded" and found["result"] == "tick"
         assert found["name"].endswith(":tick")
     logs = [(cluster.directory / f"{name}.log").read_text() for name in ("w1", "w2")]
@@ -514,7 +433,7 @@ def test_worker_killed_mid_task_completes_on_the_other(cluster: Cluster) -> None
     victim = started[0].rpartition(".")[2]
     survivor = "w2" if victim == "w1" else "w1"
     cluster.kill(cluster.workers[victim], signal.SIGKILL)
-    found = cluster.finished(task_id, timeout=120)
+    found = cluster.ended(task_id, timeout=120)
     assert found["state"] == "succeeded", found
     assert found["result"] == survivor
     assert (cluster.marks / f"killed.{survivor}").exists()

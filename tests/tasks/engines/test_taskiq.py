@@ -3,21 +3,20 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from fastapi import BackgroundTasks, FastAPI
 from fastapi.testclient import TestClient
+from tests.tasks.engines.cluster import EngineCluster, wait_for
 from tests.uvicorn_server import free_port
 
 pytest.importorskip("taskiq_redis")
@@ -120,44 +119,11 @@ APP = textwrap.dedent(
 )
 
 
-def wait_for(condition: Callable[[], Any], timeout: float, what: str) -> Any:
-    deadline = time.monotonic() + timeout
-    while True:
-        found = condition()
-        if found:
-            return found
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.1)
-
-
-class Cluster:
-    """The app on uvicorn and taskiq workers, each in its own process group."""
+class Cluster(EngineCluster):
+    """The app on uvicorn and taskiq workers."""
 
     def __init__(self, directory: Path, redis_url: str) -> None:
-        self.directory = directory
-        self.marks = directory / "marks"
-        self.marks.mkdir()
-        (directory / "main.py").write_text(APP)
-        self.env = {
-            **os.environ,
-            "REDIS_URL": redis_url,
-            "MARKS_DIR": str(self.marks),
-            "PYTHONPATH": str(directory),
-        }
-        self.workers: dict[str, subprocess.Popen[bytes]] = {}
-        self.port = free_port()
-        self.server = self._start(
-            [sys.executable, "-m", "uvicorn", "main:app", "--port", str(self.port)], "server"
-        )
-        self.client = httpx.Client(base_url=f"http://127.0.0.1:{self.port}", timeout=30)
-
-    def _start(self, argv: list[str], name: str) -> subprocess.Popen[bytes]:
-        log = open(self.directory / f"{name}.log", "wb")  # noqa: SIM115 - kept for the process
-        env = {**self.env, "WORKER_NAME": name}
-        return subprocess.Popen(
-            argv, cwd=self.directory, env=env, stdout=log, stderr=log, start_new_session=True
-        )
+        super().__init__(directory, redis_url, APP)
 
     def start_scheduler(self, name: str) -> subprocess.Popen[bytes]:
         argv = [sys.executable, "-m", "fastapi", "worker", "main.py", "--engine", "taskiq"]
@@ -177,54 +143,6 @@ class Cluster:
                 return b"Listening started." in log.read_bytes()
 
             wait_for(listening, 90, f"taskiq worker {name} listening")
-
-    def wait_serving(self) -> None:
-        def answers() -> bool:
-            assert self.server.poll() is None, (self.directory / "server.log").read_text()
-            try:
-                return self.client.get("/docs").status_code == 200
-            except httpx.HTTPError:
-                return False
-
-        wait_for(answers, 90, "uvicorn serving the app")
-
-    def post(self, path: str) -> str:
-        response = self.client.post(path)
-        assert response.status_code == 200, response.text
-        return str(response.json()["id"])
-
-    def status(self, task_id: str) -> dict[str, Any]:
-        response = self.client.get(f"/tasks/{task_id}")
-        assert response.status_code == 200, response.text
-        return dict(response.json())
-
-    def ended(self, task_id: str, timeout: float = 90) -> dict[str, Any]:
-        return dict(
-            wait_for(
-                lambda: (found := self.status(task_id))["state"]
-                in ("succeeded", "failed", "cancelled")
-                and found,
-                timeout,
-                f"task {task_id} to end",
-            )
-        )
-
-    def marked(self, key: str) -> list[str]:
-        return [path.name for path in self.marks.glob(f"{key}.w*")]
-
-    def kill(self, process: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
-        if process.poll() is None:
-            os.killpg(process.pid, sig)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
-
-    def close(self) -> None:
-        self.client.close()
-        for process in [*self.workers.values(), self.server]:
-            self.kill(process)
 
 
 @pytest.fixture(scope="module")
