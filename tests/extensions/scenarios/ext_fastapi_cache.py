@@ -1,4 +1,5 @@
 """fastapi-cache2 (0.2): cached endpoints on the in-memory backend, set up in the lifespan."""
+import time
 from contextlib import asynccontextmanager
 
 from fastapi_cache import FastAPICache
@@ -13,9 +14,20 @@ REQUIRES = "fastapi_cache"
 calls = {"count": 0, "model": 0}
 
 
+class SteadyClockBackend(InMemoryBackend):
+    """The in-memory backend on a clock that stands still: a hit's ``max-age`` is the full
+    600 s on every run, not 599 when a second ticks between storing and reading."""
+
+    _started = int(time.time())
+
+    @property
+    def _now(self) -> int:
+        return self._started
+
+
 @asynccontextmanager
 async def lifespan(app: FastAPI):
-    FastAPICache.init(InMemoryBackend(), prefix="test-cache")
+    FastAPICache.init(SteadyClockBackend(), prefix="test-cache")
     yield
 
 
