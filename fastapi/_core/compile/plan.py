@@ -181,6 +181,7 @@ class Plan:
         "needs_exit_stack",
         "needs_request_stack",
         "repeats",
+        "route_runner",
         "runner",
         "steps",
         "trivial",
@@ -190,6 +191,7 @@ class Plan:
         self.steps = steps
         self.dependencies = tuple(steps[:-1])  # every step but the endpoint, in order
         self.runner: Any = None  # how the execute stage runs the dependencies, once built
+        self.route_runner: Any = None  # how it serves a request with this plan, once built
         # A dependency held twice (or more): its cached result serves the later occurrences.
         keys = [step.cache_key for step in self.dependencies]
         try:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from contextlib import AsyncExitStack
 from typing import Any
 
 from starlette.requests import Request
@@ -17,11 +16,11 @@ from fastapi._core.dependant import Dependant
 from fastapi._core.errors import FastAPIError, RequestValidationError
 from fastapi._core.execute.request_body import read_form_body, read_json_body
 from fastapi._core.execute.request_scope import open_request_stack
-from fastapi._core.execute.solve import Resolution, read_step, solve
+from fastapi._core.execute.resolution import NOTHING_SOLVED, Resolution
 from fastapi._core.execute.task_port import TaskPort
 from fastapi._core.execute.threads import run_sync
 from fastapi._core.execute.unrenderable import client_errors
-from fastapi._core.execute.unrolled import dependency_runner
+from fastapi._core.execute.unrolled import route_runner
 from fastapi._core.serialize.dump_options import DEFAULT_DUMP, DumpOptions
 from fastapi._core.serialize.item_stream import ItemStream
 from fastapi._core.serialize.offload import is_large
@@ -52,8 +51,6 @@ def _stream_response(
 
 
 Respond = Callable[[Request, Plan, Resolution, Any], Awaitable[Response]]
-# What a plan without parameters solves to: read only, so one value serves every request.
-_NOTHING_SOLVED = Resolution()
 
 
 def build_request_handler(
@@ -81,12 +78,11 @@ def build_request_handler(
         reads_form=reads_form,
         streams=item_stream is not None,
     )
-    if plans.base.dependencies:
-        dependency_runner(plans.base, read_step)  # generated now, not on the first request
     serializer = ResponseSerializer(response_field, response_class or JSONResponse, dump)
     respond = _responder(plans.base.endpoint, serializer, status_code or None, item_stream)
     if body_field is None and plans.fixed and plans.base.trivial:
         return _unsolved_handler(plans.base, respond, tasks)
+    route_runner(plans.base, respond, tasks)  # generated now, not on the first request
     read_body: Callable[[Request], Awaitable[Any]] | None = None
     if body_field is not None:
         read_body = read_form_body if reads_form else read_json_body
@@ -97,7 +93,7 @@ def _unsolved_handler(plan: Plan, respond: Respond, tasks: TaskPort) -> RequestH
     """An endpoint without parameters, body or dependencies: called straight away."""
 
     async def handle(request: Request) -> Response:
-        response = await respond(request, plan, _NOTHING_SOLVED, None)
+        response = await respond(request, plan, NOTHING_SOLVED, None)
         if response.background is not None:
             await tasks.hand_over(request, response)  # the one place tasks leave the request
         return response
@@ -111,35 +107,16 @@ def _solving_handler(
     respond: Respond,
     tasks: TaskPort,
 ) -> RequestHandler:
-    """Read the body, solve the plan (within its exit stacks), respond."""
-
-    async def solved(
-        request: Request,
-        plan: Plan,
-        body: Any,
-        stack: AsyncExitStack | None,
-        request_stack: AsyncExitStack | None,
-    ) -> tuple[Resolution, Response | None]:
-        """Solve, and respond if the request is valid (errors are raised by the caller,
-        once the exit stack is closed, so that ``yield`` dependencies never see them)."""
-        resolution = await solve(
-            plan, request, body, stack, tasks=tasks, request_stack=request_stack
-        )
-        if resolution.errors:
-            return resolution, None
-        return resolution, await respond(request, plan, resolution, body)
+    """Read the body, solve the plan and respond within its exits (``route_runner``); the
+    errors are raised once every exit has run, so that ``yield`` dependencies never see them."""
 
     async def handle(request: Request) -> Response:
         plan = plans.current()
         body = await read_body(request) if read_body is not None else None
         request_stack = open_request_stack(request) if plan.needs_request_stack else None
+        run = plan.route_runner or route_runner(plan, respond, tasks)
         # A yield dependency may swallow the response's error: no response, and no errors.
-        resolution, response = _NOTHING_SOLVED, None
-        if plan.needs_exit_stack:
-            async with AsyncExitStack() as stack:
-                resolution, response = await solved(request, plan, body, stack, request_stack)
-        else:
-            resolution, response = await solved(request, plan, body, None, request_stack)
+        resolution, response = await run(request, body, request_stack)
         if resolution.errors:
             raise RequestValidationError(resolution.errors, body=body)
         if response is None:
