@@ -21,6 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import TypeAdapter
+from pydantic_core import SchemaSerializer
 
 from fastapi._core.memo import IdentityMemo
 from fastapi._core.serialize.offload import encode_in_pieces
@@ -197,24 +198,31 @@ def _adapter_may_hold_float(adapter: TypeAdapter[Any]) -> bool:
 
 
 # Worked out once per (shared) adapter.
-_floats_of = IdentityMemo(_adapter_may_hold_float, limit=8192)
+adapter_may_hold_float = IdentityMemo(_adapter_may_hold_float, limit=8192)
 
 
 class JSONRenderer:
     """Renders validated values of one response type to JSONResponse's exact bytes."""
 
-    __slots__ = ("_adapter", "_floats", "_options")
+    __slots__ = ("_floats", "_options", "_to_json", "_to_python")
 
-    def __init__(self, adapter: TypeAdapter[Any], options: dict[str, Any]) -> None:
-        self._adapter = adapter
+    def __init__(self, serializer: SchemaSerializer, options: dict[str, Any], floats: bool) -> None:
+        """``serializer``: the type's (a ``TypeAdapter``'s); ``floats``: whether its values
+        may hold a float (``may_hold_float``)."""
+        self._to_json = serializer.to_json
+        self._to_python = serializer.to_python
         self._options = options
-        self._floats = _floats_of(adapter)
+        self._floats = floats
+
+    @classmethod
+    def of_adapter(cls, adapter: TypeAdapter[Any], options: dict[str, Any]) -> JSONRenderer:
+        return cls(adapter.serializer, options, adapter_may_hold_float(adapter))
 
     def __call__(self, value: Any) -> bytes:
         try:
-            text = self._adapter.dump_json(value, **self._options)
+            text = self._to_json(value, **self._options)
         except Exception:
             text = None  # let the reference path raise (or not) exactly as it does
         if text is None or (self._floats and _may_hide_inf_nan(text)) or _suspicious_float(text):
-            return render_reference(self._adapter.dump_python(value, mode="json", **self._options))
+            return render_reference(self._to_python(value, mode="json", **self._options))
         return text

@@ -18,6 +18,7 @@ from fastapi._core.serialize.json_bytes import (
     render_reference_in_pieces,
 )
 from fastapi._core.serialize.jsonable import jsonable_encoder
+from fastapi._core.serialize.plain_models import PlainModelPath, plain_renderer
 
 _JSON_TYPE = (b"content-type", b"application/json")
 # Keys of an OpenAPI ``responses`` object that stand for a range of statuses, or for any.
@@ -54,7 +55,7 @@ def json_response(
 class ResponseSerializer:
     """Validates against the response model (if any) and builds the response."""
 
-    __slots__ = ("_dump", "_options", "_render", "_validate", "field", "response_class")
+    __slots__ = ("_dump", "_options", "_plain", "_render", "_validate", "field", "response_class")
 
     def __init__(
         self,
@@ -66,11 +67,13 @@ class ResponseSerializer:
         self.response_class = response_class
         self._options = dump.keywords()
         self._render: JSONRenderer | None = None
+        self._plain: tuple[PlainModelPath, JSONRenderer] | None = None
         if field is not None:
             self._validate = field.validate
             self._dump = field.serialize
             if response_class is JSONResponse:
-                self._render = JSONRenderer(field._type_adapter, self._options)
+                self._render = JSONRenderer.of_adapter(field._type_adapter, self._options)
+                self._plain = plain_renderer(field._type_adapter, self._options)
 
     def content(self, raw: Any) -> Any:
         """JSON-compatible data for ``raw`` (what the response class is given)."""
@@ -97,6 +100,10 @@ class ResponseSerializer:
         if self._render is None:
             render = render_reference_in_pieces if large else render_reference
             return json_response(render(jsonable_encoder(raw)), status_code, background)
+        if self._plain is not None and self._plain[0].holds_dicts(raw):
+            valid, value = self._plain[0].validate(raw)
+            if valid:
+                return json_response(self._plain[1](value), status_code, background)
         value, errors = self._validate(raw, loc=("response",))
         if errors:
             raise ResponseValidationError(errors, body=raw)
