@@ -184,15 +184,63 @@ def _chain_to_model(schema: dict[str, Any]) -> tuple[tuple[str, ...], dict[str, 
     return (step, *steps), {**schema, key: inner}
 
 
+# Nodes whose floats are all written under the serializer's own config: no models or
+# dataclasses (their config rules their fields), nothing that may hold one (``any``).
+_OWN_CONFIG_ONLY = frozenset(
+    {
+        "typed-dict",
+        "list",
+        "dict",
+        "nullable",
+        "default",
+        "set",
+        "frozenset",
+        "tuple",
+        "str",
+        "int",
+        "float",
+        "bool",
+        "none",
+        "bytes",
+        "literal",
+        "date",
+        "time",
+        "datetime",
+        "timedelta",
+        "decimal",
+        "uuid",
+        "url",
+        "multi-host-url",
+        "complex",
+    }
+)
+_CHILDREN = ("items_schema", "keys_schema", "values_schema", "schema")
+
+
+def _floats_under_own_config(node: Any) -> bool:
+    """Whether every float ``node`` can write is written under the serializer's config."""
+    if isinstance(node, list):
+        return all(_floats_under_own_config(item) for item in node)
+    if node.get("type") not in _OWN_CONFIG_ONLY or "serialization" in node:
+        return False
+    if node["type"] == "typed-dict":
+        return all(_floats_under_own_config(field["schema"]) for field in node["fields"].values())
+    return all(_floats_under_own_config(node[key]) for key in _CHILDREN if key in node)
+
+
 class PlainModelPath:
     """The typed-dict twin of one response type: tried first on values holding dicts."""
 
-    __slots__ = ("_steps", "_validate", "serializer")
+    __slots__ = ("_steps", "_validate", "constants", "serializer")
 
     def __init__(self, steps: tuple[str, ...], schema: dict[str, Any]) -> None:
         self._steps = steps
         self._validate = SchemaValidator(schema).validate_python  # type: ignore[arg-type]
         self.serializer = SchemaSerializer(schema)  # type: ignore[arg-type]
+        # The same, writing infinities and NaN as constants (JSONRenderer's quicker check).
+        self.constants: SchemaSerializer | None = None
+        if _floats_under_own_config(schema):
+            self.constants = SchemaSerializer(schema, {"ser_json_inf_nan": "constants"})  # type: ignore[arg-type]
 
     def holds_dicts(self, raw: Any) -> bool:
         """Whether ``raw`` has a dict where the model sits (its first item, if a list)."""
@@ -238,4 +286,5 @@ def plain_renderer(
     path = plain_path_of(adapter)
     if path is None:
         return None
-    return path, JSONRenderer(path.serializer, options, adapter_may_hold_float(adapter))
+    floats = adapter_may_hold_float(adapter)
+    return path, JSONRenderer(path.serializer, options, floats, path.constants)

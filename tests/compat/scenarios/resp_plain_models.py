@@ -440,6 +440,27 @@ def inf():
     return {"value": float("inf")}
 
 
+class FloatsAndAny(BaseModel):
+    value: float = 0.0
+    anything: Any = None
+    owner: Optional[Floats] = None
+
+
+@app.get("/inf-in-list", response_model=list[Floats])
+def inf_in_list():
+    return [{"value": 1.5}, {"value": float("-inf")}]
+
+
+@app.get("/nan-in-any", response_model=FloatsAndAny)
+def nan_in_any():
+    return {"anything": [float("nan"), {"x": float("inf")}]}
+
+
+@app.get("/inf-in-nested", response_model=list[FloatsAndAny])
+def inf_in_nested():
+    return [{"owner": {"value": 2.5}}, {"owner": {"value": float("inf")}}]
+
+
 @app.get("/inf-constants", response_model=InfNan)
 def inf_constants():
     return {"value": float("nan")}
@@ -590,6 +611,7 @@ _OK = [
     "/kinds",
     "/small-floats",
     "/inf-constants",
+    "/nan-in-any",
     "/forbid-ok",
     "/allow",
     "/frozen",
@@ -615,6 +637,8 @@ _FAILING = [
     "/list-of-strings",
     "/configured-too-long",
     "/configured-inf",
+    "/inf-in-list",
+    "/inf-in-nested",
 ]
 
 CASES = [

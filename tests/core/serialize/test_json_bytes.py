@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 from decimal import Decimal
-from typing import Any
+from typing import Any, Optional
 
 import pytest
 from pydantic import BaseModel, ConfigDict, TypeAdapter
+from pydantic_core import SchemaSerializer
 from starlette.responses import JSONResponse
 
 from fastapi._core.serialize.json_bytes import (
@@ -123,3 +124,25 @@ def test_values_that_fail_to_dump_raise_as_the_reference_path() -> None:
 )
 def test_which_types_may_hold_a_float(annotation: Any, expected: bool) -> None:
     assert may_hold_float(TypeAdapter(annotation).core_schema) is expected
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [1.5, None, -2.0, 1e-05, 1.5e-7],
+        [math.inf],
+        [0.5, -math.inf],
+        [math.nan, None],
+    ],
+)
+def test_a_serializer_writing_constants_spots_non_finite_floats_as_the_nulls_do(
+    values: list[float | None],
+) -> None:
+    adapter = TypeAdapter(list[Optional[float]])
+    constants = SchemaSerializer(adapter.core_schema, {"ser_json_inf_nan": "constants"})
+    with_constants = JSONRenderer(adapter.serializer, {}, True, constants)
+    if all(value is None or math.isfinite(value) for value in values):
+        assert with_constants(values) == dumped_reference(adapter, values)
+    else:
+        with pytest.raises(ValueError):
+            with_constants(values)

@@ -144,3 +144,24 @@ def test_the_typed_dict_bytes_are_the_models(raw: Any, options: dict[str, Any]) 
     assert valid
     model_bytes = JSONRenderer.of_adapter(adapter, options)(adapter.validate_python(raw))
     assert render(value) == model_bytes
+
+
+class WithAny(BaseModel):
+    value: float
+    anything: Any = None
+
+
+def test_non_finite_floats_are_written_as_constants_only_where_the_twin_writes_every_float() -> (
+    None
+):
+    plain = plain_path_of(TypeAdapter(list[Item]))
+    assert plain is not None and plain.constants is not None
+    with_any = plain_path_of(TypeAdapter(list[WithAny]))  # Any may hold a model: its own config
+    assert with_any is not None and with_any.constants is None
+    shared = plain_path_of(TypeAdapter(list[WithOwners]))  # definitions: models kept
+    assert shared is not None and shared.constants is None
+
+
+class WithOwners(BaseModel):
+    first: Owner
+    second: Owner
