@@ -11,14 +11,13 @@ by the ``Retry`` policy), time limits and the result backend, which the status A
 
 from __future__ import annotations
 
-import functools
 import logging
 import threading
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import anyio
 from celery import Celery
@@ -26,6 +25,7 @@ from celery.app.task import Context
 
 from fastapi.tasks import codec
 from fastapi.tasks.backend import DEFERRED, Outcome, TaskBackend
+from fastapi.tasks.engines import reads
 from fastapi.tasks.engines.celery_index import TaskIndex
 from fastapi.tasks.engines.celery_meta import (
     GENERIC_TASK,
@@ -39,7 +39,6 @@ from fastapi.tasks.engines.celery_task import run_generic
 from fastapi.tasks.engines.publishing import publish_one_or_fail, publish_or_fail
 from fastapi.tasks.inline import error_text
 from fastapi.tasks.records import FINISHED, TaskState, TaskStatus, empty_counts
-from fastapi.tasks.settings import TaskStoreError
 
 if TYPE_CHECKING:  # pragma: no cover
     from fastapi.background import QueuedTask
@@ -66,24 +65,7 @@ def celery_app_for(url: str) -> Celery:
 
 
 _publishing = threading.local()
-_F = TypeVar("_F", bound=Callable[..., Any])
-
-
-def reading(method: _F) -> _F:
-    """A status read or change on the result backend: unreachable, it is a 503
-    (``TaskStoreError``) and one ERROR line, not a server error."""
-
-    @functools.wraps(method)
-    def guarded(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return method(*args, **kwargs)
-        except TaskStoreError:
-            raise
-        except Exception as exc:
-            logger.error("Celery's result backend failed: %s", error_text(exc))
-            raise TaskStoreError("Task statuses could not be read") from exc
-
-    return guarded  # type: ignore[return-value]
+reading = reads.reading("Celery")
 
 
 def _skip_result_subscription(backend: Any) -> None:

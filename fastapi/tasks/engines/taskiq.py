@@ -32,6 +32,7 @@ from fastapi.tasks import codec
 from fastapi.tasks.backend import DEFERRED, Outcome, TaskBackend
 from fastapi.tasks.engines.owner_loop import OwnerLoop
 from fastapi.tasks.engines.publishing import publish_one_or_fail, publish_or_fail
+from fastapi.tasks.engines.reads import reading as reading_of
 from fastapi.tasks.engines.taskiq_broker import broker_for
 from fastapi.tasks.engines.taskiq_index import TaskIndex
 from fastapi.tasks.inline import error_text
@@ -49,6 +50,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from fastapi.background import QueuedTask
 
 logger = logging.getLogger("fastapi.tasks")
+reading = reading_of("taskiq")
 
 #: The one taskiq task every background task is published to.
 GENERIC_TASK = "fastapi.run"
@@ -206,6 +208,7 @@ class TaskiqBackend(TaskBackend):
 
     # -- statuses -----------------------------------------------------------------------------
 
+    @reading
     def get(self, task_id: str, *, arguments: bool = False) -> TaskStatus | None:
         found = self.owner.run_blocking(self.read(task_id), self.read_timeout)
         if found is None:
@@ -237,6 +240,7 @@ class TaskiqBackend(TaskBackend):
             task_id, TaskiqProgress(state=state, meta=record)
         )
 
+    @reading
     def cancel(self, task_id: str) -> bool:
         """A task not started yet never runs (its status is cancelled at once); a running one
         is told (``current_task().cancelled``; an async one is cancelled at its next await)."""
@@ -254,6 +258,7 @@ class TaskiqBackend(TaskBackend):
             await self.write(task_id, CANCELLED, {**record, "finished_at": time.time()})
         return True
 
+    @reading
     def retry(self, task_id: str) -> bool:
         """Publish a failed or cancelled task again, from its first attempt."""
         return bool(self.owner.run_blocking(self._retry(task_id), self.publish_timeout))
@@ -274,6 +279,7 @@ class TaskiqBackend(TaskBackend):
         await self._kick(task_id, record["name"], record["payload"], record["info"], fresh["run"])
         return True
 
+    @reading
     def list(self, *, state: TaskState | None = None, limit: int = 100) -> list[TaskStatus]:
         """The newest tasks (of the index: taskiq-redis's result backend; else none)."""
         if self.index is None or limit <= 0:
@@ -292,6 +298,7 @@ class TaskiqBackend(TaskBackend):
                     return found
         return found
 
+    @reading
     def counts(self) -> dict[TaskState, int]:
         """Every indexed task's state, read from its record."""
         counted = empty_counts()

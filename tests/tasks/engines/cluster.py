@@ -1,9 +1,11 @@
 """What the engine tests share: the app on uvicorn and engine workers started by
-``fastapi worker``, each in its own process group, around one redis-server."""
+``fastapi worker``, each in its own process group, around one redis-server (or one of the
+test's own, stopped and started again on the same port)."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from tests.uvicorn_server import free_port
 
@@ -110,3 +113,39 @@ class EngineCluster:
         for process in [*self.workers.values(), self.server]:
             if process is not None:
                 self.kill(process)
+
+
+class RedisServer:
+    """A redis-server of one test on a port of its own, that keeps every write across a
+    stop and a start (append-only file, fsync always): an outage, then the same server."""
+
+    def __init__(self, directory: Path) -> None:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            pytest.skip("redis-server is not installed (.ci/run installs it)")
+        self.argv = [binary, "--port", str(free_port()), "--bind", "127.0.0.1"]
+        self.argv += ["--dir", str(directory), "--save", "", "--appendonly", "yes"]
+        self.argv += ["--appendfsync", "always"]
+        self.url = f"redis://127.0.0.1:{self.argv[2]}/0"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        import redis
+
+        self.process = subprocess.Popen(self.argv, stdout=subprocess.DEVNULL)
+        client = redis.Redis.from_url(self.url)
+
+        def answers() -> bool:
+            assert self.process is not None and self.process.poll() is None, "redis-server died"
+            try:
+                return bool(client.ping())
+            except redis.RedisError:
+                return False
+
+        wait_for(answers, 60, "redis-server answering")
+        client.close()
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
