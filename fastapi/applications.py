@@ -11,7 +11,6 @@ from starlette.datastructures import State
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
-from starlette.middleware.exceptions import ExceptionMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute
@@ -20,8 +19,9 @@ from typing_extensions import Unpack, deprecated
 
 from fastapi import routing
 from fastapi._core.declaration import require
+from fastapi._core.execute.exception_layer import AppExceptions
 from fastapi._core.execute.server_errors import LoggingServerErrors
-from fastapi._core.limits import Limits, checked_limits, with_limits
+from fastapi._core.limits import Limits, checked_limits, checks_requests
 from fastapi._decorators import PathOperationDecorator, RouteDeclarations, registering
 from fastapi._lazy import lazy_attributes, reexports
 from fastapi._route_options import AppAPIRouteOptions, IncludeOptions, RouteOptions, signed_with
@@ -165,6 +165,9 @@ class FastAPI(RouteDeclarations, Starlette):
     # -- the ASGI application ---------------------------------------------------------------
 
     def build_middleware_stack(self) -> ASGIApp:
+        """Starlette's stack (500 answer, user middleware, exception handlers, router), the
+        request limits checked in the exception layer; without user middleware, the 500
+        answer is given by the exception layer too (see ``execute.exception_layer``)."""
         error_handler = None
         exception_handlers: dict[Any, ExceptionHandler] = {}
         for key, value in self.exception_handlers.items():
@@ -172,21 +175,30 @@ class FastAPI(RouteDeclarations, Starlette):
                 error_handler = value
             else:
                 exception_handlers[key] = value
-        middleware = [
-            Middleware(LoggingServerErrors, handler=error_handler, debug=self.debug),
-            *self.user_middleware,
-            Middleware(ExceptionMiddleware, handlers=exception_handlers, debug=self.debug),
-        ]
+        server_errors = LoggingServerErrors(self.router, handler=error_handler, debug=self.debug)
         self.router.route_index()  # at start-up, not on the first request
-        app: ASGIApp = with_limits(self.router, self.limits)
-        for cls, args, kwargs in reversed(middleware):
+        app: ASGIApp = AppExceptions(
+            self.router,
+            handlers=exception_handlers,
+            debug=self.debug,
+            limits=self.limits if checks_requests(self.limits) else None,
+            server_errors=None if self.user_middleware else server_errors,
+        )
+        if not self.user_middleware:
+            return app
+        for cls, args, kwargs in reversed(self.user_middleware):
             app = cls(app, *args, **kwargs)
-        return app
+        server_errors.app = app
+        return server_errors
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.root_path:
             scope["root_path"] = self.root_path
-        await super().__call__(scope, receive, send)
+        scope["app"] = self  # what Starlette's own __call__ does, in this one frame
+        stack = self.middleware_stack
+        if stack is None:
+            stack = self.middleware_stack = self.build_middleware_stack()
+        await stack(scope, receive, send)
 
     # -- OpenAPI and the docs pages -----------------------------------------------------------
 

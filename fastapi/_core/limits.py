@@ -89,24 +89,29 @@ def _counted(receive: Receive, limit: int) -> Receive:
     return receive_within_limit
 
 
-def with_limits(app: ASGIApp, limits: Limits) -> ASGIApp:
-    """``app`` behind the layer enforcing ``limits``; ``app`` itself when none of the
-    layer's limits is set (JSON depth and form fields are checked where bodies are parsed)."""
-    if all(
-        value is None
+def checks_requests(limits: Limits) -> bool:
+    """Whether ``limits`` bounds the headers or the body (JSON depth and form fields are
+    checked where bodies are parsed): an app whose limits do not has no check to run."""
+    return any(
+        value is not None
         for value in (
             limits.max_header_count,
             limits.max_header_size,
             limits.max_body_size,
             limits.max_multipart_size,
         )
-    ):
-        return app
-    return RequestLimits(app, limits)
+    )
+
+
+def with_limits(app: ASGIApp, limits: Limits) -> ASGIApp:
+    """``app`` behind the layer enforcing ``limits``; ``app`` itself when none of the
+    layer's limits is set."""
+    return RequestLimits(app, limits) if checks_requests(limits) else app
 
 
 class RequestLimits:
-    """The ASGI layer that checks headers and bounds the body of every HTTP request."""
+    """The ASGI layer that checks headers and bounds the body of every HTTP request (an
+    app's own stack runs the same check in its exception layer, without a frame of its own)."""
 
     __slots__ = ("app", "limits")
 
@@ -116,38 +121,40 @@ class RequestLimits:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            receive = self._checked(scope["headers"], receive)
+            receive = checked_receive(self.limits, scope["headers"], receive)
         await self.app(scope, receive, send)
 
-    def _checked(self, headers: list[tuple[bytes, bytes]], receive: Receive) -> Receive:
-        """``receive`` bounded as the headers call for; refuses what is too large already."""
-        limits = self.limits
-        if limits.max_header_count is not None and len(headers) > limits.max_header_count:
-            raise _headers_too_large("count", limits.max_header_count)
-        length: bytes | None = None
-        chunked = multipart = False
-        size = 0
-        for name, value in headers:
-            size += len(name) + len(value)
-            if name == b"content-length":
-                length = value
-            elif name == b"content-type":
-                multipart = value[:19].lower() == b"multipart/form-data"
-            elif name == b"transfer-encoding":
-                chunked = True
-        if limits.max_header_size is not None and size > limits.max_header_size:
-            raise _headers_too_large("size", limits.max_header_size)
-        limit = limits.max_multipart_size if multipart else limits.max_body_size
-        if limit is None:
-            return receive
-        if length is not None and not chunked:
-            # The server delivers no more than Content-Length bytes: no counting needed.
-            if length.isdigit() and int(length) > limit:
-                raise body_too_large(limit)
-            return receive
-        if chunked:
-            return _counted(receive, limit)
-        return receive  # neither header: there is no body
+
+def checked_receive(
+    limits: Limits, headers: list[tuple[bytes, bytes]], receive: Receive
+) -> Receive:
+    """``receive`` bounded as the headers call for; refuses what is too large already."""
+    if limits.max_header_count is not None and len(headers) > limits.max_header_count:
+        raise _headers_too_large("count", limits.max_header_count)
+    length: bytes | None = None
+    chunked = multipart = False
+    size = 0
+    for name, value in headers:
+        size += len(name) + len(value)
+        if name == b"content-length":
+            length = value
+        elif name == b"content-type":
+            multipart = value[:19].lower() == b"multipart/form-data"
+        elif name == b"transfer-encoding":
+            chunked = True
+    if limits.max_header_size is not None and size > limits.max_header_size:
+        raise _headers_too_large("size", limits.max_header_size)
+    limit = limits.max_multipart_size if multipart else limits.max_body_size
+    if limit is None:
+        return receive
+    if length is not None and not chunked:
+        # The server delivers no more than Content-Length bytes: no counting needed.
+        if length.isdigit() and int(length) > limit:
+            raise body_too_large(limit)
+        return receive
+    if chunked:
+        return _counted(receive, limit)
+    return receive  # neither header: there is no body
 
 
 def check_json_depth(body: bytes, parsed: Any, limit: int | None) -> None:

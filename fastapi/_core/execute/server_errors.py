@@ -9,11 +9,12 @@ the connection as before); the server's own record of that same exception is dro
 
 from __future__ import annotations
 
+import copy
 import logging
 from typing import Any
 
 from starlette.middleware.errors import ServerErrorMiddleware
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 logger = logging.getLogger("fastapi")
 
@@ -74,17 +75,66 @@ def install_server_log_filter() -> None:
             server_logger.addFilter(_FILTER)
 
 
+async def discard(message: Message) -> None:
+    """The ``send`` of an answer that must not reach the client (its response had started)."""
+
+
+_STARTED: Message = {"type": "http.response.start", "status": 500, "headers": []}
+
+
+def replaying(exc: Exception, started: bool) -> ASGIApp:
+    """An app that fails as the app it stands for did: with ``exc``, after starting its
+    response when that one had. Starlette's own handling code then runs on it, so that an
+    error is answered exactly as the installed Starlette answers it (give it ``discard`` as
+    ``send`` when ``started``: the start it sees is only a marker)."""
+
+    async def failed(scope: Scope, receive: Receive, send: Send) -> None:
+        if started:
+            await send(_STARTED)
+        raise exc
+
+    return failed
+
+
 class LoggingServerErrors(ServerErrorMiddleware):
-    """``ServerErrorMiddleware`` that logs what it answers a 500 for (see the module doc)."""
+    """``ServerErrorMiddleware`` that logs what it answers a 500 for (see the module doc).
+
+    One frame and one ``send`` wrapper per request; only a failure runs Starlette's own
+    ``ServerErrorMiddleware`` code (``answer``), which picks and sends the 500.
+    """
 
     def __init__(self, app: Any, handler: Any = None, debug: bool = False) -> None:
         super().__init__(app, handler=handler, debug=debug)
         install_server_log_filter()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
         try:
-            await super().__call__(scope, receive, send)
+            await self.app(scope, receive, tracked)
         except Exception as exc:
-            if scope["type"] == "http":
-                log_unhandled(scope, exc)
+            await self.answer(exc, scope, receive, send, started)
+
+    async def answer(
+        self, exc: Exception, scope: Scope, receive: Receive, send: Send, started: bool
+    ) -> None:
+        """Answer the HTTP request whose app raised ``exc`` (a 500 unless ``started``), log
+        it, and re-raise it (or what the 500 handler raised instead)."""
+        fallback = copy.copy(self)
+        fallback.app = replaying(exc, started)
+        try:
+            await ServerErrorMiddleware.__call__(
+                fallback, scope, receive, discard if started else send
+            )
+        except Exception as raised:
+            log_unhandled(scope, raised)
             raise
