@@ -23,8 +23,16 @@ from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
 from typing import Any
 
-from fastapi._core.compile.plan import CallKind, Plan, Step
+from fastapi._core.compile.plan import CallKind, Plan, Source, Step
 from fastapi._core.execute.generator_exits import not_stopped, throw_into
+from fastapi._core.execute.inline_reads import (
+    bind_lines,
+    keyword_arguments,
+    needs_sources,
+    read_lines,
+    reads_inline,
+)
+from fastapi._core.execute.query import query_params_of
 from fastapi._core.execute.resolution import NOTHING_SOLVED, Resolution, Sources, read_step
 from fastapi._core.execute.task_port import TaskPort
 from fastapi._core.execute.thread_context import ThreadedContext
@@ -49,6 +57,8 @@ _NAMESPACE = {
     "Resolution": Resolution,
     "Sources": Sources,
     "NOTHING_SOLVED": NOTHING_SOLVED,
+    "query_params_of": query_params_of,
+    "COOKIE": Source.COOKIE,
 }
 
 
@@ -57,16 +67,18 @@ def _nests_exit(step: Step, nested: bool) -> bool:
     return nested and step.context is not None and not step.request_scoped
 
 
-def _arguments_of(step: Step) -> str:
+def _arguments_of(index: int, step: Step, inline: bool) -> str:
     # A step that reads nothing from the request is called with its sub-dependencies' results
     # as keywords (parameter names are identifiers); the others with what they read as well.
+    if inline and reads_inline(step):
+        return ", ".join(keyword_arguments(index, step))
     if step.reads:
         return "**values"
     return ", ".join(f"{name}=result{child}" for name, child in step.named_children)
 
 
-def _call_expression(index: int, step: Step) -> str:
-    arguments = _arguments_of(step)
+def _call_expression(index: int, step: Step, inline: bool) -> str:
+    arguments = _arguments_of(index, step, inline)
     if step.kind is CallKind.ASYNC:
         return f"await call{index}({arguments})"
     if step.kind is CallKind.SYNC:
@@ -82,13 +94,14 @@ def _call_expression(index: int, step: Step) -> str:
 
 def _enter_lines(index: int, step: Step) -> list[str]:
     """Entering a yield dependency whose exit the route runner nests itself."""
+    arguments = _arguments_of(index, step, inline=True)
     if step.kind is CallKind.GENERATOR:
         return [
-            f"gen{index} = ThreadedContext(call{index}({_arguments_of(step)}))",
+            f"gen{index} = ThreadedContext(call{index}({arguments}))",
             f"result{index} = await gen{index}.__aenter__()",
         ]
     return [
-        f"gen{index} = call{index}({_arguments_of(step)})",
+        f"gen{index} = call{index}({arguments})",
         "try:",
         f"    result{index} = await gen{index}.__anext__()",
         "except StopAsyncIteration:",
@@ -132,17 +145,20 @@ def _arguments(step: Step) -> str:
     return "{" + ", ".join(f"{name!r}: result{child}" for name, child in step.named_children) + "}"
 
 
-def _step_block(index: int, step: Step, remember: str, nested: bool) -> list[str]:
+def _step_block(index: int, step: Step, remember: str, nested: bool, inline: bool) -> list[str]:
     """The lines that resolve one dependency (at the run function's indentation).
 
-    ``remember``: the condition under which results are cached ("" for never).
+    ``remember``: the condition under which results are cached ("" for never); ``nested``:
+    its exit nested in the runner; ``inline``: its parameters read by the runner itself.
     """
     name = str(getattr(step.call, "__qualname__", type(step.call).__qualname__))
     if not name.isprintable():  # any string can be a name: a line break would end the comment
         name = repr(name)
     lines = [f"# step {index}: {name} ({step.kind.value})", f"ok{index} = {_children_ok(step)}"]
     body = []
-    if step.reads:
+    if inline and reads_inline(step):
+        body += read_lines(index, step, f"ok{index}")
+    elif step.reads:
         body += [
             f"values = {_arguments(step)}",
             f"ok{index} = await read_step(step{index}, sources, body, values, resolution)"
@@ -152,7 +168,7 @@ def _step_block(index: int, step: Step, remember: str, nested: bool) -> list[str
         lines.append(f"gen{index} = None")
         call = ["    " + line for line in _enter_lines(index, step)]
     else:
-        call = [f"    result{index} = {_call_expression(index, step)}"]
+        call = [f"    result{index} = {_call_expression(index, step, inline)}"]
     body += [f"if ok{index}:", *call]
     if remember:
         body += [
@@ -170,7 +186,7 @@ def _step_block(index: int, step: Step, remember: str, nested: bool) -> list[str
     return lines + ["    " + line for line in body]
 
 
-def _bind_lines(plan: Plan, nested: bool) -> list[str]:
+def _bind_lines(plan: Plan, nested: bool, inline: bool) -> list[str]:
     bind = []
     for index, step in enumerate(plan.dependencies):
         raw = _nests_exit(step, nested) and step.kind is CallKind.ASYNC_GENERATOR
@@ -180,6 +196,8 @@ def _bind_lines(plan: Plan, nested: bool) -> list[str]:
             f"call{index} = {call.replace('step.', f'step{index}.')}",
             f"key{index} = step{index}.cache_key",
         ]
+        if inline and reads_inline(step):
+            bind += bind_lines(index, step, f"step{index}")
     return bind
 
 
@@ -189,7 +207,7 @@ def plan_source(plan: Plan) -> str:
     run = ["cache = resolution.cache"]
     run += [f"result{index} = None" for index in range(count)]
     for index, step in enumerate(plan.dependencies):
-        run += _step_block(index, step, "remember and ", nested=False)
+        run += _step_block(index, step, "remember and ", nested=False, inline=False)
     endpoint = plan.endpoint
     run += [
         f"ok = {_children_ok(endpoint)}",
@@ -198,7 +216,7 @@ def plan_source(plan: Plan) -> str:
     return "\n".join(
         [
             "def make(steps, read_step):",
-            *["    " + line for line in _bind_lines(plan, nested=False)],
+            *["    " + line for line in _bind_lines(plan, nested=False, inline=False)],
             "",
             "    async def run(sources, body, resolution, remember, stack, request_stack):",
             *["        " + line for line in run],
@@ -212,13 +230,19 @@ def plan_source(plan: Plan) -> str:
 def _route_tail(plan: Plan) -> list[str]:
     """Innermost: the endpoint's own parameters, then the response (unless any failed)."""
     endpoint = plan.endpoint
-    lines = [f"ok = {_children_ok(endpoint)}", f"values = {_arguments(endpoint)} if ok else {{}}"]
-    if endpoint.reads:
-        lines.append("ok = await read_step(endpoint, sources, body, values, resolution) and ok")
+    index = len(plan.dependencies)
+    lines = [f"ok = {_children_ok(endpoint)}"]
+    if reads_inline(endpoint):
+        arguments = (argument.split("=", 1) for argument in keyword_arguments(index, endpoint))
+        values = "{" + ", ".join(f"{name!r}: {value}" for name, value in arguments) + "}"
+        lines += [*read_lines(index, endpoint, "ok"), "if ok:", f"    resolution.values = {values}"]
+    else:
+        lines.append(f"values = {_arguments(endpoint)} if ok else {{}}")
+        if endpoint.reads:
+            lines.append("ok = await read_step(endpoint, sources, body, values, resolution) and ok")
+        lines += ["if ok:", "    resolution.values = values"]
     return [
         *lines,
-        "if ok:",
-        "    resolution.values = values",
         "if resolution.errors:",
         "    outcome = resolution, None",
         "else:",
@@ -234,7 +258,7 @@ def _route_steps(plan: Plan, nested: bool) -> list[str]:
         step = plan.dependencies[index]
         if _nests_exit(step, nested):
             lines = _exit_wrapped(index, step, lines)
-        lines = _step_block(index, step, remember, nested) + lines
+        lines = _step_block(index, step, remember, nested, inline=True) + lines
     return lines
 
 
@@ -242,7 +266,9 @@ def route_source(plan: Plan) -> str:
     """The source of the route runner factory for plans shaped like ``plan``."""
     exits = sum(1 for step in plan.dependencies if _nests_exit(step, True))
     nested = exits <= _MAX_NESTED_EXITS
-    run = ["resolution = Resolution(tasks)", "sources = Sources(request)"]
+    run = ["resolution = Resolution(tasks)", "errors = resolution.errors"]
+    if any(needs_sources(step) for step in plan.steps):
+        run.append("sources = Sources(request)")
     if plan.repeats:
         run.append("cache = resolution.cache")
     run += [f"result{index} = None" for index in range(len(plan.dependencies))]
@@ -253,11 +279,13 @@ def route_source(plan: Plan) -> str:
         steps = ["async with AsyncExitStack() as stack:", *["    " + line for line in steps]]
     else:
         run.append("stack = None")
+    bind = [*_bind_lines(plan, nested, inline=True), "endpoint = plan.endpoint"]
+    if reads_inline(plan.endpoint):
+        bind += bind_lines(len(plan.dependencies), plan.endpoint, "endpoint")
     return "\n".join(
         [
             "def make(steps, read_step, plan, respond, tasks):",
-            *["    " + line for line in _bind_lines(plan, nested)],
-            "    endpoint = plan.endpoint",
+            *["    " + line for line in bind],
             "",
             "    async def run(request, body, request_stack):",
             *["        " + line for line in run + steps],

@@ -124,3 +124,20 @@ def test_header_parameters_read_converted_names() -> None:
     group_readers = param_readers(build_dependant(path="/", call=grouped).header_params, "header")
     values, errors = read_all(group_readers, headers)
     assert errors == [] and values["tracing"].trace_id == "abc"
+
+
+def test_validation_calls_the_core_validator_unless_only_the_adapter_can() -> None:
+    from pydantic import TypeAdapter
+
+    from fastapi._core.compile.readers import core_validate_python
+
+    built = TypeAdapter(list[int])
+    validate = core_validate_python(built)
+    assert validate is not built.validate_python and validate(["1"], from_attributes=True) == [1]
+
+    class Later(BaseModel):
+        model_config = ConfigDict(defer_build=True)
+        value: Undefined  # type: ignore[name-defined]  # noqa: F821 - never defined
+
+    deferred = TypeAdapter(Later, config=None)
+    assert core_validate_python(deferred) == deferred.validate_python  # built (or failing) later
