@@ -36,7 +36,9 @@ _STATES = ("pending", "running", "succeeded", "failed", "cancelled")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", choices=("list", "show", "cancel", "retry", "counts"))
     parser.add_argument("ids", nargs="*", metavar="ID", help="task ids (show, cancel, retry)")
-    parser.add_argument("--store", help="the store's URL, e.g. sqlite:///tasks.db")
+    parser.add_argument(
+        "--store", help="the store's or engine's URL, e.g. sqlite:///tasks.db or redis://host/0"
+    )
     parser.add_argument("--path", help="the file or package of the app")
     parser.add_argument("--app", dest="app_name", help="the name of the app object in the module")
     parser.add_argument("-e", "--entrypoint", help="the app as an import string, module:attribute")
@@ -53,11 +55,14 @@ def open_target_store(args: argparse.Namespace) -> Any:
     whatever backend keeps them): both answer ``list``, ``get``, ``cancel``, ``retry`` and
     ``counts``."""
     if args.store:
+        from fastapi.tasks import engines
         from fastapi.tasks.store import open_store
 
         try:
+            if engines.names_engine(args.store):  # redis://, taskiq+ or celery+: its engine
+                return engines.open_backend(args.store)
             return open_store(args.store)
-        except ValueError as exc:
+        except (ValueError, ImportError) as exc:
             raise CLIError(str(exc)) from None
     target, _ = discover(
         args.path, app_name=args.app_name, entrypoint=args.entrypoint, cwd=Path.cwd()

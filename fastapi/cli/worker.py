@@ -119,6 +119,11 @@ def handle(args: argparse.Namespace) -> int:
             f"{target.import_string} keeps its background tasks in memory: only apps with a task store have workers",
             hint='Give the app a store, e.g. FastAPI(tasks="sqlite:///tasks.db") or a redis:// URL.',
         )
+    if not hasattr(runtime.backend, "run_workers"):  # Celery: a Celery worker runs them
+        raise CLIError(
+            f"{target.import_string} runs its background tasks on {runtime.backend!r}",
+            hint="Start its workers with: fastapi worker --engine celery",
+        )
     concurrency = args.concurrency or runtime.settings.concurrency
     if concurrency < 1:
         raise CLIError("--concurrency must be at least 1")
@@ -130,7 +135,8 @@ def handle(args: argparse.Namespace) -> int:
     logging.getLogger("fastapi.tasks").setLevel(logging.INFO if verbose else logging.WARNING)
     output.say()
     output.say(f"Task workers for {target.import_string}", marker="⚙️")
-    output.say(f"Store: {runtime.store!r}, running {concurrency} task(s) at a time", indent=4)
+    where = f"Store: {runtime.store!r}" if runtime.store is not None else repr(runtime.backend)
+    output.say(f"{where}, running {concurrency} task(s) at a time", indent=4)
     output.say("Stop with Ctrl+C; running tasks get their grace period.", indent=4)
     output.say()
     asyncio.run(run_workers(target.app, concurrency))

@@ -59,6 +59,8 @@ class TaskRuntime:
             )
         if settings.backend is not None and settings.store is not None:
             raise TypeError("TaskSettings takes a store or a backend, not both")
+        if engines.names_engine(settings.store):  # TaskSettings(store="redis://...")
+            settings = engines.settings_for(settings.store, settings)
         self.settings = settings
         store = settings.store
         self.store: TaskStore | None = open_store(store) if isinstance(store, str) else store
@@ -79,8 +81,9 @@ class TaskRuntime:
 
     def enable_workers(self, concurrency: int | None = None) -> None:
         """Run the worker pool during the lifespan (``fastapi worker`` does), at ``concurrency``."""
-        if isinstance(self.backend, StoreBackend):
-            self.backend.run_workers(concurrency)
+        run_workers = getattr(self.backend, "run_workers", None)
+        if run_workers is not None:  # a store, or the taskiq engine of a redis:// app
+            run_workers(concurrency)
 
     # -- status ---------------------------------------------------------------------------------
 

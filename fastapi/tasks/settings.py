@@ -16,7 +16,9 @@ class TaskSettings:
     """How an app runs its background tasks.
 
     ``store``: None keeps tasks in memory; a URL (``sqlite:///tasks.db``) or a ``TaskStore``
-    makes them durable. ``backend``: another engine, a ``TaskBackend`` (instead of ``store``).
+    makes them durable; a ``redis://`` URL is the taskiq engine on that Redis, run by the
+    app's processes as a store is (``lease`` then is how long a dead worker's task stays
+    held). ``backend``: another engine, a ``TaskBackend`` (instead of ``store``).
     ``concurrency``: tasks this process runs at once (durable mode).
     ``workers``: False makes the app only store tasks, for ``fastapi worker`` processes to run.
     ``lease``: seconds a claim lasts without renewal (a dead worker's tasks are retaken after

@@ -1,4 +1,5 @@
-"""Task stores for the tests: a SQLite file, and a real Redis server started here."""
+"""Durable task settings for the tests: a SQLite file, and a real Redis server started here
+(the taskiq engine)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,12 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from fastapi.tasks.engines import open_backend
+from fastapi.tasks.store import open_store
 
 
 def _free_port() -> int:
@@ -66,8 +71,20 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @dataclass
 class StoreFactory:
+    """A durable task setting: ``sqlite`` (a store) or ``redis`` (the taskiq engine on a
+    real Redis, the app's processes running tasks as with a store)."""
+
     kind: str
     url: str
+
+    def open(self) -> Any:
+        return open_tasks(self.url)
+
+
+def open_tasks(url: str) -> Any:
+    """What ``fastapi tasks --store URL`` opens: ``get``, ``list``, ``cancel``, ``retry`` and
+    ``counts`` from outside the app (a SQLite store, or the taskiq engine of a Redis URL)."""
+    return open_store(url) if url.startswith("sqlite:") else open_backend(url)
 
 
 @pytest.fixture(params=["sqlite", "redis"])
@@ -79,3 +96,10 @@ def stores(request: pytest.FixtureRequest, tmp_path: Path) -> StoreFactory:
 
     redis.Redis.from_url(url).flushdb()
     return StoreFactory("redis", url)
+
+
+@pytest.fixture
+def sqlite_stores(tmp_path: Path) -> StoreFactory:
+    """A SQLite store alone, for what only a store has (claims, leases, batches of writes):
+    the taskiq engine behind ``redis://`` has messages held by its workers instead."""
+    return StoreFactory("sqlite", f"sqlite:///{tmp_path / 'tasks.db'}")

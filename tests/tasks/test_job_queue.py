@@ -12,10 +12,10 @@ import anyio
 import pytest
 
 from fastapi import BackgroundTasks, FastAPI
-from fastapi.tasks import TaskSettings, TaskState, current_task, open_store, task
+from fastapi.tasks import TaskSettings, TaskState, current_task, task
 from fastapi.testclient import TestClient
 
-from .conftest import StoreFactory
+from .conftest import StoreFactory, open_tasks
 
 LOG: list[object] = []
 FAILS_LEFT: dict[str, int] = {}
@@ -199,7 +199,7 @@ def test_the_return_value_is_the_result(url: str | None) -> None:
     assert status.state is TaskState.succeeded
     assert status.result == {"order": 7, "lines": [1, 2], "total": 9.5}
     if url is not None:
-        assert open_store(url).get(task_id).result == status.result
+        assert open_tasks(url).get(task_id).result == status.result
 
 
 def test_a_cancelled_pending_task_never_runs(url: str | None) -> None:
@@ -247,7 +247,7 @@ def test_a_cancel_from_another_process_reaches_the_running_worker(stores: StoreF
         thread, _ = post_meanwhile(client, "/parked")
         wait_for(lambda: "parked started" in LOG)
         task_id = running_id(app)
-        other = open_store(stores.url)  # what `fastapi tasks cancel` does, elsewhere
+        other = stores.open()  # what `fastapi tasks cancel` does, elsewhere
         assert other.cancel(task_id)
         status = wait_for(lambda: ended(app, task_id), what="the cancellation")
         thread.join(timeout=30)
@@ -338,7 +338,7 @@ def test_enqueue_from_sync_code_async_code_and_another_task(stores: StoreFactory
 def test_enqueue_without_a_running_app_stores_for_the_workers(stores: StoreFactory) -> None:
     producer = FastAPI(tasks=TaskSettings(store=stores.url, workers=False))
     handle = producer.tasks.enqueue(summary, 11)  # a cron job's script: no server, no loop
-    assert open_store(stores.url).get(handle.id).state is TaskState.pending
+    assert stores.open().get(handle.id).state is TaskState.pending
     consumer = make_app(stores.url)
     with TestClient(consumer):
         status = wait_for(lambda: ended(consumer, handle.id), what="a worker running it")

@@ -1,5 +1,6 @@
-"""Job-queue operations of every store, on real SQLite files and a real Redis server:
-results, cancel, retry, counts, deduplicated and scheduled tasks, arguments on request."""
+"""Job-queue operations of the store contract (``TaskStore``), on real SQLite files: results,
+cancel, retry, counts, deduplicated and scheduled tasks, arguments on request. (A Redis URL is
+the taskiq engine, whose same operations are tested end to end in test_job_queue.py.)"""
 
 from __future__ import annotations
 
@@ -34,8 +35,8 @@ def new(task_id: str, *, group: str | None = None, seq: int = 0, delay: float = 
 
 
 @pytest.fixture
-def store(stores: StoreFactory) -> TaskStore:
-    opened = open_store(stores.url)
+def store(sqlite_stores: StoreFactory) -> TaskStore:
+    opened = open_store(sqlite_stores.url)
     yield opened
     opened.close()
 

@@ -57,8 +57,8 @@ def expire(store: TaskStore, task_id: str, owner: str) -> None:
     wait_for(lambda: store.get(task_id).lease_expires_at.timestamp() < time.time() - 0.05, "expiry")
 
 
-def test_a_reclaimed_task_is_pending_with_the_vanished_worker_then_taken_over(stores: StoreFactory) -> None:
-    store = open_store(stores.url)
+def test_a_reclaimed_task_is_pending_with_the_vanished_worker_then_taken_over(sqlite_stores: StoreFactory) -> None:
+    store = open_store(sqlite_stores.url)
     store.add([new_task("lost", max_attempts=2)])
     expire(store, "lost", "worker-a")
     assert store.get("lost").state is TaskState.running  # until someone notices
@@ -94,8 +94,8 @@ def test_a_reclaimed_task_is_pending_with_the_vanished_worker_then_taken_over(st
     store.close()
 
 
-def test_a_claim_takes_over_an_expired_task_itself_and_errors_stay_bounded(stores: StoreFactory) -> None:
-    store = open_store(stores.url)
+def test_a_claim_takes_over_an_expired_task_itself_and_errors_stay_bounded(sqlite_stores: StoreFactory) -> None:
+    store = open_store(sqlite_stores.url)
     store.add([new_task("flaky", max_attempts=50)])
     expire(store, "flaky", "worker-a")
     store.add([new_task("cancelled")])  # due later than the first place of the vanished one
@@ -131,9 +131,9 @@ def always_fails() -> None:
     raise ValueError("still broken")
 
 
-def test_takeovers_do_not_use_up_retries(stores: StoreFactory) -> None:
+def test_takeovers_do_not_use_up_retries(sqlite_stores: StoreFactory) -> None:
     FAILURES.clear()
-    app = FastAPI(tasks=TaskSettings(store=stores.url, poll_interval=0.05, handoff=0.0))
+    app = FastAPI(tasks=TaskSettings(store=sqlite_stores.url, poll_interval=0.05, handoff=0.0))
     handle = app.tasks.options(retry=Retry(attempts=2, delay=0.01, jitter=0.0)).enqueue(always_fails)
     expire(app.tasks.backend.store, handle.id, "vanished-worker")  # type: ignore[attr-defined]
     with TestClient(app):
@@ -225,10 +225,10 @@ def started(directory: Path, name: str, worker: subprocess.Popen[str]) -> bool:
 
 
 def test_sigkilled_worker_status_goes_running_pending_succeeded(
-    stores: StoreFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sqlite_stores: StoreFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "gated.py").write_text(APP)
-    env = {**os.environ, "TASK_STORE": stores.url, "RUN_DIR": str(tmp_path)}
+    env = {**os.environ, "TASK_STORE": sqlite_stores.url, "RUN_DIR": str(tmp_path)}
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     monkeypatch.syspath_prepend(str(tmp_path))

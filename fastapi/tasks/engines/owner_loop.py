@@ -31,6 +31,10 @@ class OwnerLoop:
         """Make ``loop`` (a worker's, which opens the client's connections) the owner."""
         self._loop = loop
 
+    def loop(self) -> asyncio.AbstractEventLoop:
+        """The owner loop (its thread started if there is none yet)."""
+        return self._owner()
+
     def _owner(self) -> asyncio.AbstractEventLoop:
         loop = self._loop
         if loop is not None and not loop.is_closed():

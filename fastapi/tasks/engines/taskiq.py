@@ -16,11 +16,13 @@ import asyncio
 import builtins
 import json
 import logging
+import math
 import time
 import weakref
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Coroutine, Sequence
+from contextlib import asynccontextmanager
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import anyio
 from taskiq import AsyncBroker, TaskiqEvents
@@ -30,11 +32,12 @@ from taskiq.result_backends.dummy import DummyResultBackend
 
 from fastapi.tasks import codec
 from fastapi.tasks.backend import DEFERRED, Outcome, TaskBackend
+from fastapi.tasks.engines.outage import EngineHealth
 from fastapi.tasks.engines.owner_loop import OwnerLoop
 from fastapi.tasks.engines.publishing import publish_one_or_fail, publish_or_fail
-from fastapi.tasks.engines.reads import reading as reading_of
 from fastapi.tasks.engines.taskiq_broker import broker_for
 from fastapi.tasks.engines.taskiq_index import TaskIndex
+from fastapi.tasks.engines.taskiq_receiver import InAppWorkers
 from fastapi.tasks.inline import error_text
 from fastapi.tasks.policy import TaskPolicy
 from fastapi.tasks.records import (
@@ -45,12 +48,13 @@ from fastapi.tasks.records import (
     empty_counts,
     timestamp,
 )
+from fastapi.tasks.settings import TaskStoreError
 
 if TYPE_CHECKING:  # pragma: no cover
     from fastapi.background import QueuedTask
 
 logger = logging.getLogger("fastapi.tasks")
-reading = reading_of("taskiq")
+_T = TypeVar("_T")
 
 #: The one taskiq task every background task is published to.
 GENERIC_TASK = "fastapi.run"
@@ -86,7 +90,16 @@ class TaskiqBackend(TaskBackend):
 
     durable = True
 
-    def __init__(self, broker: AsyncBroker | str, *, publish_timeout: float = 5.0) -> None:
+    def __init__(
+        self,
+        broker: AsyncBroker | str,
+        *,
+        publish_timeout: float = 5.0,
+        workers: int = 0,
+        shutdown_grace: float = 10.0,
+    ) -> None:
+        """``workers``: tasks each app process runs at once, beside serving (0: none, the
+        app only publishes for ``fastapi worker`` processes)."""
         self.broker = broker_for(broker) if isinstance(broker, str) else broker
         if isinstance(self.broker.result_backend, DummyResultBackend):
             raise ValueError(
@@ -97,6 +110,9 @@ class TaskiqBackend(TaskBackend):
         self.publish_timeout = publish_timeout
         self.read_timeout = publish_timeout
         self.owner = OwnerLoop("fastapi-taskiq")
+        self.health = EngineHealth(self, self.owner, self._probe)
+        self.shutdown_grace = shutdown_grace
+        self.workers = InAppWorkers(self, workers, shutdown_grace) if workers > 0 else None
         self.index = TaskIndex.of(self.broker.result_backend)
         self._started = False
         self._withdrawing: set[asyncio.Future[None]] = set()
@@ -106,8 +122,74 @@ class TaskiqBackend(TaskBackend):
         self.broker.add_event_handler(TaskiqEvents.WORKER_STARTUP, self._adopt_worker_loop)
         _backends[self.broker] = self
 
+    @classmethod
+    def from_setting(cls, setting: AsyncBroker | str, settings: Any = None) -> TaskiqBackend:
+        """The backend of a ``tasks=`` setting. A plain ``redis://`` URL runs as a store: the
+        app's processes receive too (``settings.workers``, ``concurrency`` at a time) and the
+        lease is how long a dead worker's task stays held; ``taskiq+`` URLs and brokers
+        only publish (their workers are ``fastapi worker`` processes)."""
+        from fastapi.tasks.engines import is_redis_url
+        from fastapi.tasks.settings import TaskSettings
+
+        settings = settings or TaskSettings()
+        timeouts = {
+            "publish_timeout": settings.store_timeout,
+            "shutdown_grace": settings.shutdown_grace,
+        }
+        if not is_redis_url(setting):
+            return cls(setting, **timeouts)
+        assert isinstance(setting, str)
+        broker = broker_for(
+            setting,
+            idle_timeout=max(1, round(settings.lease * 1000)),
+            result_ttl=max(1, math.ceil(settings.retention)),
+        )
+        workers = settings.concurrency if settings.workers else 0
+        return cls(broker, workers=workers, **timeouts)
+
     def __repr__(self) -> str:
         return f"TaskiqBackend({self.broker!r})"
+
+    @property
+    def run_here(self) -> bool:
+        """Whether this process runs tasks (then it also schedules the periodic ones)."""
+        return self.workers is not None
+
+    def run_workers(self, concurrency: int | None = None) -> None:
+        """Receive during the lifespan, ``concurrency`` tasks at a time (``fastapi worker``
+        on a ``redis://`` app)."""
+        if concurrency is None:
+            concurrency = self.workers.concurrency if self.workers is not None else 4
+        self.workers = InAppWorkers(self, concurrency, self.shutdown_grace)
+
+    @asynccontextmanager
+    async def lifespan(self) -> AsyncIterator[None]:
+        """The app's lifetime: one warning if Redis would lose published tasks on a restart,
+        and the in-app workers of a ``redis://`` app."""
+        self.owner.spawn(self._warn_if_not_durable())
+        if self.workers is None:
+            yield
+            return
+        self.workers.start()
+        try:
+            yield
+        finally:
+            await self.workers.stop()
+
+    async def _warn_if_not_durable(self) -> None:
+        check = getattr(self.broker, "durability_problem", None)
+        if check is None:
+            return
+        backoff = 1.0
+        while True:
+            try:
+                problem = await check()
+                break
+            except Exception:  # asked again once Redis answers
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 30.0)
+        if problem:
+            logger.warning("Task engine %r: %s", self, problem)
 
     def _adopt_worker_loop(self, state: Any) -> None:
         import asyncio
@@ -140,7 +222,10 @@ class TaskiqBackend(TaskBackend):
         """Publish the tasks before the response is sent: a broker that fails or hangs
         fails the request (503), nothing acknowledged is silently dropped."""
         await publish_or_fail(
-            "taskiq", lambda: self.owner.run(self._publish_all(tasks)), self.publish_timeout
+            "taskiq",
+            lambda: self.owner.run(self._publish_all(tasks)),
+            self.publish_timeout,
+            self.health,
         )
 
     def submit_blocking(self, queued: QueuedTask) -> None:
@@ -148,21 +233,22 @@ class TaskiqBackend(TaskBackend):
         publish_one_or_fail(
             queued.id,
             lambda: self.owner.run_blocking(self._publish_all([queued]), self.publish_timeout),
+            self.health,
         )
 
     async def _publish_all(self, tasks: Sequence[QueuedTask]) -> None:
         await self.start_client()
-        backend = self.broker.result_backend
         sent: builtins.list[str] = []
         for queued in tasks:
             name, payload, info = queued.stored_form or self._message(queued)
-            if queued.dedupe_key is not None and await backend.get_progress(queued.id):
-                queued.duplicate = queued.submitted = True  # its key's task is the one
-                continue
+            if sent:  # a response's tasks run in order: each waits for the one before
+                info = {**info, "after": sent[-1]}
+            # Recorded first: a published task is never "unknown" to the status API.
+            record = TaskiqProgress(state=QUEUED, meta=new_record(name, payload, info))
             try:
-                # Recorded first: a published task is never "unknown" to the status API.
-                record = new_record(name, payload, info)
-                await backend.set_progress(queued.id, TaskiqProgress(state=QUEUED, meta=record))
+                if not await self._record_new(queued, record):
+                    queued.duplicate = queued.submitted = True  # its key's task is the one
+                    continue
                 if self.index is not None:
                     await self.index.add(queued.id, info["created_at"])
                 await self._kick(queued.id, name, payload, info)
@@ -172,6 +258,21 @@ class TaskiqBackend(TaskBackend):
             sent.append(queued.id)
             queued.submitted = True
 
+    async def _record_new(self, queued: QueuedTask, record: TaskiqProgress[Any]) -> bool:
+        """Write a task's first record; False when its deduplication key's task exists
+        (one atomic create with taskiq-redis's backend: two processes publishing the same
+        key, as two schedulers of a periodic task do, publish it once)."""
+        backend = self.broker.result_backend
+        if queued.dedupe_key is None:
+            await backend.set_progress(queued.id, record)
+            return True
+        if self.index is not None:
+            return await self.index.create(queued.id, record)
+        if await backend.get_progress(queued.id):
+            return False
+        await backend.set_progress(queued.id, record)
+        return True
+
     async def _withdraw(self, sent: builtins.list[str], refused: str) -> None:
         """All or none: the request gets a 503, so the tasks it already published are
         cancelled and the refused one is unrecorded (no "pending" task that never runs).
@@ -180,6 +281,10 @@ class TaskiqBackend(TaskBackend):
         self._withdrawing.add(cleanup)
         cleanup.add_done_callback(self._withdrawing.discard)
         await asyncio.shield(cleanup)
+
+    async def _probe(self) -> None:
+        """A cheap read: whether the result backend answers again."""
+        await self.broker.result_backend.get_progress(cancel_key("fastapi-probe"))
 
     async def _withdraw_now(self, sent: builtins.list[str], refused: str) -> None:
         try:
@@ -192,7 +297,8 @@ class TaskiqBackend(TaskBackend):
                 else:
                     await self._cancel(refused)
         except Exception as exc:
-            logger.warning("Tasks of a refused request not withdrawn: %s", error_text(exc))
+            if self.health.reachable:  # else Redis is away: its outage is logged once
+                logger.warning("Tasks of a refused request not withdrawn: %s", error_text(exc))
 
     async def _kick(
         self, task_id: str, name: str, payload: str, info: dict[str, Any], run: int = 1
@@ -208,15 +314,27 @@ class TaskiqBackend(TaskBackend):
 
     # -- statuses -----------------------------------------------------------------------------
 
-    @reading
     def get(self, task_id: str, *, arguments: bool = False) -> TaskStatus | None:
-        found = self.owner.run_blocking(self.read(task_id), self.read_timeout)
+        found = self._blocking(self.read(task_id), self.read_timeout)
         if found is None:
             return None
         state, record, result, cancel_requested = found
         return status_from_record(
             task_id, state, record, result, cancel_requested, arguments=arguments
         )
+
+    def _blocking(self, call: Coroutine[Any, Any, _T], timeout: float) -> _T:
+        """A status read or change from a thread: Redis unreachable (or slower than
+        ``timeout``) is a 503 (``TaskStoreError``) and one WARNING per outage."""
+        try:
+            found = self.owner.run_blocking(call, timeout)
+        except TaskStoreError:
+            raise
+        except Exception as exc:
+            self.health.failed(exc)
+            raise TaskStoreError("Task statuses could not be read") from exc
+        self.health.succeeded()
+        return found
 
     async def read(self, task_id: str) -> tuple[str, dict[str, Any], Any, bool] | None:
         """A task's record state and meta, its taskiq result (None until it finished) and
@@ -240,11 +358,10 @@ class TaskiqBackend(TaskBackend):
             task_id, TaskiqProgress(state=state, meta=record)
         )
 
-    @reading
     def cancel(self, task_id: str) -> bool:
         """A task not started yet never runs (its status is cancelled at once); a running one
         is told (``current_task().cancelled``; an async one is cancelled at its next await)."""
-        return bool(self.owner.run_blocking(self._cancel(task_id), self.read_timeout))
+        return bool(self._blocking(self._cancel(task_id), self.read_timeout))
 
     async def _cancel(self, task_id: str) -> bool:
         found = await self.read(task_id)
@@ -258,10 +375,9 @@ class TaskiqBackend(TaskBackend):
             await self.write(task_id, CANCELLED, {**record, "finished_at": time.time()})
         return True
 
-    @reading
     def retry(self, task_id: str) -> bool:
         """Publish a failed or cancelled task again, from its first attempt."""
-        return bool(self.owner.run_blocking(self._retry(task_id), self.publish_timeout))
+        return bool(self._blocking(self._retry(task_id), self.publish_timeout))
 
     async def _retry(self, task_id: str) -> bool:
         found = await self.read(task_id)
@@ -279,12 +395,11 @@ class TaskiqBackend(TaskBackend):
         await self._kick(task_id, record["name"], record["payload"], record["info"], fresh["run"])
         return True
 
-    @reading
     def list(self, *, state: TaskState | None = None, limit: int = 100) -> list[TaskStatus]:
         """The newest tasks (of the index: taskiq-redis's result backend; else none)."""
         if self.index is None or limit <= 0:
             return []
-        return self.owner.run_blocking(self._list(state, limit), self.read_timeout)
+        return self._blocking(self._list(state, limit), self.read_timeout)
 
     async def _list(self, state: TaskState | None, limit: int) -> builtins.list[TaskStatus]:
         assert self.index is not None
@@ -298,12 +413,11 @@ class TaskiqBackend(TaskBackend):
                     return found
         return found
 
-    @reading
     def counts(self) -> dict[TaskState, int]:
         """Every indexed task's state, read from its record."""
         counted = empty_counts()
         if self.index is not None:
-            for status in self.owner.run_blocking(self._list(None, 10**9), self.read_timeout):
+            for status in self._blocking(self._list(None, 10**9), self.read_timeout):
                 counted[status.state] += 1
         return counted
 

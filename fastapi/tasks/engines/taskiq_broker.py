@@ -89,23 +89,59 @@ class HeldStreamBroker(RedisStreamBroker):
         return f"HeldStreamBroker(queue={self.queue_name!r})"
 
     async def startup(self) -> None:
-        if self.is_worker_process and not self._named:
-            # One consumer per process (forked worker processes share the parent's name).
-            self.consumer_name = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        if self.is_worker_process:
+            self._name_consumer()
         try:
             await super().startup()  # its last step makes the consumer group
         except RedisError as exc:  # made when Redis is back (listen), the worker waits
             self.outage.failed(exc)
-        if self.is_worker_process and self._refresher is None:
+        if self.is_worker_process:
+            await self.consume()
+
+    def _name_consumer(self) -> None:
+        if not self._named:
+            # One consumer per process (forked worker processes share the parent's name).
+            self.consumer_name = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+            self._named = True
+
+    async def consume(self) -> None:
+        """Receive as a worker from now on: a consumer name of this process, and the held
+        messages kept claimed (an app process receiving beside serving calls this)."""
+        self._name_consumer()
+        if self._refresher is None:
             self._refresher = asyncio.get_running_loop().create_task(self._refresh_held())
 
-    async def shutdown(self) -> None:
+    async def stop_consuming(self) -> None:
+        """Stop keeping held messages claimed (the receiver stopped)."""
         if self._refresher is not None:
             self._refresher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._refresher
             self._refresher = None
+
+    async def shutdown(self) -> None:
+        await self.stop_consuming()
         await super().shutdown()
+
+    async def durability_problem(self) -> str | None:
+        """What a Redis restart would lose, from its persistence settings (None: nothing,
+        or a managed server that hides its configuration)."""
+        async with Redis(connection_pool=self.connection_pool) as redis:
+            try:
+                config = {**await redis.config_get("save"), **await redis.config_get("appendonly")}
+            except ResponseError:
+                return None  # CONFIG is disabled or renamed
+        if config.get("appendonly") == "yes":
+            return None
+        if not config.get("save"):
+            return (
+                "the server has no persistence (save '' and appendonly no): a restart of it "
+                "loses every published task; turn on appendonly (appendfsync everysec or always)"
+            )
+        return (
+            "the server keeps snapshots only (appendonly no): a crash of it loses the tasks "
+            "published since the last snapshot; turn on appendonly for durable tasks"
+        )
 
     async def declare_queue(self) -> None:
         """Create the stream's consumer group (idempotent), so that a task published before
@@ -223,11 +259,15 @@ class HeldStreamBroker(RedisStreamBroker):
                 )
 
 
-def broker_for(url: str) -> HeldStreamBroker:
-    """The broker of a ``taskiq+redis://host:port/db`` setting, with that Redis as the result
-    backend too (JSON, never pickle). ``?idle_timeout=`` (ms) and ``?queue=`` are read."""
+def broker_for(
+    url: str, idle_timeout: int = DEFAULT_IDLE_TIMEOUT, result_ttl: int = RESULT_TTL
+) -> HeldStreamBroker:
+    """The broker of a ``taskiq+redis://host:port/db`` (or ``redis://``) setting, with that
+    Redis as the result backend too (JSON, never pickle), keeping records ``result_ttl``
+    seconds after their last write. ``?idle_timeout=`` (ms, else ``idle_timeout``) and
+    ``?queue=`` are read."""
     target = url.removeprefix("taskiq+")
-    if not target.startswith(("redis://", "rediss://")):
+    if not target.startswith(("redis://", "rediss://", "unix://")):
         raise ValueError(
             f"tasks={url!r}: a taskiq+ URL names a Redis server (taskiq+redis://host:6379/0); "
             "for another broker, pass your taskiq broker with a result backend: "
@@ -235,14 +275,14 @@ def broker_for(url: str) -> HeldStreamBroker:
         )
     parts = urlsplit(target)
     query = dict(parse_qsl(parts.query))
-    idle_timeout = int(query.pop("idle_timeout", DEFAULT_IDLE_TIMEOUT))
+    idle_timeout = int(query.pop("idle_timeout", idle_timeout))
     queue = query.pop("queue", "fastapi")
     rest = "&".join(f"{key}={value}" for key, value in query.items())
     redis_url = urlunsplit(parts._replace(query=rest))
     backend: RedisAsyncResultBackend[Any] = RedisAsyncResultBackend(
         redis_url,
         serializer=JSONSerializer(),
-        result_ex_time=RESULT_TTL,
+        result_ex_time=result_ttl,
         prefix_str=f"{queue}:result",
         **CONNECTION_OPTIONS,
     )

@@ -51,6 +51,15 @@ class TaskIndex:
                 self._trimmed_at = now
                 await redis.zremrangebyscore(self.key, "-inf", now - kept_for)
 
+    async def create(self, task_id: str, progress: Any) -> bool:
+        """Write a task's first progress record unless it has one (``SET NX``, as taskiq's
+        ``set_progress`` writes it); False when it existed."""
+        value = self.results.serializer.dumpb(progress.model_dump(mode="json"))
+        kept_for = self._kept_for()
+        expiry = max(1, int(kept_for)) if kept_for is not None else None
+        async with Redis(connection_pool=self.results.redis_pool) as redis:
+            return bool(await redis.set(self._progress_key(task_id), value, nx=True, ex=expiry))
+
     async def remove(self, task_id: str) -> None:
         """Forget a task's record and its place in the index."""
         async with Redis(connection_pool=self.results.redis_pool) as redis:

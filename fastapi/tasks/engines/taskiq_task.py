@@ -11,6 +11,7 @@ result, and the last error is raised for taskiq to record as the task's error.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import time
@@ -43,6 +44,7 @@ from fastapi.tasks.inline import (
     log_retry,
     log_start,
     log_success,
+    log_unstorable_result,
 )
 from fastapi.tasks.policy import Retry, policy_of
 from fastapi.tasks.records import MAX_ATTEMPT_ERRORS, TaskProgress
@@ -85,6 +87,7 @@ class Execution:
         self.name, self.payload, self.info = call
         self.record: dict[str, Any] = new_record(*call)
         self.worker = str(getattr(backend.broker, "consumer_name", os.getpid()))
+        self._cancel_asked = False
         self._version = 0
         self._written = 0
         self._lock = asyncio.Lock()
@@ -98,7 +101,7 @@ class Execution:
             self._taken_over(attempt)
         elif state == RETRY:
             attempt += 1
-        if not await self._wait_until(
+        if not await self._wait_for(self.info.get("after")) or not await self._wait_until(
             self.record.get("next_attempt_at") or self.info.get("not_before")
         ):
             return await self._cancelled(attempt, 0.0)
@@ -167,7 +170,7 @@ class Execution:
             except TaskCancelled:
                 return await self._cancelled(attempt, time.monotonic() - started)
             except Exception as exc:
-                if running.cancelled:
+                if self._cancel_asked:  # not a timeout's telling: a cancel request
                     self.record["error"] = error_text(exc)
                     return await self._cancelled(attempt, time.monotonic() - started)
                 self._keep_error(attempt, error_text(exc), self.worker)
@@ -183,7 +186,9 @@ class Execution:
                 continue
             finally:
                 watcher.cancel()
-            shown = codec.jsonable_result(value)
+            if self._cancel_asked:  # cancelled while it ran: cancelled, whatever it returned
+                return await self._cancelled(attempt, time.monotonic() - started)
+            shown = self._shown(value)
             self.record.update(finished_at=time.time(), result=shown)
             await self._write(SUCCESS)
             log_success(
@@ -215,7 +220,34 @@ class Execution:
     async def _watch_cancel(self, running: RunningTask) -> None:
         while not await self._cancel_requested():
             await anyio.sleep(CANCEL_POLL)
+        self._cancel_asked = True
         running.cancel()
+
+    def _shown(self, value: Any) -> Any:
+        """The return value as the status shows it; one JSON cannot carry is logged and
+        left out (the task still succeeds)."""
+        try:
+            encoded = codec.encode_result(value)
+        except TypeError as exc:
+            log_unstorable_result(self.task_id, self.name, exc)
+            return None
+        return None if encoded is None else json.loads(encoded)
+
+    async def _wait_for(self, before: str | None) -> bool:
+        """Wait until the task queued before this one in its response has ended (its
+        retries included), as a store runs a response's tasks; False once this one was
+        cancelled meanwhile."""
+        while before is not None:
+            if await self._cancel_requested():
+                return False
+            try:
+                found = await self.backend.read(before)
+            except Exception:
+                found = ("", {}, None, False)  # looked at again shortly
+            if found is None or found[0] in _FINAL or found[2] is not None:
+                return True
+            await anyio.sleep(CANCEL_POLL)
+        return True
 
     async def _wait_until(self, due: float | None) -> bool:
         """Sleep until ``due`` (a delay, a schedule or a retry's wait); False once the task

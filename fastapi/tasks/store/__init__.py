@@ -17,17 +17,20 @@ from fastapi.tasks.store.base import (
 
 
 def open_store(url: str) -> TaskStore:
-    """``sqlite:///relative/path.db``, ``sqlite:////absolute/path.db`` or ``redis://host:port/db``."""
+    """``sqlite:///relative/path.db`` or ``sqlite:////absolute/path.db``. A Redis URL is the
+    taskiq engine, not a store: ``fastapi.tasks.engines.open_backend(url)`` opens it."""
     if url.startswith("sqlite:///"):
         from fastapi.tasks.store.sqlite import SQLiteTaskStore
 
         return SQLiteTaskStore(url[len("sqlite:///") :])
     if url.startswith(("redis://", "rediss://", "unix://")):
-        from fastapi.tasks.store.redis import RedisTaskStore
-
-        return RedisTaskStore(url)
+        raise ValueError(
+            f"{url!r} names the taskiq engine on Redis, not a task store: "
+            "FastAPI(tasks=url) runs it; fastapi.tasks.engines.open_backend(url) reads its tasks"
+        )
     raise ValueError(
-        f"Unknown task store URL {url!r}: use 'sqlite:///path.db' or 'redis://host:port/0'"
+        f"Unknown task store URL {url!r}: use 'sqlite:///path.db' (a store) or "
+        "'redis://host:port/0' (the taskiq engine on Redis)"
     )
 
 

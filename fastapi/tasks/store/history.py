@@ -55,4 +55,4 @@ def _entries(raw: str | None) -> list[dict[str, Any]]:
     if not raw:
         return []
     decoded = json.loads(raw)
-    return decoded if isinstance(decoded, list) else []  # Lua's cjson writes [] as {}
+    return decoded if isinstance(decoded, list) else []  # anything else: no history

@@ -397,3 +397,32 @@ def test_a_request_whose_second_task_is_refused_runs_none(redis_url: str) -> Non
         listed = engine.list()
         assert [found.state for found in listed] == ["cancelled"]
         assert engine.counts().get("pending", 0) == 0
+
+
+def test_a_redis_url_without_taskiq_installed_names_the_extra(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``redis://`` is the taskiq engine: without its packages the app is refused at
+    creation, with the extra that installs them."""
+    for name in [name for name in sys.modules if name.startswith("fastapi.tasks.engines.taskiq")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "taskiq", None)  # what an environment without it imports
+    with pytest.raises(ImportError, match=r'pip install "fastapi\[redis\]"'):
+        FastAPI(tasks="redis://127.0.0.1:6379/0")
+    with pytest.raises(ImportError, match=r'pip install "fastapi\[taskiq\]"'):
+        FastAPI(tasks="taskiq+redis://127.0.0.1:6379/0")
+
+
+def test_a_redis_url_is_the_taskiq_engine_run_by_the_app() -> None:
+    from fastapi.tasks import TaskSettings
+    from fastapi.tasks.engines.taskiq import TaskiqBackend
+
+    backend = FastAPI(tasks="redis://127.0.0.1:1/0").tasks.backend
+    assert isinstance(backend, TaskiqBackend) and backend.workers is not None
+    assert backend.workers.concurrency == 4 and backend.broker.idle_timeout == 30_000
+    settings = TaskSettings(store="unix:///tmp/redis.sock?db=0", workers=False, lease=5, store_timeout=2)
+    backend = FastAPI(tasks=settings).tasks.backend
+    assert isinstance(backend, TaskiqBackend) and backend.workers is None
+    assert backend.broker.idle_timeout == 5_000 and backend.publish_timeout == 2
+    engine = FastAPI(tasks="taskiq+redis://127.0.0.1:1/0").tasks.backend
+    assert isinstance(engine, TaskiqBackend) and engine.workers is None  # its workers run apart
