@@ -12,6 +12,7 @@ A Starlette upgrade that renames one of these attributes breaks only this module
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncGenerator
 from typing import Any
 
 import starlette
@@ -83,6 +84,71 @@ async def read_whole_body(request: Request) -> bytes:
         or request._stream_consumed
     ):
         return await request.body()
+    body = await _receive_body(request)
+    request._stream_consumed = True
+    request._body = body
+    return body
+
+
+async def read_short_stream(request: Request, limit: int) -> bytes | AsyncGenerator[bytes, None]:
+    """The body whole if it ends within ``limit`` bytes, else ``request.stream()``'s
+    chunks from the start; read as iterating ``request.stream()`` reads it (the stream
+    consumed, nothing kept). A request that reads itself (as ``read_whole_body``) or whose
+    ``content-length`` announces more is streamed straight away."""
+    kind = type(request)
+    if (
+        kind.body is not _STARLETTE_BODY
+        or kind.stream is not _STARLETTE_STREAM
+        or "_body" in request.__dict__
+        or request._stream_consumed
+    ):
+        return request.stream()
+    for name, value in request.scope["headers"]:
+        if name == b"content-length":
+            if not value.isdigit() or int(value) > limit:
+                return request.stream()
+            break
+    chunks: list[bytes] = []
+    size = 0
+    receive = request.receive
+    while size <= limit:
+        message = await receive()
+        if message["type"] == "http.request":
+            chunk = message.get("body", b"")
+            if chunk:
+                chunks.append(chunk)
+                size += len(chunk)
+            if not message.get("more_body", False):
+                request._stream_consumed = True
+                return b"".join(chunks)
+        elif message["type"] == "http.disconnect":
+            request._is_disconnected = True
+            raise ClientDisconnect()
+    return _continued(request, chunks)
+
+
+async def _continued(request: Request, chunks: list[bytes]) -> AsyncGenerator[bytes, None]:
+    """``request.stream()``'s chunks when ``chunks`` were read already."""
+    for chunk in chunks:
+        yield chunk
+    receive = request.receive
+    while True:
+        message = await receive()
+        if message["type"] == "http.request":
+            chunk = message.get("body", b"")
+            if not message.get("more_body", False):
+                request._stream_consumed = True
+            if chunk:
+                yield chunk
+            if request._stream_consumed:
+                break
+        elif message["type"] == "http.disconnect":
+            request._is_disconnected = True
+            raise ClientDisconnect()
+    yield b""
+
+
+async def _receive_body(request: Request) -> bytes:
     chunks: list[bytes] = []
     receive = request.receive
     while True:
@@ -96,6 +162,4 @@ async def read_whole_body(request: Request) -> bytes:
         elif message["type"] == "http.disconnect":
             request._is_disconnected = True
             raise ClientDisconnect()
-    request._stream_consumed = True
-    body = request._body = b"".join(chunks)
-    return body
+    return b"".join(chunks)

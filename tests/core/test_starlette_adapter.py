@@ -116,3 +116,49 @@ def test_a_request_class_with_its_own_body_reads_it_itself() -> None:
             return (await super().body()).upper()
 
     assert _read(adapter.read_whole_body, BODIES[0], Upper)[0] == b"WHOLE"
+
+
+async def _streamed(request: Request) -> bytes:
+    return b"".join([chunk async for chunk in request.stream()])
+
+
+async def _short_or_streamed(request: Request, limit: int = 3) -> bytes | tuple[str, bytes]:
+    got = await adapter.read_short_stream(request, limit)
+    if isinstance(got, bytes):
+        return got
+    return "streamed", b"".join([chunk async for chunk in got])
+
+
+def test_a_short_body_is_read_as_the_stream_reads_it() -> None:
+    for messages in BODIES:
+        short, state = _read(_short_or_streamed, messages)
+        streamed, streamed_state = _read(_streamed, messages)
+        assert state == streamed_state  # consumed, nothing kept, a disconnect noted
+        assert short == streamed if isinstance(short, bytes) else short is streamed
+
+
+def test_a_long_body_is_streamed_from_its_start() -> None:
+    messages = [
+        {"type": "http.request", "body": b"ab", "more_body": True},
+        {"type": "http.request", "body": b"cd", "more_body": True},
+        {"type": "http.request", "body": b"ef", "more_body": False},
+    ]
+    assert _read(_short_or_streamed, messages) == (("streamed", b"abcdef"), _read(_streamed, messages)[1])
+
+
+def test_an_announced_long_body_is_not_read_ahead() -> None:
+    request = Request(
+        {"type": "http", "headers": [(b"content-length", b"6")]},
+        _receiving([{"type": "http.request", "body": b"abcdef", "more_body": False}]),
+    )
+    got = asyncio.run(adapter.read_short_stream(request, 3))
+    assert not isinstance(got, bytes) and not request._stream_consumed
+
+
+def test_a_request_that_reads_itself_is_streamed_by_itself() -> None:
+    class Upper(Request):
+        async def stream(self):  # type: ignore[override]
+            async for chunk in super().stream():
+                yield chunk.upper()
+
+    assert _read(_short_or_streamed, BODIES[0], Upper)[0] == ("streamed", b"WHOLE")

@@ -21,8 +21,15 @@ from starlette.formparsers import FormParser, MultiPartException, MultiPartParse
 from starlette.requests import Request
 
 from fastapi._core.errors import RequestValidationError
+from fastapi._core.execute.small_multipart import parse_small_multipart, small_body_limit
 from fastapi._core.limits import check_json_depth, check_urlencoded_fields, limits_of
-from fastapi._core.starlette_adapter import parsed_form, read_whole_body, share_form, share_json
+from fastapi._core.starlette_adapter import (
+    parsed_form,
+    read_short_stream,
+    read_whole_body,
+    share_form,
+    share_json,
+)
 
 try:  # python-multipart is optional until a route declares a form
     from python_multipart.exceptions import FormParserError
@@ -134,13 +141,20 @@ async def _parse_form(request: Request) -> FormData:
     assert parse_options_header is not None, (
         "The `python-multipart` library must be installed to use form parsing."
     )
-    content_type, _ = parse_options_header(request.headers.get("Content-Type"))
+    content_type, options = parse_options_header(request.headers.get("Content-Type"))
     limits = limits_of(request.scope.get("app"))
     if content_type == b"multipart/form-data":
+        body = await read_short_stream(request, small_body_limit())
+        if isinstance(body, bytes):  # held whole: parsed in one pass unless Starlette must answer
+            form = parse_small_multipart(
+                body, options, limits.max_files, limits.max_fields, limits.max_part_size
+            )
+            if form is not None:
+                return form
         try:
             parser = MultiPartParser(
                 request.headers,
-                request.stream(),
+                _one_chunk(body) if isinstance(body, bytes) else body,
                 max_files=limits.max_files,
                 max_fields=limits.max_fields,
                 max_part_size=limits.max_part_size,
