@@ -106,12 +106,14 @@ class Step:
     """One occurrence of a dependency (or the endpoint) in the tree."""
 
     __slots__ = (
+        "always_ok",
         "body",
         "cache_key",
         "call",
         "children",
         "context",
         "dependant",
+        "fallible_children",
         "has_params",
         "injections",
         "kind",
@@ -171,6 +173,10 @@ class Step:
             if getattr(dependant, attribute) is not None
         )
         self.reads = self.has_params or bool(self.injections)  # anything to take from the request
+        # Set by ``compile_plan``: no parameter of this step or under it can fail to validate,
+        # and the sub-dependencies of which some can.
+        self.always_ok = False
+        self.fallible_children: tuple[int, ...] = tuple(child for _, child in children)
 
 
 class Plan:
@@ -246,7 +252,10 @@ def compile_plan(
                     security_scopes=sub.security_scopes,
                 )
             children.append((sub.name or "", visit(used, sub, request_scoped)))
-        steps.append(Step(node, children, embed_body, original, reads_form, request_scoped))
+        step = Step(node, children, embed_body, original, reads_form, request_scoped)
+        step.fallible_children = tuple(child for _, child in children if not steps[child].always_ok)
+        step.always_ok = not step.has_params and not step.fallible_children
+        steps.append(step)
         return len(steps) - 1
 
     visit(dependant, dependant)

@@ -48,6 +48,7 @@ _MAX_SHAPES = 1024
 # Python nests at most 20 blocks in one function: beyond this many exits, an exit stack.
 _MAX_NESTED_EXITS = 12
 _factories: dict[str, Callable[..., Any]] = {}
+_by_shape: dict[tuple[Any, ...], Callable[..., Any]] = {}
 _NAMESPACE = {
     "run_sync": run_sync,
     "ThreadedContext": ThreadedContext,
@@ -109,8 +110,14 @@ def _enter_lines(index: int, step: Step) -> list[str]:
     ]
 
 
-def _exit_wrapped(index: int, step: Step, inner: list[str]) -> list[str]:
-    """``inner`` (every later step and the response) within this step's exit."""
+def _always_entered(step: Step, remember: str) -> bool:
+    """Whether the runner enters this yield dependency on every request."""
+    return step.always_ok and not (remember and step.use_cache)
+
+
+def _exit_wrapped(index: int, step: Step, inner: list[str], entered: bool) -> list[str]:
+    """``inner`` (every later step and the response) within this step's exit; ``entered``:
+    whether the dependency was entered on every request (else ``gen`` says)."""
     if step.kind is CallKind.GENERATOR:
         error = f"error{index}"
         thrown = f"await gen{index}.__aexit__(type({error}), {error}, {error}.__traceback__)"
@@ -125,6 +132,16 @@ def _exit_wrapped(index: int, step: Step, inner: list[str]) -> list[str]:
             "    else:",
             f"        await not_stopped(gen{index})",
         ]
+    if entered:
+        return [
+            "try:",
+            *["    " + line for line in inner],
+            f"except BaseException as error{index}:",
+            f"    if not {thrown}:",
+            "        raise",
+            "else:",
+            *clean,
+        ]
     return [
         "try:",
         *["    " + line for line in inner],
@@ -138,7 +155,8 @@ def _exit_wrapped(index: int, step: Step, inner: list[str]) -> list[str]:
 
 
 def _children_ok(step: Step) -> str:
-    return " and ".join(f"ok{child}" for _, child in step.children) or "True"
+    """Whether the step's sub-dependencies all succeeded (those that can fail, that is)."""
+    return " and ".join(f"ok{child}" for child in step.fallible_children) or "True"
 
 
 def _arguments(step: Step) -> str:
@@ -154,36 +172,43 @@ def _step_block(index: int, step: Step, remember: str, nested: bool, inline: boo
     name = str(getattr(step.call, "__qualname__", type(step.call).__qualname__))
     if not name.isprintable():  # any string can be a name: a line break would end the comment
         name = repr(name)
-    lines = [f"# step {index}: {name} ({step.kind.value})", f"ok{index} = {_children_ok(step)}"]
+    lines = [f"# step {index}: {name} ({step.kind.value})"]
+    if not step.always_ok:
+        lines.append(f"ok{index} = {_children_ok(step)}")
     body = []
     if inline and reads_inline(step):
         body += read_lines(index, step, f"ok{index}")
     elif step.reads:
+        read = f"await read_step(step{index}, sources, body, values, resolution)"
         body += [
             f"values = {_arguments(step)}",
-            f"ok{index} = await read_step(step{index}, sources, body, values, resolution)"
-            f" and ok{index}",
+            read if step.always_ok else f"ok{index} = {read} and ok{index}",
         ]
     if _nests_exit(step, nested):
-        lines.append(f"gen{index} = None")
-        call = ["    " + line for line in _enter_lines(index, step)]
+        if not _always_entered(step, remember):
+            lines.append(f"gen{index} = None")
+        call = _enter_lines(index, step)
     else:
-        call = [f"    result{index} = {_call_expression(index, step, inline)}"]
-    body += [f"if ok{index}:", *call]
+        call = [f"result{index} = {_call_expression(index, step, inline)}"]
     if remember:
-        body += [
-            f"    if {remember}key{index} not in cache:",
-            f"        cache[key{index}] = result{index}",
-        ]
+        call += [f"if {remember}key{index} not in cache:", f"    cache[key{index}] = result{index}"]
+    # A step that cannot fail is called unconditionally.
+    body += call if step.always_ok else [f"if ok{index}:", *["    " + line for line in call]]
     if not step.use_cache or not remember:
         return lines + body
-    condition = remember if lines[-1].endswith("True") else f"ok{index} and {remember}"
+    condition = remember if _children_ok(step) == "True" else f"ok{index} and {remember}"
     lines += [
         f"if {condition}key{index} in cache:",
         f"    result{index} = cache[key{index}]",
         "else:",
     ]
     return lines + ["    " + line for line in body]
+
+
+def _unset_results(plan: Plan) -> list[str]:
+    """The results of the steps that may not be called (those that cannot fail always are)."""
+    steps = enumerate(plan.dependencies)
+    return [f"result{index} = None" for index, step in steps if not step.always_ok]
 
 
 def _bind_lines(plan: Plan, nested: bool, inline: bool) -> list[str]:
@@ -203,9 +228,8 @@ def _bind_lines(plan: Plan, nested: bool, inline: bool) -> list[str]:
 
 def plan_source(plan: Plan) -> str:
     """The source of the runner factory for plans shaped like ``plan`` (for ``solve``)."""
-    count = len(plan.dependencies)
     run = ["cache = resolution.cache"]
-    run += [f"result{index} = None" for index in range(count)]
+    run += _unset_results(plan)
     for index, step in enumerate(plan.dependencies):
         run += _step_block(index, step, "remember and ", nested=False, inline=False)
     endpoint = plan.endpoint
@@ -257,7 +281,7 @@ def _route_steps(plan: Plan, nested: bool) -> list[str]:
     for index in reversed(range(len(plan.dependencies))):
         step = plan.dependencies[index]
         if _nests_exit(step, nested):
-            lines = _exit_wrapped(index, step, lines)
+            lines = _exit_wrapped(index, step, lines, _always_entered(step, remember))
         lines = _step_block(index, step, remember, nested, inline=True) + lines
     return lines
 
@@ -271,7 +295,7 @@ def route_source(plan: Plan) -> str:
         run.append("sources = Sources(request)")
     if plan.repeats:
         run.append("cache = resolution.cache")
-    run += [f"result{index} = None" for index in range(len(plan.dependencies))]
+    run += _unset_results(plan)
     # What a yield dependency swallowing the error leaves: no errors and no response.
     run.append("outcome = NOTHING_SOLVED, None")
     steps = _route_steps(plan, nested)
@@ -309,12 +333,50 @@ def _factory(source: str) -> Callable[..., Any]:
     return factory
 
 
+def _step_shape(step: Step) -> tuple[Any, ...]:
+    """Everything about a step that the generated source depends on (but its name)."""
+    sources = tuple(
+        (source, tuple(reader.name for reader in readers)) for source, readers in step.sources
+    )
+    return (
+        step.kind,
+        step.reads,
+        step.body is None,
+        step.injections,
+        sources,
+        step.named_children,
+        step.fallible_children,
+        step.always_ok,
+        step.use_cache,
+        step.context is None,
+        step.request_scoped,
+    )
+
+
+def _shape(plan: Plan, form: str) -> tuple[Any, ...]:
+    """What decides a plan's generated source: plans of one shape share its compiled code
+    (found without writing the source out again, a third of a route's build time)."""
+    return (form, plan.repeats, *(_step_shape(step) for step in plan.steps))
+
+
+def _shared_factory(plan: Plan, form: str, source: Callable[[Plan], str]) -> Callable[..., Any]:
+    shape = _shape(plan, form)
+    factory = _by_shape.get(shape)
+    if factory is None:
+        factory = _factory(source(plan))
+        if len(_by_shape) >= _MAX_SHAPES:
+            _by_shape.clear()
+        _by_shape[shape] = factory
+    return factory
+
+
 def dependency_runner(plan: Plan, read_step: ReadStep) -> Runner:
     """The plan's runner for ``solve``, generated on first use and kept on the plan."""
     runner: Runner | None = plan.runner
     if runner is not None:
         return runner
-    runner = plan.runner = _factory(plan_source(plan))(plan.dependencies, read_step)
+    factory = _shared_factory(plan, "solve", plan_source)
+    runner = plan.runner = factory(plan.dependencies, read_step)
     return runner
 
 
@@ -326,7 +388,7 @@ def route_runner(plan: Plan, respond: Respond, tasks: TaskPort) -> RouteRunner:
     body)`` when nothing failed, every exit; generated once per plan and responder."""
     runner: RouteRunner | None = plan.route_runner
     if runner is None:
-        factory = _factory(route_source(plan))
+        factory = _shared_factory(plan, "route", route_source)
         runner = plan.route_runner = factory(plan.dependencies, read_step, plan, respond, tasks)
     return runner
 

@@ -301,3 +301,55 @@ def test_the_route_runner_nests_exits_and_falls_back_to_a_stack_beyond_its_limit
     assert "AsyncExitStack" not in sources["/chain/3"]
     assert "async with AsyncExitStack() as stack:" in sources["/chain/15"]
     assert "throw_into" not in sources["/chain/15"].split("def run")[1]
+
+
+async def first() -> int:
+    return 1
+
+
+async def second() -> int:
+    return 2
+
+
+def test_routes_whose_dependencies_differ_only_by_name_share_the_route_runner_s_code() -> None:
+    app = FastAPI()
+
+    @app.get("/one")
+    async def one(value: Annotated[int, Depends(first)]) -> int:
+        return value
+
+    @app.get("/two")
+    async def two(value: Annotated[int, Depends(second)]) -> int:
+        return value
+
+    @app.get("/other")
+    async def other(number: Annotated[int, Depends(first)]) -> int:  # another argument name
+        return number
+
+    paths = [route.path for route in app.routes[-3:]]  # type: ignore[attr-defined]
+    plans = [compile_plan(route.dependant, embed_body=False) for route in app.routes[-3:]]  # type: ignore[attr-defined]
+
+    async def respond(*_: Any) -> Any: ...
+
+    codes = [unrolled.route_runner(plan, respond, None).__code__ for plan in plans]  # type: ignore[arg-type]
+    assert codes[0] is codes[1] and codes[2] is not codes[0]
+    client = TestClient(app)
+    assert [client.get(path).json() for path in paths] == [1, 2, 1]
+
+
+def test_a_dependency_that_cannot_fail_is_called_without_checks() -> None:
+    chain = compile_plan(corners().routes[-1].dependant, embed_body=False)  # type: ignore[attr-defined]
+    assert "if ok1:" in unrolled.source_of(chain, route=True)  # under one reading a parameter
+    app = FastAPI()
+
+    @app.get("/")
+    async def endpoint(
+        a: Annotated[int, Depends(first)], b: Annotated[int, Depends(second)]
+    ) -> int:
+        return a + b
+
+    plain = compile_plan(app.routes[-1].dependant, embed_body=False)  # type: ignore[attr-defined]
+    source = unrolled.source_of(plain, route=True)
+    assert "ok0" not in source and "if ok" not in source.replace("if ok:", "")
+    assert "result0 = await call0()" in source
+    assert TestClient(app).get("/").json() == 3
