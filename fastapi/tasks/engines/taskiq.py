@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import asyncio
 import builtins
-import json
 import logging
 import math
 import time
 import weakref
 from collections.abc import AsyncIterator, Coroutine, Sequence
 from contextlib import asynccontextmanager
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import anyio
@@ -38,15 +36,22 @@ from fastapi.tasks.engines.publishing import publish_one_or_fail, publish_or_fai
 from fastapi.tasks.engines.taskiq_broker import broker_for
 from fastapi.tasks.engines.taskiq_index import TaskIndex
 from fastapi.tasks.engines.taskiq_receiver import InAppWorkers
+from fastapi.tasks.engines.taskiq_records import (
+    CANCELLED,
+    FAILURE,
+    QUEUED,
+    RETRY,
+    STARTED,
+    call_info,
+    cancel_key,
+    new_record,
+    status_from_record,
+)
 from fastapi.tasks.inline import error_text
-from fastapi.tasks.policy import TaskPolicy
 from fastapi.tasks.records import (
-    AttemptError,
-    TaskProgress,
     TaskState,
     TaskStatus,
     empty_counts,
-    timestamp,
 )
 from fastapi.tasks.settings import TaskStoreError
 
@@ -58,31 +63,12 @@ _T = TypeVar("_T")
 
 #: The one taskiq task every background task is published to.
 GENERIC_TASK = "fastapi.run"
-#: Record states (taskiq progress states); a finished task also has a taskiq result.
-QUEUED, STARTED, RETRY, CANCELLED = "QUEUED", "STARTED", "RETRY", "CANCELLED"
-SUCCESS, FAILURE = "SUCCESS", "FAILURE"
-
-_STATES = {
-    QUEUED: TaskState.pending,
-    RETRY: TaskState.pending,
-    STARTED: TaskState.running,
-    SUCCESS: TaskState.succeeded,
-    CANCELLED: TaskState.cancelled,
-    FAILURE: TaskState.failed,
-}
-
 _backends: weakref.WeakKeyDictionary[AsyncBroker, TaskiqBackend] = weakref.WeakKeyDictionary()
 
 
 def backend_of(broker: AsyncBroker) -> TaskiqBackend:
     """The app backend a broker serves (what the generic task runs under, in a worker)."""
     return _backends[broker]
-
-
-def cancel_key(task_id: str) -> str:
-    """The id under which a cancel request is recorded (a progress record of its own, so
-    that the worker's progress writes cannot overwrite it)."""
-    return f"{task_id}.cancel"
 
 
 class TaskiqBackend(TaskBackend):
@@ -315,13 +301,25 @@ class TaskiqBackend(TaskBackend):
     # -- statuses -----------------------------------------------------------------------------
 
     def get(self, task_id: str, *, arguments: bool = False) -> TaskStatus | None:
-        found = self._blocking(self.read(task_id), self.read_timeout)
+        found = self._blocking(self._read_with_lease(task_id), self.read_timeout)
         if found is None:
             return None
-        state, record, result, cancel_requested = found
+        state, record, result, cancel_requested, lease = found
         return status_from_record(
-            task_id, state, record, result, cancel_requested, arguments=arguments
+            task_id, state, record, result, cancel_requested, arguments=arguments, lease=lease
         )
+
+    async def _read_with_lease(self, task_id: str) -> tuple[Any, ...] | None:
+        """``read``, and for a running task the end of its message's hold (its lease)."""
+        found = await self.read(task_id)
+        if found is None:
+            return None
+        state, record, result, _ = found
+        lease_of = getattr(self.broker, "lease_of", None)
+        lease = None
+        if state == STARTED and result is None and record.get("message") and lease_of:
+            lease = await lease_of(*record["message"])
+        return (*found, lease)
 
     def _blocking(self, call: Coroutine[Any, Any, _T], timeout: float) -> _T:
         """A status read or change from a thread: Redis unreachable (or slower than
@@ -420,104 +418,3 @@ class TaskiqBackend(TaskBackend):
             for status in self._blocking(self._list(None, 10**9), self.read_timeout):
                 counted[status.state] += 1
         return counted
-
-
-def call_info(display: str, policy: TaskPolicy, not_before: float | None) -> dict[str, Any]:
-    """What the generic task is told besides the call: the policy, when it is due."""
-    return {
-        "display": display,
-        "created_at": time.time(),
-        "retry": {
-            **policy.retry.to_dict(),
-            "on": [f"{cls.__module__}:{cls.__qualname__}" for cls in policy.retry.on],
-        },
-        "timeout": policy.timeout,
-        "not_before": not_before,
-    }
-
-
-def new_record(name: str, payload: str, info: dict[str, Any]) -> dict[str, Any]:
-    """The status record of a task just published (its meta, as taskiq progress)."""
-    return {
-        "name": name,
-        "run": 1,
-        "display": info.get("display") or name,
-        "payload": payload,
-        "info": info,
-        "created_at": info["created_at"],
-        "attempt": 0,
-        "max_attempts": int(info["retry"]["attempts"]),
-        "started_at": None,
-        "finished_at": None,
-        "next_attempt_at": None,
-        "progress": None,
-        "error": None,
-        "worker": None,
-        "attempts": 0,
-        "takeovers": 0,
-        "errors": [],
-        "reason": None,
-    }
-
-
-def _state_of(state: str, result: Any) -> TaskState:
-    """The record's state; a taskiq result the record does not show yet decides otherwise."""
-    if state in (SUCCESS, FAILURE, CANCELLED) or result is None:
-        return _STATES.get(state, TaskState.running)
-    return TaskState.failed if result.is_err else TaskState.succeeded
-
-
-def _result_of(record: dict[str, Any], result: Any) -> Any:
-    if "result" in record:
-        return record["result"]  # the record keeps it too: it does not wait for taskiq's
-    return getattr(result, "return_value", None)
-
-
-def _error_of(record: dict[str, Any], result: Any) -> str | None:
-    if record.get("error"):
-        return str(record["error"])
-    error = getattr(result, "error", None)
-    return None if error is None else error_text(error)
-
-
-def status_from_record(
-    task_id: str,
-    state: str,
-    record: dict[str, Any],
-    result: Any,
-    cancel_requested: bool,
-    *,
-    arguments: bool = False,
-) -> TaskStatus:
-    """A ``TaskStatus`` from a task's record and taskiq result."""
-    shown = _state_of(state, result)
-    finished = shown in (TaskState.succeeded, TaskState.failed, TaskState.cancelled)
-    finished_at = record.get("finished_at")
-    not_before = record["info"].get("not_before")
-    status = TaskStatus(
-        id=task_id,
-        name=record["display"],
-        state=shown,
-        attempts=int(record.get("attempts", record["attempt"])),
-        max_attempts=int(record["max_attempts"]),
-        takeovers=int(record.get("takeovers", 0)),
-        errors=[
-            AttemptError(**{**item, "at": timestamp(item["at"])})
-            for item in record.get("errors", ())
-        ],
-        reason=record.get("reason"),
-        worker=record.get("worker"),
-        created_at=datetime.fromtimestamp(record["created_at"], tz=timezone.utc),
-        started_at=timestamp(record.get("started_at")),
-        finished_at=timestamp(finished_at) if finished_at else None,
-        next_attempt_at=timestamp(record.get("next_attempt_at")) if state == RETRY else None,
-        durable=True,
-        error=_error_of(record, result) if shown is not TaskState.succeeded else None,
-        result=_result_of(record, result) if shown is TaskState.succeeded else None,
-        progress=TaskProgress(**record["progress"]) if record.get("progress") else None,
-        cancel_requested=cancel_requested and not finished,
-        scheduled_for=timestamp(not_before),
-    )
-    if arguments:
-        status.arguments = json.loads(record["payload"])
-    return status

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import os
 import socket
+import time
 import uuid
 from collections.abc import AsyncGenerator, Awaitable, Callable
 from typing import Any
@@ -81,6 +83,8 @@ class HeldStreamBroker(RedisStreamBroker):
         super().__init__(url, idle_timeout=idle_timeout, **kwargs)
         #: The messages this worker read and has not acknowledged: kept claimed.
         self.held: dict[tuple[str, str], None] = {}
+        #: The stream and message id of each task this worker holds (by task id).
+        self.delivered: dict[str, tuple[str, str]] = {}
         self.unacknowledged: dict[tuple[str, str], None] = {}
         self.outage = Outage(f"Redis of taskiq broker {self.queue_name!r}")
         self._refresher: asyncio.Task[None] | None = None
@@ -162,8 +166,26 @@ class HeldStreamBroker(RedisStreamBroker):
                 self.outage.failed(exc)
                 return
             self.held.pop(key, None)
+            self._forget(key)
 
         return ack_and_release
+
+    def _forget(self, key: tuple[str, str]) -> None:
+        for task_id, held in list(self.delivered.items()):
+            if held == key:
+                del self.delivered[task_id]
+
+    async def lease_of(self, stream: str, message_id: str) -> float | None:
+        """When the hold on a delivered message ends unless its worker refreshes it (a
+        time); None once it was acknowledged."""
+        async with Redis(connection_pool=self.connection_pool) as redis:
+            pending: Any = await redis.xpending_range(
+                stream, self.consumer_group_name, min=message_id, max=message_id, count=1
+            )
+        if not pending:
+            return None
+        idle = float(pending[0]["time_since_delivered"]) / 1000
+        return time.time() - idle + self.idle_timeout / 1000
 
     async def listen(self) -> AsyncGenerator[AckableMessage, None]:
         """New messages, and those of dead workers, through Redis outages: one warning when
@@ -217,6 +239,11 @@ class HeldStreamBroker(RedisStreamBroker):
     def _ackable(self, stream: Any, message_id: Any, fields: Any) -> AckableMessage:
         if isinstance(stream, bytes):
             stream = stream.decode()
+        if isinstance(message_id, bytes):
+            message_id = message_id.decode()
+        task_id = _task_id_of(fields[b"data"])
+        if task_id is not None:
+            self.delivered[task_id] = (stream, message_id)
         return AckableMessage(
             data=fields[b"data"], ack=self._ack_generator(id=message_id, queue_name=stream)
         )
@@ -257,6 +284,15 @@ class HeldStreamBroker(RedisStreamBroker):
                     message_ids=ids,
                     justid=True,
                 )
+
+
+def _task_id_of(data: bytes) -> str | None:
+    """The task id a message carries (taskiq's JSON message), None if it has none."""
+    try:
+        task_id = json.loads(data).get("task_id")
+    except (ValueError, AttributeError):
+        return None
+    return task_id if isinstance(task_id, str) else None
 
 
 def broker_for(

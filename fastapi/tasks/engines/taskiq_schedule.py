@@ -23,13 +23,8 @@ from taskiq.exceptions import ScheduledTaskCancelledError
 from taskiq_redis import RedisAsyncResultBackend
 
 from fastapi.tasks import codec, periodic
-from fastapi.tasks.engines.taskiq import (
-    GENERIC_TASK,
-    QUEUED,
-    TaskiqBackend,
-    call_info,
-    new_record,
-)
+from fastapi.tasks.engines.taskiq import GENERIC_TASK, TaskiqBackend
+from fastapi.tasks.engines.taskiq_records import QUEUED, call_info, new_record
 from fastapi.tasks.policy import policy_of
 
 logger = logging.getLogger("fastapi.tasks")

@@ -23,15 +23,14 @@ from taskiq.exceptions import NoResultError
 
 from fastapi.tasks import codec
 from fastapi.tasks.context import RunningTask, TaskCancelled
-from fastapi.tasks.engines.taskiq import (
+from fastapi.tasks.engines.taskiq import TaskiqBackend, backend_of
+from fastapi.tasks.engines.taskiq_records import (
     CANCELLED,
     FAILURE,
     QUEUED,
     RETRY,
     STARTED,
     SUCCESS,
-    TaskiqBackend,
-    backend_of,
     cancel_key,
     new_record,
 )
@@ -47,7 +46,8 @@ from fastapi.tasks.inline import (
     log_unstorable_result,
 )
 from fastapi.tasks.policy import Retry, policy_of
-from fastapi.tasks.records import MAX_ATTEMPT_ERRORS, TaskProgress
+from fastapi.tasks.records import MAX_ATTEMPT_ERRORS, TaskProgress, TaskState
+from fastapi.tasks.store.history import WORKER_LOST, takeover_reason
 
 logger = logging.getLogger("fastapi.tasks")
 
@@ -87,6 +87,8 @@ class Execution:
         self.name, self.payload, self.info = call
         self.record: dict[str, Any] = new_record(*call)
         self.worker = str(getattr(backend.broker, "consumer_name", os.getpid()))
+        #: The stream message holding the task (its hold is the task's lease).
+        self.held = getattr(backend.broker, "delivered", {}).get(task_id)
         self._cancel_asked = False
         self._version = 0
         self._written = 0
@@ -129,20 +131,25 @@ class Execution:
         return state
 
     def _taken_over(self, attempt: int) -> None:
-        """The record shows a running attempt: its worker died (this message was reclaimed).
-        The attempt runs again here, not counted against the retry policy."""
+        """The record shows a running attempt: its worker died (this message was reclaimed
+        once its hold ended). The attempt runs again here, not counted against the retry
+        policy; logged and recorded in the stores' words."""
         lost = self.record.get("worker")
-        reason = f"worker {lost} stopped during attempt {attempt}; taken over by {self.worker}"
-        self.record["takeovers"] = int(self.record.get("takeovers", 0)) + 1
-        self.record["reason"] = reason
-        self._keep_error(attempt, f"WorkerLost: worker {lost} stopped", lost)
+        takeovers = int(self.record.get("takeovers", 0)) + 1
+        self.record["takeovers"] = takeovers
+        self.record["reason"] = takeover_reason(TaskState.running, lost, time.time())
+        self._keep_error(attempt, WORKER_LOST, lost)
         logger.warning(
-            "Task %s (%s) taken over by %s: worker %s stopped during attempt %d",
+            "Background task %s (%s) taken over by worker %s from worker %s, which vanished "
+            "(its lease expired); attempt %d, takeover %d (takeovers do not count against "
+            "max_attempts=%d)",
             self.task_id,
             self.name,
             self.worker,
             lost,
-            attempt,
+            int(self.record.get("attempts", 0)) + 1,
+            takeovers,
+            int(self.record["max_attempts"]),
         )
 
     def _keep_error(self, attempt: int, error: str, worker: Any) -> None:
@@ -158,6 +165,7 @@ class Execution:
             self.record.update(
                 attempt=attempt, started_at=time.time(), worker=self.worker, next_attempt_at=None
             )
+            self.record["message"] = list(self.held) if self.held else None
             self.record["attempts"] = int(self.record.get("attempts", 0)) + 1
             await self._write(STARTED)
             log_start(self.task_id, self.name, attempt, retry.attempts)
@@ -271,7 +279,9 @@ class Execution:
         return self._version
 
     async def _write(self, state: str) -> None:
-        """Write the record as it is now."""
+        """Write the record as it is now (an ended task has no takeover reason left)."""
+        if state in _FINAL:
+            self.record["reason"] = None
         await self._store(self._next(), state, dict(self.record))
 
     async def _store(
