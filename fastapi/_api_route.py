@@ -43,7 +43,7 @@ from fastapi._core.execute.handler import build_request_handler
 from fastapi._core.execute.websocket import build_websocket_handler
 from fastapi._core.serialize.dump_options import DumpOptions
 from fastapi._core.serialize.item_stream import ItemStream, is_generator_endpoint, item_annotation
-from fastapi._route_apps import request_response, unwrapped_default, websocket_session
+from fastapi._route_apps import route_app, unwrapped_default, websocket_session
 from fastapi._route_options import (
     APIRouteInitOptions,
     defaults_of,
@@ -165,7 +165,7 @@ class APIRoute(routing.Route):
             self.body_field = body_field_of(
                 self._flat_dependant, name=self.unique_id, embed=self._embed_body_fields
             )
-            self.app = request_response(self.get_route_handler())
+            self.app = route_app(self.get_route_handler())
 
     def _resolve(self, declared: dict[str, Any]) -> None:
         """The route's attributes from its declared options (see ``fastapi._route_options``)."""
@@ -184,6 +184,8 @@ class APIRoute(routing.Route):
         # The path the regex is compiled from, on first use; None once a regex is set by hand.
         self.regex_source: str | None = self.path
         self._path_regex: re.Pattern[str] | None = None
+        # A path without parameters: a request for exactly it matches without the regex.
+        self._literal_path = self.path if _is_literal(self.path) else None
         methods = ["GET"] if declared["methods"] is None else declared["methods"]
         self.methods: set[str] = {method.upper() for method in methods}
         self.unique_id = self.operation_id or unwrapped_default(self.generate_unique_id_function)(
@@ -248,17 +250,21 @@ class APIRoute(routing.Route):
     def path_regex(self, value: re.Pattern[str]) -> None:
         # Setting it moves the route (e.g. a version prefix added to every path at start-up).
         self._path_regex = value
-        self.regex_source = None
+        self.regex_source = self._literal_path = None
         route_moved(self)
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
         """Starlette's ``Route.matches`` (HTTP only), also naming the route in the child scope."""
         if scope["type"] != "http":
-            return Match.NONE, {}
-        found = (self._path_regex or self.path_regex).match(get_route_path(scope))
-        if found is None:
-            return Match.NONE, {}
-        matched = found.groupdict()
+            return _NONE, {}
+        route_path = get_route_path(scope)
+        if route_path == self._literal_path:
+            matched = None
+        else:
+            found = (self._path_regex or self.path_regex).match(route_path)
+            if found is None:
+                return _NONE, {}
+            matched = found.groupdict()
         if matched:
             convertors = self.param_convertors
             for key, value in matched.items():
@@ -269,8 +275,17 @@ class APIRoute(routing.Route):
             path_params = dict(scope.get("path_params", {}))
         child_scope = {"endpoint": self.endpoint, "path_params": path_params, "route": self}
         if self.methods and scope["method"] not in self.methods:
-            return Match.PARTIAL, child_scope
-        return Match.FULL, child_scope
+            return _PARTIAL, child_scope
+        return _FULL, child_scope
+
+
+# Match members read once (an Enum member lookup costs a descriptor call on Python 3.11).
+_NONE, _PARTIAL, _FULL = Match.NONE, Match.PARTIAL, Match.FULL
+
+
+def _is_literal(path: str) -> bool:
+    """Whether a route path has no parameter (its regex then matches only the path itself)."""
+    return path.startswith("/") and "{" not in path
 
 
 # The options an APIRoute keeps exactly as given (the others are resolved in ``__init__``).

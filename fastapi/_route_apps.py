@@ -13,11 +13,12 @@ from starlette._exception_handler import wrap_app_handling_exceptions
 from starlette._utils import is_async_callable
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 
 from fastapi._core.analyse.field import ModelField
-from fastapi._core.execute.handler import build_request_handler
+from fastapi._core.execute.exception_layer import EXCEPTION_HANDLERS, answer_handled
+from fastapi._core.execute.handler import DIRECT_APP, build_request_handler
 from fastapi._core.execute.request_scope import close_request_stack
 from fastapi._core.execute.threads import run_sync
 from fastapi._core.execute.websocket import build_websocket_handler
@@ -34,7 +35,9 @@ from fastapi.types import IncEx
 def request_response(func: Callable[[Request], Awaitable[Response] | Response]) -> ASGIApp:
     """Wrap a ``request -> response`` function as an ASGI app, with exception handlers.
 
-    Uploaded files of a parsed form are closed once the response has been sent.
+    Uploaded files of a parsed form are closed once the response has been sent. One frame
+    and one ``send`` wrapper per request; a failure is answered by Starlette's own
+    ``wrap_app_handling_exceptions``, run on the exception caught.
     """
     handler: Callable[[Request], Awaitable[Response]] = (
         func if is_async_callable(func) else functools.partial(run_in_threadpool, func)  # type: ignore[assignment,call-arg,arg-type]
@@ -42,11 +45,19 @@ def request_response(func: Callable[[Request], Awaitable[Response] | Response]) 
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive, send)
+        handlers = scope.get(EXCEPTION_HANDLERS)
+        started = False
 
-        async def respond(scope: Scope, receive: Receive, send: Send) -> None:
+        async def sender(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
             try:
                 response = await handler(request)
-                await response(scope, receive, send)
+                await response(scope, receive, sender)
             except BaseException as error:
                 await close_request_stack(scope, error)  # Depends(scope="request") sees it
                 raise
@@ -56,10 +67,17 @@ def request_response(func: Callable[[Request], Awaitable[Response] | Response]) 
                 form = parsed_form(request)
                 if form is not None:
                     await form.close()
-
-        await wrap_app_handling_exceptions(respond, request)(scope, receive, send)
+        except Exception as exc:
+            await answer_handled(exc, request, handlers, started, receive, sender)
 
     return app
+
+
+def route_app(handler: Callable[[Request], Awaitable[Response]]) -> ASGIApp:
+    """The ASGI app of an API route: the one its handler serves by itself, if it has one (an
+    endpoint without parameters, see ``execute.handler``), else ``request_response``'s."""
+    direct: ASGIApp | None = getattr(handler, DIRECT_APP, None)
+    return direct if direct is not None else request_response(handler)
 
 
 def websocket_session(func: Callable[[WebSocket], Awaitable[None]]) -> ASGIApp:

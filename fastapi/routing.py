@@ -162,13 +162,16 @@ class APIRouter(RouteDeclarations, routing.Router):
         partial = partial_scope = None
         for route in self._candidates(scope):
             match, child_scope = route.matches(scope)
-            if match is Match.FULL:
+            if match is _FULL:
                 if ROUTER_NAMES_ROUTE:
                     scope["route"] = route
                 scope.update(child_scope)
-                await route.handle(scope, receive, send)
+                if _handle_passes(type(route)):  # Starlette's handle would only call app
+                    await route.app(scope, receive, send)  # type: ignore[attr-defined]
+                else:
+                    await route.handle(scope, receive, send)
                 return
-            if match is Match.PARTIAL and partial is None:
+            if match is _PARTIAL and partial is None:
                 partial, partial_scope = route, child_scope
         if partial is not None:
             assert partial_scope is not None
@@ -283,6 +286,26 @@ class APIRouter(RouteDeclarations, routing.Router):
         declared = defaults_of(IncludeOptions)
         declared.update(options)
         include(self, router, declared["prefix"], level_of(declared))
+
+
+# Match members read once (an Enum member lookup costs a descriptor call on Python 3.11).
+_FULL = Match.FULL
+_PARTIAL = Match.PARTIAL
+_PASSING: dict[type[BaseRoute], bool] = {}
+
+
+def _handle_passes(kind: type[BaseRoute]) -> bool:
+    """Whether ``handle`` of a fully matched route of this class only calls its ``app``:
+    Starlette's own ``handle``, and for HTTP routes a ``matches`` that gives a full match
+    only for an allowed method (Starlette's, FastAPI's); worked out once per class."""
+    passes = _PASSING.get(kind)
+    if passes is None:
+        handle, matches = kind.handle, kind.matches  # type: ignore[attr-defined]
+        passes = handle is routing.WebSocketRoute.handle or (
+            handle is routing.Route.handle and matches in (routing.Route.matches, APIRoute.matches)
+        )
+        _PASSING[kind] = passes
+    return passes
 
 
 def _ascii_query(query: bytes) -> bytes:

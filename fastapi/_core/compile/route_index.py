@@ -120,13 +120,16 @@ class RouteIndex:
     candidate lists are made again on demand.
     """
 
-    __slots__ = ("__weakref__", "_all", "_memo", "_root", "stale")
+    __slots__ = ("__weakref__", "_all", "_exact", "_memo", "_root", "stale")
 
     def __init__(self, routes: Iterable[BaseRoute] = ()) -> None:
         self.stale = False  # set when one of its routes moved: the tree may be wrong
         self._all: list[BaseRoute] = []
         self._root = _Node()
         self._memo: dict[_Node, list[BaseRoute]] = {}
+        # Paths that walk the tree to its end, by the whole path: each names exactly one
+        # node, so there are never more of them than nodes.
+        self._exact: dict[str, list[BaseRoute]] = {}
         self.add(routes)
 
     def add(self, routes: Iterable[BaseRoute]) -> None:
@@ -143,24 +146,45 @@ class RouteIndex:
             if hasattr(route, "__dict__"):  # a route without one cannot be moved by its setter
                 _indexes_holding(route).add(self)
         self._memo.clear()
+        self._exact.clear()
 
     def candidates(self, route_path: str) -> list[BaseRoute]:
         """The routes that may match ``route_path``, in declaration order."""
+        found = self._exact.get(route_path)
+        if found is not None:
+            return found
         if not route_path.startswith("/"):
             return self._all
+        if route_path.endswith("\n"):
+            # A regex's ``$`` also matches before a final line break: "/a\n" matches "/a".
+            return self._merged(route_path, route_path[:-1])
         node = self._root
+        whole = True
         for segment in route_path[1:].split("/"):
             child = node.children.get(segment)
             if child is None:
+                whole = False
                 break
             node = child
         found = self._memo.get(node)
         if found is None:
             found = self._memo[node] = self._merge(route_path)
+        if whole:
+            self._exact[route_path] = found
         return found
+
+    def _merged(self, *route_paths: str) -> list[BaseRoute]:
+        """The routes on the walks along all of ``route_paths``, in declaration order."""
+        entries = {position: route for path in route_paths for position, route in self._walk(path)}
+        return [entries[position] for position in sorted(entries)]
 
     def _merge(self, route_path: str) -> list[BaseRoute]:
         """The routes of every node on the walk along ``route_path``, in declaration order."""
+        entries = self._walk(route_path)
+        entries.sort(key=_position)
+        return [route for _, route in entries]
+
+    def _walk(self, route_path: str) -> list[tuple[int, BaseRoute]]:
         node = self._root
         entries = list(node.own)
         for segment in route_path[1:].split("/"):
@@ -169,8 +193,7 @@ class RouteIndex:
                 break
             node = child
             entries += node.own
-        entries.sort(key=_position)
-        return [route for _, route in entries]
+        return entries
 
 
 def _position(entry: tuple[int, BaseRoute]) -> int:

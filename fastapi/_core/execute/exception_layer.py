@@ -23,6 +23,30 @@ from starlette.websockets import WebSocket
 from fastapi._core.execute.server_errors import LoggingServerErrors, discard, replaying
 from fastapi._core.limits import Limits, checked_receive
 
+EXCEPTION_HANDLERS = "starlette.exception_handlers"  # where Starlette's handlers find them
+
+
+async def answer_handled(
+    exc: Exception,
+    connection: Request | WebSocket,
+    handlers: Any,
+    started: bool,
+    receive: Receive,
+    send: Send,
+) -> None:
+    """What Starlette's ``wrap_app_handling_exceptions`` does with ``exc``, raised by the app
+    it wrapped for ``connection``: the app's handler answers it, or it is raised again.
+
+    ``handlers`` are those the scope held when the request came in (an app the endpoint
+    called with the same scope may have put its own there since); ``started``, whether the
+    response had started (then ``send`` is not used)."""
+    scope = connection.scope
+    if handlers is not None and scope.get(EXCEPTION_HANDLERS) is not handlers:
+        scope[EXCEPTION_HANDLERS] = handlers
+    await wrap_app_handling_exceptions(replaying(exc, started), connection)(
+        scope, receive, discard if started else send
+    )
+
 
 class AppExceptions(ExceptionMiddleware):
     """``ExceptionMiddleware`` with the request limits checked inside it (their refusals are
@@ -48,14 +72,12 @@ class AppExceptions(ExceptionMiddleware):
         if kind == "http":
             await self._http(scope, receive, send)
         elif kind == "websocket":
-            scope["starlette.exception_handlers"] = self._handlers
+            scope[EXCEPTION_HANDLERS] = self._handlers
             try:
                 await self.app(scope, receive, send)
             except Exception as exc:
                 session = WebSocket(scope, receive, send)
-                await wrap_app_handling_exceptions(replaying(exc, False), session)(
-                    scope, receive, send
-                )
+                await answer_handled(exc, session, self._handlers, False, receive, send)
         else:
             await self.app(scope, receive, send)
 
@@ -69,16 +91,14 @@ class AppExceptions(ExceptionMiddleware):
             await send(message)
 
         try:
-            scope["starlette.exception_handlers"] = self._handlers
+            scope[EXCEPTION_HANDLERS] = self._handlers
             try:
                 if self.limits is not None:
                     receive = checked_receive(self.limits, scope["headers"], receive)
                 await self.app(scope, receive, tracked)
             except Exception as exc:
                 request = Request(scope, receive, tracked)
-                await wrap_app_handling_exceptions(replaying(exc, started), request)(
-                    scope, receive, discard if started else tracked
-                )
+                await answer_handled(exc, request, self._handlers, started, receive, tracked)
         except Exception as exc:
             if self.server_errors is None:
                 raise

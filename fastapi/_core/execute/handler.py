@@ -7,6 +7,7 @@ from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fastapi._core import params
 from fastapi._core.analyse.field import ModelField
@@ -14,6 +15,7 @@ from fastapi._core.compile.plan import CallKind, Plan, Step
 from fastapi._core.compile.plan_cache import PlanCache
 from fastapi._core.dependant import Dependant
 from fastapi._core.errors import FastAPIError, RequestValidationError
+from fastapi._core.execute.exception_layer import EXCEPTION_HANDLERS, answer_handled
 from fastapi._core.execute.request_body import read_form_body, read_json_body
 from fastapi._core.execute.request_scope import open_request_stack
 from fastapi._core.execute.resolution import NOTHING_SOLVED, Resolution
@@ -50,7 +52,10 @@ def _stream_response(
     return response
 
 
-Respond = Callable[[Request, Plan, Resolution, Any], Awaitable[Response]]
+# ``request`` is None only for an endpoint that takes nothing from it (``_unsolved_app``).
+Respond = Callable[[Request | None, Plan, Resolution, Any], Awaitable[Response]]
+# The attribute under which a handler carries the ASGI app that serves its route by itself.
+DIRECT_APP = "fastapi_direct_app"
 
 
 def build_request_handler(
@@ -90,7 +95,8 @@ def build_request_handler(
 
 
 def _unsolved_handler(plan: Plan, respond: Respond, tasks: TaskPort) -> RequestHandler:
-    """An endpoint without parameters, body or dependencies: called straight away."""
+    """An endpoint without parameters, body or dependencies: called straight away (and, as
+    its route's own ASGI app, without a ``Request``: ``_unsolved_app``)."""
 
     async def handle(request: Request) -> Response:
         response = await respond(request, plan, NOTHING_SOLVED, None)
@@ -98,7 +104,35 @@ def _unsolved_handler(plan: Plan, respond: Respond, tasks: TaskPort) -> RequestH
             await tasks.hand_over(request, response)  # the one place tasks leave the request
         return response
 
+    setattr(handle, DIRECT_APP, _unsolved_app(plan, respond, tasks))
     return handle
+
+
+def _unsolved_app(plan: Plan, respond: Respond, tasks: TaskPort) -> ASGIApp:
+    """What ``request_response(handle)`` does for such an endpoint, in one frame: nothing
+    is solved, no request-scoped exit or form can be open, and the ``Request`` is built only
+    for what needs one (a response's tasks, an exception handler)."""
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        handlers = scope.get(EXCEPTION_HANDLERS)
+        started = False
+
+        async def sender(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            response = await respond(None, plan, NOTHING_SOLVED, None)
+            if response.background is not None:
+                await tasks.hand_over(Request(scope, receive, send), response)
+            await response(scope, receive, sender)
+        except Exception as exc:
+            request = Request(scope, receive, send)
+            await answer_handled(exc, request, handlers, started, receive, sender)
+
+    return app
 
 
 def _solving_handler(
@@ -138,7 +172,7 @@ def _responder(
     if item_stream is not None:
 
         async def respond_with_stream(
-            request: Request, plan: Plan, resolution: Resolution, body: Any
+            request: Request | None, plan: Plan, resolution: Resolution, body: Any
         ) -> Response:
             # Calling a generator function runs none of its code.
             source = plan.endpoint.call(**resolution.values)
@@ -147,7 +181,9 @@ def _responder(
         return respond_with_stream
     endpoint_is_async = endpoint.kind is CallKind.ASYNC
 
-    async def respond(request: Request, plan: Plan, resolution: Resolution, body: Any) -> Response:
+    async def respond(
+        request: Request | None, plan: Plan, resolution: Resolution, body: Any
+    ) -> Response:
         call = plan.endpoint.call
         if endpoint_is_async:
             raw = await call(**resolution.values)
@@ -169,6 +205,8 @@ def _responder(
             else:
                 response = serializer.response(raw, code, resolution.background)
         except (ValueError, UnicodeError) as exc:
+            if request is None:  # the endpoint took nothing the client sent: not theirs
+                raise
             errors = client_errors(exc, request, body, plan.steps, resolution.values)
             if errors:  # what the client sent cannot be encoded: theirs, not a server error
                 raise RequestValidationError(errors, body=body) from exc

@@ -147,6 +147,25 @@ def test_candidates_share_the_literal_prefix() -> None:
     assert [r.path for r in index.candidates("/nothing")] == ["/{anything}"]
 
 
+def test_a_path_with_a_final_line_break_finds_the_routes_of_the_path_without_it() -> None:
+    # Starlette's regexes end in ``$``, which also matches before a final "\n".
+    route_list = [Route("/hello", endpoint_for("hello")), Route("/{x}/y", endpoint_for("open"))]
+    index = RouteIndex(route_list)
+    assert [r.path for r in index.candidates("/hello\n")] == ["/hello", "/{x}/y"]
+    assert [r.path for r in index.candidates("/hello")] == ["/hello", "/{x}/y"]
+
+
+def test_whole_paths_are_remembered_once_per_node_at_most() -> None:
+    route_list = [Route(f"/a/b{n}", endpoint_for(str(n))) for n in range(5)]
+    route_list.append(Route("/a/{x}/c", endpoint_for("c")))
+    index = RouteIndex(route_list)
+    for n in range(500):  # paths the tree does not hold are not remembered
+        assert [r.path for r in index.candidates(f"/a/{n}/c")] == ["/a/{x}/c"]
+    for _ in range(3):
+        assert [r.path for r in index.candidates("/a/b3")] == ["/a/b3", "/a/{x}/c"]
+    assert sorted(index._exact) == ["/a/b3"]
+
+
 def test_routes_under_one_common_prefix_are_told_apart_deeper() -> None:
     # Real apps often put every route under /api/v1: the index keeps going past it.
     route_list = [Route("/api/{version}/health", endpoint_for("any version"))]
