@@ -6,7 +6,9 @@ whose path begins with those same segments. So routes hang in a tree of literal 
 each at the node its literal prefix leads to; routes that could match anything (a parameter
 first, a host, a catch-all mount, a custom ``matches``) hang at the root. A request walks
 the tree along its own segments as far as it goes: the routes that can match it are those
-on that walk, which each node keeps precomputed, in declaration order. Trying them in turn
+on that walk, which each node keeps precomputed, in declaration order; a route whose whole
+path is literal (``/users/me``) is one only where the request's path ends, and one whose
+match goes on past its prefix only where the path goes on too. Trying them in turn
 gives exactly Starlette's answer (first full match, else first partial match, else
 redirect or 404), at a cost that depends on the path's depth, not on the number of routes.
 """
@@ -53,35 +55,45 @@ def literal_prefix(route: BaseRoute) -> list[str]:
     still matches by its regex, as in Starlette); FastAPI's routes compile theirs on first
     use, so theirs is read from the path it is compiled from (``regex_source``).
     """
+    return _prefix_of(route)[0]
+
+
+def _prefix_of(route: BaseRoute) -> tuple[list[str], bool]:
+    """``literal_prefix``, and whether the route matches only the path those segments make
+    (else a match goes on past them, after a "/", or anything may match)."""
     if getattr(type(route), "matches", None) not in _KNOWN_MATCHES:
-        return []
+        return [], False
     source = getattr(route, "regex_source", None)
     if isinstance(source, str):
         return _path_prefix(source)
     regex = getattr(route, "path_regex", None)
-    if not isinstance(regex, re.Pattern) or regex.flags & (re.IGNORECASE | re.VERBOSE):
-        return []
+    if not isinstance(regex, re.Pattern) or regex.flags & _UNREAD_FLAGS:
+        return [], False
     return _regex_prefix(regex.pattern)
 
 
-def _path_prefix(path: str) -> list[str]:
+# Flags under which a pattern's text does not say what it matches literally.
+_UNREAD_FLAGS = re.IGNORECASE | re.VERBOSE | re.MULTILINE
+
+
+def _path_prefix(path: str) -> tuple[list[str], bool]:
     if not path.startswith("/"):
-        return []
-    prefix = []
+        return [], False
+    prefix: list[str] = []
     for segment in path[1:].split("/"):
         if "{" in segment:
-            break
+            return prefix, False
         prefix.append(segment)
-    return prefix
+    return prefix, True
 
 
 _REGEX_SYNTAX = frozenset(".^$*+?{}[]|()")
 
 
-def _regex_prefix(pattern: str) -> list[str]:
+def _regex_prefix(pattern: str) -> tuple[list[str], bool]:
     """The whole literal segments a ``^/...`` pattern begins with (fewer is always safe)."""
     if not pattern.startswith("^/") or "|" in pattern:  # alternatives: no common prefix known
-        return []
+        return [], False
     literal: list[str] = []
     position = 1
     while position < len(pattern):
@@ -101,16 +113,20 @@ def _regex_prefix(pattern: str) -> list[str]:
         position += 1
     segments = "".join(literal)[1:].split("/")
     if pattern[position:] == "$":
-        return segments  # the whole path is literal
-    return segments[:-1]  # the last segment may go on
+        return segments, True  # the whole path is literal
+    return segments[:-1], False  # the last segment may go on
 
 
 class _Node:
-    __slots__ = ("children", "own")
+    """The routes whose literal prefix ends here: those matching only this node's path
+    (``whole``), and those whose matches go on below it or could be anything (``open``)."""
+
+    __slots__ = ("children", "open", "whole")
 
     def __init__(self) -> None:
         self.children: dict[str, _Node] = {}
-        self.own: list[tuple[int, BaseRoute]] = []  # (declaration position, route)
+        self.whole: list[tuple[int, BaseRoute]] = []  # (declaration position, route)
+        self.open: list[tuple[int, BaseRoute]] = []
 
 
 class RouteIndex:
@@ -136,12 +152,13 @@ class RouteIndex:
         """Index routes declared after all those already indexed."""
         for route in routes:
             node = self._root
-            for segment in literal_prefix(route):
+            segments, whole = _prefix_of(route)
+            for segment in segments:
                 child = node.children.get(segment)
                 if child is None:
                     child = node.children[segment] = _Node()
                 node = child
-            node.own.append((len(self._all), route))
+            (node.whole if whole else node.open).append((len(self._all), route))
             self._all.append(route)
             if hasattr(route, "__dict__"):  # a route without one cannot be moved by its setter
                 _indexes_holding(route).add(self)
@@ -149,7 +166,8 @@ class RouteIndex:
         self._exact.clear()
 
     def candidates(self, route_path: str) -> list[BaseRoute]:
-        """The routes that may match ``route_path``, in declaration order."""
+        """The routes that may match ``route_path``, in declaration order: along the walk,
+        those whose matches go on, and where the path ends, those matching just that."""
         found = self._exact.get(route_path)
         if found is not None:
             return found
@@ -158,46 +176,41 @@ class RouteIndex:
         if route_path.endswith("\n"):
             # A regex's ``$`` also matches before a final line break: "/a\n" matches "/a".
             return self._merged(route_path, route_path[:-1])
+        node, ended = self._end(route_path)
+        if ended:  # the path is this node's: one per node, kept by the path itself
+            found = self._exact[route_path] = self._merged(route_path)
+            return found
+        found = self._memo.get(node)
+        if found is None:
+            found = self._memo[node] = self._merged(route_path)
+        return found
+
+    def _end(self, route_path: str) -> tuple[_Node, bool]:
+        """The last node of the walk along ``route_path``; whether the path ends there."""
         node = self._root
-        whole = True
         for segment in route_path[1:].split("/"):
             child = node.children.get(segment)
             if child is None:
-                whole = False
-                break
+                return node, False
             node = child
-        found = self._memo.get(node)
-        if found is None:
-            found = self._memo[node] = self._merge(route_path)
-        if whole:
-            self._exact[route_path] = found
-        return found
+        return node, True
 
     def _merged(self, *route_paths: str) -> list[BaseRoute]:
-        """The routes on the walks along all of ``route_paths``, in declaration order."""
+        """The candidates of each of ``route_paths``, together in declaration order."""
         entries = {position: route for path in route_paths for position, route in self._walk(path)}
         return [entries[position] for position in sorted(entries)]
 
-    def _merge(self, route_path: str) -> list[BaseRoute]:
-        """The routes of every node on the walk along ``route_path``, in declaration order."""
-        entries = self._walk(route_path)
-        entries.sort(key=_position)
-        return [route for _, route in entries]
-
     def _walk(self, route_path: str) -> list[tuple[int, BaseRoute]]:
         node = self._root
-        entries = list(node.own)
+        entries = list(node.open)
         for segment in route_path[1:].split("/"):
             child = node.children.get(segment)
             if child is None:
-                break
+                return entries
             node = child
-            entries += node.own
-        return entries
-
-
-def _position(entry: tuple[int, BaseRoute]) -> int:
-    return entry[0]
+            entries += node.open
+        # The path ends at this node: its own routes may match, those going on below may not.
+        return entries[: len(entries) - len(node.open)] + node.whole
 
 
 class RouteList(list):  # type: ignore[type-arg]
