@@ -25,7 +25,7 @@ from celery.app.task import Context
 
 from fastapi.tasks import codec
 from fastapi.tasks.backend import DEFERRED, Outcome, TaskBackend
-from fastapi.tasks.engines import reads
+from fastapi.tasks.engines import claims, reads
 from fastapi.tasks.engines.celery_index import TaskIndex
 from fastapi.tasks.engines.celery_meta import (
     GENERIC_TASK,
@@ -157,7 +157,7 @@ class CeleryBackend(TaskBackend):
         sent: list[str] = []
         for queued in tasks:
             name, payload, info = queued.stored_form or self._message(queued)
-            if queued.dedupe_key is not None and self._known(queued.id):
+            if queued.dedupe_key is not None and self._published_before(queued.id):
                 queued.duplicate = queued.submitted = True  # its key's task is the one
                 continue
             if queued.not_before is not None:
@@ -165,6 +165,8 @@ class CeleryBackend(TaskBackend):
             try:
                 self.publish(queued.id, name, payload, info)
             except BaseException:
+                if queued.dedupe_key is not None:
+                    self._unclaim_publication(queued.id)
                 self._withdraw(sent)
                 raise
             sent.append(queued.id)
@@ -235,10 +237,27 @@ class CeleryBackend(TaskBackend):
         """Take ``key`` once for ``ttl`` seconds (Redis ``SET NX``; True without Redis)."""
         if self.index is None:
             return True
-        return bool(self.app.backend.client.set(key, b"1", nx=True, ex=int(ttl) + 1))
+        return claims.claim(self.app.backend.client, key, "1", ttl=int(ttl) + 1)
 
-    def _known(self, task_id: str) -> bool:
+    def _published_before(self, task_id: str) -> bool:
+        """Whether a ``dedupe_key``'s task was published already. On Redis its publication
+        is claimed once (``SET NX``, kept as long as the records): of two requests with one
+        key, one publishes. The record is checked too (a task published before claims)."""
+        if self.index is not None:
+            kept = self.index.kept_for()
+            key = claims.publish_key(task_id)
+            if not claims.claim(self.app.backend.client, key, "1", ttl=kept):
+                return True
         return self.app.backend.get_task_meta(task_id, cache=False).get("status") != "PENDING"
+
+    def _unclaim_publication(self, task_id: str) -> None:
+        """A refused publication gives its claim back: the key's next request publishes."""
+        if self.index is None:
+            return
+        try:
+            self.app.backend.client.delete(claims.publish_key(task_id))
+        except Exception as exc:
+            logger.warning("Task %s: its publication claim stays: %s", task_id, error_text(exc))
 
     async def run(self, queued: QueuedTask) -> Outcome:
         return DEFERRED  # Celery's workers run it

@@ -36,7 +36,8 @@ class TaskIndex:
             return None
         return TaskIndex(backend)
 
-    def _kept_for(self) -> float | None:
+    def kept_for(self) -> float | None:
+        """Seconds the result backend keeps a record (None: for ever)."""
         expires = self.backend.app.conf.result_expires
         if isinstance(expires, timedelta):
             return expires.total_seconds()
@@ -55,7 +56,7 @@ class TaskIndex:
             "task_id": task_id,
         }
         now = time.time()
-        kept_for = self._kept_for()
+        kept_for = self.kept_for()
         with backend.client.pipeline(transaction=False) as pipe:
             pipe.set(backend.get_key_for_task(task_id), backend.encode(meta), ex=backend.expires)
             pipe.zadd(INDEX_KEY, {task_id: created_at})

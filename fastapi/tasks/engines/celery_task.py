@@ -25,6 +25,8 @@ from celery.exceptions import Ignore
 
 from fastapi.tasks import codec
 from fastapi.tasks.context import RunningTask, TaskCancelled
+from fastapi.tasks.engines import claims
+from fastapi.tasks.engines.celery_index import TaskIndex
 from fastapi.tasks.engines.celery_meta import (
     KEPT_ERRORS,
     PROGRESS,
@@ -44,21 +46,25 @@ CANCEL_POLL = 0.5
 
 
 class CancelWatch:
-    """One thread per worker process that looks for cancels of the tasks running in it:
-    every ``CANCEL_POLL`` seconds, one ``MGET`` of their cancel keys; a task whose key is
-    set is told (``RunningTask.cancel``) and remembered as cancelled."""
+    """One thread per worker process that looks after the tasks running in it: every
+    ``CANCEL_POLL`` seconds, one ``MGET`` of their cancel keys (a task whose key is set is
+    told, ``RunningTask.cancel``, and remembered as cancelled) and one refresh of their
+    attempts' claims (``claims``)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._running: dict[str, tuple[Any, RunningTask]] = {}
+        self._claims: dict[str, tuple[str, str]] = {}
         self._asked: set[str] = set()
         self._pid = 0  # the process whose thread runs: a forked child starts its own
 
-    def start(self, app: Any, running: RunningTask) -> None:
+    def start(self, app: Any, running: RunningTask, claim: tuple[str, str] | None) -> None:
         if not hasattr(app.backend, "mget"):
             return  # not a key-value result backend: a running task cannot be told
         with self._lock:
             self._running[running.id] = (app, running)
+            if claim is not None:
+                self._claims[running.id] = claim
             if self._pid != os.getpid():
                 self._pid = os.getpid()
                 threading.Thread(target=self._watch, daemon=True, name="cancel-watch").start()
@@ -67,6 +73,7 @@ class CancelWatch:
         """The task's attempt ended: whether a cancel reached it."""
         with self._lock:
             self._running.pop(task_id, None)
+            self._claims.pop(task_id, None)
             if task_id in self._asked:
                 self._asked.discard(task_id)
                 return True
@@ -77,14 +84,17 @@ class CancelWatch:
             time.sleep(CANCEL_POLL)
             with self._lock:
                 running = list(self._running.values())
+                held = list(self._claims.values())
             if running:
                 try:
-                    self._look(running)
+                    self._look(running, held)
                 except Exception:  # the result backend is down: look again later
                     continue
 
-    def _look(self, running: list[tuple[Any, RunningTask]]) -> None:
+    def _look(self, running: list[tuple[Any, RunningTask]], held: list[tuple[str, str]]) -> None:
         backend = running[0][0].backend  # this thread's instance of the app's result backend
+        if held:
+            claims.refresh(backend.client, held)
         asked = backend.mget([cancel_key(task.id) for _, task in running])
         for (_, task), flag in zip(running, asked, strict=True):
             if flag:
@@ -184,8 +194,11 @@ def _left_running(meta: dict[str, Any], previous: Any, round_: int) -> dict[str,
     return dict(info) if int(info.get("round", info.get("attempt", 0))) == round_ else None
 
 
-def begin_attempt(task: Task, name: str, payload: str, info: dict[str, Any]) -> dict[str, Any]:
-    """Check the record before running, and mark the attempt started in it.
+def begin_attempt(
+    task: Task, name: str, payload: str, info: dict[str, Any]
+) -> tuple[dict[str, Any], tuple[str, str] | None]:
+    """Claim the attempt, check the record, and mark the attempt started in it; the
+    ``info`` it runs with and the claim its worker refreshes (None without Redis).
 
     Raises ``Ignore`` for a task cancelled before it ran, or one a previous delivery already
     finished (a redelivered message). A record left running by this very delivery round
@@ -194,17 +207,13 @@ def begin_attempt(task: Task, name: str, payload: str, info: dict[str, Any]) -> 
     takeovers too.
     """
     request = task.request
-    backend = task.backend
-    meta, asked = _until_read(lambda: _record_and_cancel(backend, request.id), request.id)
-    if meta.get("status") in ("REVOKED", "SUCCESS", "FAILURE"):
-        raise Ignore()
-    if asked:
-        raise _ended_cancelled(task)
     round_ = request.retries + 1
+    claim = None
+    if TaskIndex.of(task.backend) is not None:  # a Redis result backend: claims there
+        claim = (claims.attempt_key(request.id, info.get("run"), round_), claims.new_holder())
+    meta = _claimed_record(task, name, info, claim)
     info = dict(info)
     previous = call_of(meta)
-    if previous is not None and previous[2].get("run", info.get("run")) != info.get("run"):
-        raise Ignore()  # a message of an earlier publication (the task was retried since)
     vanished = _left_running(meta, previous, round_)
     if vanished is not None:
         info = _taken_over(vanished, meta.get("worker"), request, name)
@@ -216,7 +225,41 @@ def begin_attempt(task: Task, name: str, payload: str, info: dict[str, Any]) -> 
     info.pop("next_attempt_at", None)
     request.args = [name, payload, info]  # what every state stored from now on carries
     task.update_state(state="STARTED", meta=None)
-    return info
+    return info, claim
+
+
+def _claimed_record(
+    task: Task, name: str, info: dict[str, Any], claim: tuple[str, str] | None
+) -> dict[str, Any]:
+    """The task's record, read once this delivery holds the attempt's claim (one ``SET
+    NX``): a delivery of a message another worker is running (given back by the broker
+    while it runs) waits until that one ends (then it is skipped) or vanishes (its claim
+    expires, and this one takes over), the message kept meanwhile."""
+    request, backend = task.request, task.backend
+    waiting = False
+    while True:
+        claimed = claim is None or _until_read(
+            lambda: claims.claim(backend.client, *claim), request.id
+        )
+        meta, asked = _until_read(lambda: _record_and_cancel(backend, request.id), request.id)
+        if meta.get("status") in ("REVOKED", "SUCCESS", "FAILURE"):
+            raise Ignore()
+        previous = call_of(meta)
+        if previous is not None and previous[2].get("run", info.get("run")) != info.get("run"):
+            raise Ignore()  # a message of an earlier publication (the task was retried since)
+        if claimed and asked:
+            raise _ended_cancelled(task)
+        if claimed:
+            return meta
+        if not waiting:
+            logger.warning(
+                "Task %s (%s) delivered again while another worker runs it: waiting for "
+                "that attempt to end, or for its worker to vanish",
+                request.id,
+                name,
+            )
+            waiting = True
+        time.sleep(claims.WAIT_POLL)
 
 
 def _taken_over(info: dict[str, Any], gone: str | None, request: Any, name: str) -> dict[str, Any]:
@@ -240,7 +283,7 @@ def _taken_over(info: dict[str, Any], gone: str | None, request: Any, name: str)
 
 def run_generic(task: Task, name: str, payload: str, info: dict[str, Any]) -> Any:
     """The Celery task: run ``name`` with its arguments, under its ``@task`` policy."""
-    info = begin_attempt(task, name, payload, info)
+    info, claim = begin_attempt(task, name, payload, info)
     task_id = task.request.id
     func = codec.resolve(name)
     args, kwargs = codec.decode_arguments(func, payload)
@@ -248,7 +291,7 @@ def run_generic(task: Task, name: str, payload: str, info: dict[str, Any]) -> An
     running = RunningTask(task_id, name, info["attempt"], functools.partial(_report, task))
     call = functools.partial(call_task, func, args, kwargs, running, timeout=info.get("timeout"))
     started = time.monotonic()
-    WATCH.start(task.app, running)
+    WATCH.start(task.app, running, claim)
     try:
         result = run_on_worker_loop(call)  # sync functions run in a thread, async ones on it
     except TaskCancelled:

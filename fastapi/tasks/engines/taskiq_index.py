@@ -36,6 +36,10 @@ class TaskIndex:
         """The index of a result backend that can keep one (taskiq-redis's), else None."""
         return TaskIndex(results) if isinstance(results, RedisAsyncResultBackend) else None
 
+    def client(self) -> Redis:
+        """A client on the result backend's connection pool (``async with`` it)."""
+        return Redis(connection_pool=self.results.redis_pool)
+
     def _kept_for(self) -> float | None:
         results = self.results
         if results.result_ex_time:

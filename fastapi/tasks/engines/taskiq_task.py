@@ -23,6 +23,7 @@ from taskiq.exceptions import NoResultError
 
 from fastapi.tasks import codec
 from fastapi.tasks.context import RunningTask, TaskCancelled
+from fastapi.tasks.engines import claims
 from fastapi.tasks.engines.taskiq import TaskiqBackend, backend_of
 from fastapi.tasks.engines.taskiq_records import (
     CANCELLED,
@@ -95,7 +96,59 @@ class Execution:
         self._lock = asyncio.Lock()
 
     async def run(self) -> Any:
-        state = await self._load()
+        index = self.backend.index
+        if index is None:  # no Redis to claim in
+            return await self._run_loaded(await self._load())
+        key, holder = claims.attempt_key(self.task_id, self.run_label), claims.new_holder()
+        async with index.client() as redis:
+            state = await self._claimed(redis, key, holder)
+            keeper = asyncio.get_running_loop().create_task(self._keep(redis, key, holder))
+            try:
+                return await self._run_loaded(state)
+            finally:
+                keeper.cancel()
+
+    async def _claimed(self, redis: Any, key: str, holder: str) -> str:
+        """The record's state once this delivery holds the claim of the task's publication
+        (``claims``): a delivery of a message another worker runs (reclaimed from a worker
+        that stalled) waits until that one ends or vanishes (its claim expires), held."""
+        waiting = False
+        while True:
+            claimed = await self._claim(redis, key, holder)
+            state = await self._load()
+            if claimed or state in _FINAL:
+                return state
+            if not waiting:
+                logger.warning(
+                    "Task %s (%s) delivered again while another worker runs it: waiting for "
+                    "that one to end, or for its worker to vanish",
+                    self.task_id,
+                    self.name,
+                )
+                waiting = True
+            await anyio.sleep(claims.WAIT_POLL)
+
+    async def _claim(self, redis: Any, key: str, holder: str) -> bool:
+        backoff = 0.5
+        while True:  # as ``_load``: Redis away, the delivery waits, held
+            try:
+                return await claims.aclaim(redis, key, holder)
+            except Exception as exc:
+                if backoff == 0.5:
+                    logger.warning("Task %s: claim not taken (retrying): %s", self.task_id, exc)
+                await anyio.sleep(backoff)
+                backoff = min(backoff * 2, 10.0)
+
+    async def _keep(self, redis: Any, key: str, holder: str) -> None:
+        """Refresh the claim while this delivery runs (best effort, again shortly)."""
+        while True:
+            await anyio.sleep(claims.REFRESH_EVERY)
+            try:
+                await claims.arefresh(redis, key, holder)
+            except Exception:
+                continue
+
+    async def _run_loaded(self, state: str) -> Any:
         if state in _FINAL:
             raise NoResultError()  # delivered again after it ended (or cancelled while queued)
         attempt = max(1, int(self.record["attempt"]))

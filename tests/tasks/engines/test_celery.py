@@ -87,6 +87,18 @@ APP = textwrap.dedent(
     def post_counting(background_tasks: BackgroundTasks):
         return {"id": background_tasks.add_task(counting, 5).id}
 
+    def holds(key: str) -> str:
+        open(os.path.join(MARKS, key + "." + os.environ["WORKER_NAME"]), "w").close()
+        deadline = time.monotonic() + 120
+        while not os.path.exists(os.path.join(MARKS, key + ".release")):
+            assert time.monotonic() < deadline, "never released"
+            time.sleep(0.1)
+        return os.environ["WORKER_NAME"]
+
+    @app.post("/hold/{key}")
+    def post_hold(key: str, background_tasks: BackgroundTasks):
+        return {"id": background_tasks.add_task(holds, key).id}
+
     @app.post("/slow/{key}")
     def post_slow(key: str, background_tasks: BackgroundTasks, seconds: float = 3.0):
         return {"id": background_tasks.add_task(slow, key, seconds).id}
@@ -423,6 +435,28 @@ def test_periodic_tasks_fire_once_per_period_with_two_beats(cluster: Cluster) ->
         assert found["name"].endswith(":tick")
     logs = [(cluster.directory / f"{name}.log").read_text() for name in ("w1", "w2")]
     assert all("Celery beat inside, periodic tasks: main:tick" in log for log in logs)
+
+
+def test_a_message_given_back_while_its_task_runs_is_not_run_twice(cluster: Cluster) -> None:
+    """Celery's Redis transport gives a message back to the queue once it is unacknowledged
+    for longer than the visibility timeout (4 s here), though its worker is alive and
+    running it: the second delivery finds the attempt claimed, waits, and is skipped."""
+    task_id = cluster.post("/hold/held")
+    wait_for(lambda: cluster.marked("held"), 60, "the held task started")
+    waiting = f"Task {task_id} (main:holds) delivered again while another worker runs it"
+
+    def logged() -> bool:
+        return any(
+            waiting in (cluster.directory / f"{name}.log").read_text() for name in ("w1", "w2")
+        )
+
+    wait_for(logged, 120, "the message delivered again and its delivery waiting")
+    (cluster.marks / "held.release").touch()
+    found = cluster.ended(task_id)
+    assert found["state"] == "succeeded" and found["attempts"] == 1, found
+    assert found["takeovers"] == 0 and found["errors"] == [] and found["reason"] is None
+    assert len(cluster.marked("held")) == 1  # started once
+    assert found["result"] == cluster.marked("held")[0].rpartition(".")[2]
 
 
 def test_worker_killed_mid_task_completes_on_the_other(cluster: Cluster) -> None:

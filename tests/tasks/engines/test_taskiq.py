@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -111,6 +112,18 @@ APP = textwrap.dedent(
     @app.post("/sleepy/{key}")
     def post_sleepy(key: str, background_tasks: BackgroundTasks):
         return {"id": background_tasks.add_task(sleepy, key).id}
+
+    def holds(key: str) -> str:
+        mark(key)
+        deadline = time.monotonic() + 120
+        while not os.path.exists(os.path.join(MARKS, key + ".release")):
+            assert time.monotonic() < deadline, "never released"
+            time.sleep(0.1)
+        return os.environ["WORKER_NAME"]
+
+    @app.post("/hold/{key}")
+    def post_hold(key: str, background_tasks: BackgroundTasks):
+        return {"id": background_tasks.add_task(holds, key).id}
 
     @app.post("/slow/{key}")
     def post_slow(key: str, background_tasks: BackgroundTasks, seconds: float = 3.0):
@@ -238,6 +251,28 @@ def test_a_running_async_task_is_cancelled(cluster: Cluster) -> None:
     found = cluster.ended(task_id)
     assert found["state"] == "cancelled" and found["finished_at"] is not None
     assert not cluster.marked("nap.woke")
+
+
+def test_a_message_reclaimed_from_a_stalled_worker_is_not_run_twice(cluster: Cluster) -> None:
+    """A worker stalled (SIGSTOP) past the idle timeout has its message reclaimed by the
+    other, while its attempt's claim is still alive: the second delivery waits, the stalled
+    worker resumes and ends the task, and it ran once."""
+    task_id = cluster.post("/hold/stalled")
+    [started] = wait_for(lambda: cluster.marked("stalled"), 60, "the held task started")
+    holder = started.rpartition(".")[2]
+    other = "w2" if holder == "w1" else "w1"
+    waiting = f"Task {task_id} (main:holds) delivered again while another worker runs it"
+    os.killpg(cluster.workers[holder].pid, signal.SIGSTOP)
+    try:
+        log = cluster.directory / f"{other}.log"
+        wait_for(lambda: waiting in log.read_text(), 60, "the reclaimed delivery waiting")
+    finally:
+        os.killpg(cluster.workers[holder].pid, signal.SIGCONT)
+    (cluster.marks / "stalled.release").touch()
+    found = cluster.ended(task_id)
+    assert found["state"] == "succeeded" and found["result"] == holder, found
+    assert found["attempts"] == 1 and found["takeovers"] == 0 and found["reason"] is None
+    assert cluster.marked("stalled") == [started]  # started once
 
 
 def test_worker_killed_mid_task_completes_on_the_other(cluster: Cluster) -> None:
