@@ -96,6 +96,17 @@ class EngineCluster:
             )
         )
 
+    def tasks_command(self, store: str, cwd: Path, *argv: str) -> str:
+        """``fastapi tasks ARGV --store STORE`` run in ``cwd``, without the app on the path:
+        its standard output (it must succeed)."""
+        env = {key: value for key, value in self.env.items() if key != "PYTHONPATH"}
+        command = [sys.executable, "-m", "fastapi", "tasks", *argv, "--store", store]
+        done = subprocess.run(
+            command, cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
     def marked(self, key: str) -> list[str]:
         return [path.name for path in self.marks.glob(f"{key}.w*")]
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import signal
 import socket
 import subprocess
@@ -64,8 +65,8 @@ APP = textwrap.dedent(
         return os.environ["WORKER_NAME"]
 
     @app.post("/later/{key}")
-    def post_later(key: str, background_tasks: BackgroundTasks):
-        return {"id": background_tasks.options(delay=3).add_task(slow, key, 0).id}
+    def post_later(key: str, background_tasks: BackgroundTasks, delay: float = 3):
+        return {"id": background_tasks.options(delay=delay).add_task(slow, key, 0).id}
 
     @app.post("/once/{key}")
     def post_once(key: str, background_tasks: BackgroundTasks):
@@ -346,6 +347,30 @@ def test_listed_and_counted_from_the_result_backend(cluster: Cluster) -> None:
     )
     assert shown.returncode == 0, shown.stderr
     assert "succeeded" in shown.stdout
+
+
+def test_the_tasks_command_on_the_engine_without_the_app(cluster: Cluster, tmp_path: Path) -> None:
+    """``fastapi tasks ... --store celery+redis://...`` from a directory without the app:
+    list, show, counts, cancel and retry act on the engine's tasks."""
+
+    def tasks(*argv: str) -> str:
+        return cluster.tasks_command("celery+" + cluster.env["REDIS_URL"], tmp_path, *argv)
+
+    failed = cluster.post("/run/fails_once/from-cli")
+    assert cluster.ended(failed)["state"] == "failed"
+    waiting = cluster.post("/later/cancelled-from-cli?delay=600")
+    shown = json.loads(tasks("show", failed, "--json"))
+    assert shown["state"] == "failed" and shown["error"] == "ValueError: from-cli is broken"
+    listed = tasks("list", "--state", "failed", "--json", "--limit", "500").splitlines()
+    assert failed in [json.loads(line)["id"] for line in listed]
+    assert json.loads(tasks("counts", "--json"))["failed"] >= 1
+    assert tasks("cancel", waiting) == f"{waiting}: cancelled\n"
+    assert cluster.status(waiting)["state"] == "cancelled"
+    (cluster.marks / "from-cli.fixed").touch()
+    assert "pending again" in tasks("retry", failed)
+    found = cluster.ended(failed)
+    assert found["state"] == "succeeded" and found["result"] == "fixed", found
+    assert not cluster.marked("cancelled-from-cli")
 
 
 def test_started_at_and_scheduled_for(cluster: Cluster) -> None:

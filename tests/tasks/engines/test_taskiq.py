@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -74,8 +75,8 @@ APP = textwrap.dedent(
         return os.environ["WORKER_NAME"]
 
     @app.post("/later/{key}")
-    def post_later(key: str, background_tasks: BackgroundTasks):
-        return {"id": background_tasks.options(delay=3).add_task(slow, key, 0).id}
+    def post_later(key: str, background_tasks: BackgroundTasks, delay: float = 3):
+        return {"id": background_tasks.options(delay=delay).add_task(slow, key, 0).id}
 
     @app.post("/once/{key}")
     def post_once(key: str, background_tasks: BackgroundTasks):
@@ -290,6 +291,34 @@ def test_worker_killed_mid_task_completes_on_the_other(cluster: Cluster) -> None
     assert found["takeovers"] == 1 and found["attempts"] == 2 and found["max_attempts"] == 1
     assert found["errors"][0]["error"].startswith("WorkerLost: ")
     assert found["reason"] is None  # ended: the takeover is told by takeovers and errors
+
+
+def test_the_tasks_command_on_the_engine_without_the_app(
+    cluster: Cluster, tmp_path: Path
+) -> None:
+    """``fastapi tasks ... --store taskiq+redis://...`` from a directory without the app."""
+
+    def tasks(*argv: str) -> str:
+        return cluster.tasks_command("taskiq+" + cluster.env["REDIS_URL"], tmp_path, *argv)
+
+    failed = cluster.post("/broken/from-cli")
+    assert cluster.ended(failed)["state"] == "failed"
+    waiting = cluster.post("/later/cancelled-from-cli?delay=600")
+    shown = json.loads(tasks("show", failed, "--json"))
+    assert shown["state"] == "failed" and shown["error"] == "ValueError: always"
+    listed = tasks("list", "--state", "failed", "--json", "--limit", "500").splitlines()
+    assert failed in [json.loads(line)["id"] for line in listed]
+    assert json.loads(tasks("counts", "--json"))["failed"] >= 1
+    assert tasks("cancel", waiting) == f"{waiting}: cancelled\n"
+    assert cluster.status(waiting)["state"] == "cancelled"
+    assert "pending again" in tasks("retry", failed)
+
+    def runs() -> int:
+        return sum(len(path.read_text()) for path in cluster.marks.glob("from-cli.*"))
+
+    wait_for(lambda: runs() == 2, 90, "the retried task run again")
+    assert cluster.ended(failed)["state"] == "failed"
+    assert not cluster.marked("cancelled-from-cli")
 
 
 def test_tasks_are_listed_newest_first_and_counted(cluster: Cluster) -> None:
