@@ -35,6 +35,7 @@ from fastapi.tasks.engines.celery_meta import (
     cancel_key,
     status_from_meta,
 )
+from fastapi.tasks.engines.celery_results import BACKEND_PREFIX
 from fastapi.tasks.engines.celery_task import run_generic
 from fastapi.tasks.engines.publishing import publish_one_or_fail, publish_or_fail
 from fastapi.tasks.inline import error_text
@@ -61,7 +62,8 @@ def celery_app_for(url: str) -> Celery:
             f"tasks={url!r}: a celery+ URL names a Redis server (celery+redis://host:6379/0); "
             "for RabbitMQ or another broker, pass your Celery app: FastAPI(tasks=celery_app)"
         )
-    return Celery("fastapi", broker=target, backend=target)
+    # The result backend is Celery's Redis one, keeping the per-state index as it stores.
+    return Celery("fastapi", broker=target, backend=BACKEND_PREFIX + target)
 
 
 _publishing = threading.local()
@@ -296,10 +298,14 @@ class CeleryBackend(TaskBackend):
 
     @reading
     def counts(self) -> dict[TaskState, int]:
-        """Every indexed task's state, read from its record (Redis result backend)."""
+        """One ``ZCARD`` per state (``celery+redis://``); with a Redis result backend of
+        the app's own, every indexed task's state read from its record."""
         counts = empty_counts()
         if self.index is None:
             return counts
+        kept = self.index.counts()
+        if kept is not None:
+            return kept
         for batch in self.index.newest(batch=1000):
             for task_id, meta in batch:
                 status = status_from_meta(task_id, meta)

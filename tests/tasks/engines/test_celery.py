@@ -19,7 +19,7 @@ import pytest
 from fastapi import BackgroundTasks, FastAPI
 from fastapi.tasks import task_dashboard_router, task_status_router
 from fastapi.testclient import TestClient
-from tests.tasks.engines.cluster import EngineCluster, wait_for
+from tests.tasks.engines.cluster import EngineCluster, RedisServer, wait_for
 
 pytest.importorskip("celery")
 
@@ -544,3 +544,64 @@ def test_a_request_whose_second_task_is_refused_runs_none(
             time.sleep(0.2)
         assert [(s.id, s.state) for s in engine.list()] == [(sent[0], "cancelled")]
         assert engine.counts().get("pending", 0) == 0
+
+
+def test_counts_are_one_zcard_per_state_with_hundreds_of_tasks(tmp_path: Path) -> None:
+    """Celery's own state writes (the worker's ``store_result``, a revoke) keep each task in
+    its state's set: ``counts()`` reads no record, and agrees with reading them all. A
+    redis-server of its own: its command counts are this test's alone."""
+    import redis
+
+    server = RedisServer(tmp_path)
+    server.start()
+    try:
+        _count_hundreds_of_tasks(server.url, redis.Redis.from_url(server.url))
+    finally:
+        server.stop()
+
+
+def _count_hundreds_of_tasks(url: str, client: Any) -> None:
+    from celery.app.task import Context
+
+    app = FastAPI(tasks=f"celery+{url}")
+    engine = app.tasks.backend
+    ids = [app.tasks.enqueue(print, number).id for number in range(300)]
+    results = engine.app.backend
+
+    def store(task_id: str, state: str, result: Any = None) -> None:
+        meta = results.get_task_meta(task_id, cache=False)
+        call = meta.get("args") or [meta["result"][key] for key in ("name", "payload", "info")]
+        request = Context(task="fastapi.run", id=task_id, args=call, kwargs={})
+        results.store_result(task_id, result, state, request=request)
+
+    for task_id in ids[:60]:
+        store(task_id, "STARTED")
+    for task_id in ids[60:160]:
+        store(task_id, "STARTED")
+        store(task_id, "SUCCESS", "done")
+    for task_id in ids[160:190]:
+        store(task_id, "FAILURE", ValueError("broken"))
+    for task_id in ids[190:210]:
+        assert engine.cancel(task_id)
+    expected = {"pending": 90, "running": 60, "succeeded": 100, "failed": 30, "cancelled": 20}
+
+    def reads() -> int:
+        stats = client.info("commandstats")
+        return sum(
+            int(stats.get(f"cmdstat_{name}", {}).get("calls", 0)) for name in ("get", "mget")
+        )
+
+    before = reads()
+    assert {state.value: count for state, count in engine.counts().items()} == expected
+    assert reads() == before  # no record read
+    scanned: dict[str, int] = dict.fromkeys(expected, 0)
+    for status in engine.list(limit=1000):
+        scanned[status.state.value] += 1
+    assert scanned == expected
+    # Ids indexed before the state sets existed are placed once, from their records.
+    client.delete(*client.keys("fastapi-celery-tasks:*"))
+    assert {state.value: count for state, count in engine.counts().items()} == expected
+    before = reads()
+    assert {state.value: count for state, count in engine.counts().items()} == expected
+    assert reads() == before
+    client.close()
