@@ -7,9 +7,7 @@ form limits keep their messages. The mapping is the same on every supported Star
 
 from __future__ import annotations
 
-import inspect
 import json
-import math
 from collections.abc import AsyncGenerator
 from functools import lru_cache
 from typing import Any
@@ -17,11 +15,12 @@ from typing import Any
 from pydantic_core import from_json
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
-from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
+from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
 
 from fastapi._core.errors import RequestValidationError
 from fastapi._core.execute.small_multipart import parse_small_multipart, small_body_limit
+from fastapi._core.execute.urlencoded import parse_urlencoded
 from fastapi._core.limits import check_json_depth, check_urlencoded_fields, limits_of
 from fastapi._core.starlette_adapter import (
     parsed_form,
@@ -37,14 +36,6 @@ try:  # python-multipart is optional until a route declares a form
 except ImportError:  # pragma: no cover
     FormParserError = ()  # type: ignore[assignment,misc]
     parse_options_header = None  # type: ignore[assignment]
-
-# Starlette 1.x limits urlencoded forms; 0.4x did not. Keep the 0.4x behaviour. (Read from
-# the signature: building a parser needs python-multipart, which may be missing.)
-_UNLIMITED_FORM: dict[str, Any] = (
-    {"max_fields": math.inf, "max_part_size": 2**62}
-    if "max_fields" in inspect.signature(FormParser.__init__).parameters
-    else {}
-)
 
 
 @lru_cache(maxsize=256)
@@ -165,9 +156,9 @@ async def _parse_form(request: Request) -> FormData:
                 raise BodyParseError from exc  # a malformed body, not a limit
             raise HTTPException(status_code=400, detail=exc.message) from exc
     if content_type == b"application/x-www-form-urlencoded":
-        body = await request.body()  # held whole anyway; bounded by the body size limit
+        body = await read_whole_body(request)  # held whole anyway; bounded by the body size limit
         check_urlencoded_fields(body, limits.max_urlencoded_fields)
-        return await FormParser(request.headers, _one_chunk(body), **_UNLIMITED_FORM).parse()
+        return parse_urlencoded(body)
     return FormData()
 
 
