@@ -28,6 +28,7 @@ from fastapi import (
     UploadFile,
     WebSocket,
 )
+from fastapi._core.analyse import signature
 from fastapi.security import OAuth2PasswordBearer
 from fastapi.testclient import TestClient
 
@@ -110,6 +111,8 @@ def no_introspection(monkeypatch: pytest.MonkeyPatch):
 
     def install() -> None:
         monkeypatch.setattr(inspect, "signature", refuse)
+        # plain functions' parameters are read from their code objects, not inspect.signature
+        monkeypatch.setattr(signature, "_function_parameters", refuse)
         monkeypatch.setattr(typing, "get_type_hints", refuse)
         monkeypatch.setattr(pydantic.TypeAdapter, "__init__", refuse)
 

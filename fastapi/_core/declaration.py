@@ -11,8 +11,7 @@ context rides along as notes (PEP 678, Python 3.11+), printed under the message:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from types import TracebackType
 
 
 def require(condition: object, message: str, *, fix: str | None = None) -> None:
@@ -24,14 +23,28 @@ def require(condition: object, message: str, *, fix: str | None = None) -> None:
         raise error
 
 
-@contextmanager
-def declaring(subject: str) -> Iterator[None]:
-    """An error raised inside names ``subject`` (``route GET /items``, ``parameter 'q' of f``)."""
-    try:
-        yield
-    except Exception as error:
-        add_note(error, f"while declaring {subject}")
-        raise
+class declaring:  # lower case: used as a function, ``with declaring(...)``
+    """An error raised inside names ``subject`` (``route GET /items``, ``parameter 'q' of f``).
+
+    A class rather than a generator-based context manager: it is entered for every route
+    and every parameter, and this is several times cheaper to enter."""
+
+    __slots__ = ("subject",)
+
+    def __init__(self, subject: str) -> None:
+        self.subject = subject
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:  # the error, if any, goes on
+        if isinstance(error, Exception):
+            add_note(error, f"while declaring {self.subject}")
 
 
 def add_note(error: BaseException, note: str) -> None:

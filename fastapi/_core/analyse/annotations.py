@@ -131,6 +131,15 @@ def is_complex(annotation: Any) -> bool:
 
 
 def is_scalar(annotation: Any) -> bool:
+    """Not complex: what one string (a path segment, a query value, a header) can carry."""
+    try:
+        return _is_scalar_cached(annotation)
+    except TypeError:  # an unhashable annotation
+        return annotation is Ellipsis or not is_complex(annotation)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_scalar_cached(annotation: Any) -> bool:
     return annotation is Ellipsis or not is_complex(annotation)
 
 

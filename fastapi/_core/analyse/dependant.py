@@ -26,8 +26,9 @@ from starlette.websockets import WebSocket
 
 from fastapi._core import params
 from fastapi._core.analyse import annotations as ann
+from fastapi._core.analyse import reuse
 from fastapi._core.analyse.field import ModelField, create_model_field
-from fastapi._core.analyse.signature import typed_signature
+from fastapi._core.analyse.signature import Declared
 from fastapi._core.declaration import declaring, require
 from fastapi._core.dependant import Dependant, SecurityRequirement
 from fastapi._core.errors import DependencyScopeError
@@ -83,11 +84,27 @@ def _marker_in_annotated(annotation: Any) -> tuple[Any, Any]:
 
 def field_info_from_annotated(marker: FieldInfo, annotation: Any) -> FieldInfo:
     """A copy of ``marker`` carrying the annotation's type and every constraint within it."""
-    merged = FieldInfo.from_annotation(annotation)
     info = copy(marker)
+    inner, *metadata = get_args(annotation)
+    if len(metadata) == 1 and _plain_type(inner):
+        # The marker is all there is (``Annotated[int, Query(ge=1)]``): its own constraints
+        # are the merged ones, which Pydantic would work out at length.
+        info.metadata = list(marker.metadata)
+        info.annotation = inner
+        return info
+    merged = FieldInfo.from_annotation(annotation)
     info.metadata = merged.metadata
     info.annotation = merged.annotation
     return info
+
+
+def _plain_type(annotation: Any) -> bool:
+    """A class, a union or a parametrized class: no qualifier (``Final``, ``Required``...)
+    that Pydantic would unwrap."""
+    if isinstance(annotation, type):
+        return True
+    origin = get_origin(annotation)
+    return isinstance(origin, type) or ann.is_union(annotation)
 
 
 def _from_annotation(name: str, declared: Any, default: Any, is_path_param: bool) -> _Markers:
@@ -284,16 +301,21 @@ def build_dependant(
     use_cache: bool = True,
 ) -> Dependant:
     """Analyse ``call`` (and, recursively, its dependencies) for a route at ``path``."""
-    in_path = path_param_names(path)
     dependant = Dependant(
         call=call, name=name, path=path, security_scopes=security_scopes, use_cache=use_cache
     )
     owner = getattr(call, "__qualname__", None) or type(call).__qualname__
-    for param_name, param in typed_signature(call).parameters.items():
-        with declaring(f"parameter {param_name!r} of {owner}"):
-            analysis = analyse_param(
-                param_name, param.annotation, param.default, is_path_param=param_name in in_path
+    known = reuse.analysis_of(call)
+    dependant.__dict__["_analysis"] = known  # keeps the shared analysis alive (see reuse)
+
+    def analyse(param: Declared, is_path_param: bool) -> ParamAnalysis:
+        with declaring(f"parameter {param.name!r} of {owner}"):
+            return analyse_param(
+                param.name, param.annotation, param.default, is_path_param=is_path_param
             )
+
+    for param_name, analysis in known.analysed(path_param_names(path), analyse):
+        with declaring(f"parameter {param_name!r} of {owner}"):
             _place(dependant, param_name, analysis, path, security_scopes)
     return dependant
 

@@ -51,6 +51,7 @@ _KEY_SLOTS = tuple(
 
 
 _key_values = operator.attrgetter(*_KEY_SLOTS)
+_EXTRA_SLOT = _KEY_SLOTS.index("json_schema_extra")
 
 
 def _declaration_key(field_info: FieldInfo) -> Any:
@@ -61,6 +62,9 @@ def _declaration_key(field_info: FieldInfo) -> Any:
         values = _key_values(field_info)
     except AttributeError:  # a slot left unset
         values = tuple(getattr(field_info, name, None) for name in _KEY_SLOTS)
+    extra = values[_EXTRA_SLOT]
+    if type(extra) is dict:  # the markers' ``json_schema_extra``, ``{}`` unless given
+        values = (*values[:_EXTRA_SLOT], repr(extra), *values[_EXTRA_SLOT + 1 :])
     try:
         hash(values)
     except TypeError:
