@@ -155,8 +155,9 @@ def run_section(name: str, peers: dict[str, Peer], options: argparse.Namespace) 
     if name == "startup":
         from startup import report_startup
 
-        found = report_startup(peers, options.rounds)
-        return "1,000-route app: import + build, first request, memory, OpenAPI document", found
+        found = report_startup(peers, options.rounds, options.clock)
+        title = "1,000-route app: import + build, first request, memory, OpenAPI document"
+        return title + (" (CPU time)" if options.clock == "cpu" else ""), found
     from e2e import report_e2e
 
     found = report_e2e(peers, later_rounds, options.e2e_seconds)
@@ -171,7 +172,8 @@ def parse_options() -> argparse.Namespace:
         "--clock",
         choices=["wall", "cpu"],
         default="wall",
-        help="in process: wall time (best of three batches) or the thread's CPU time (best of many short ones)",
+        help="in process: wall time (best of three batches) or the thread's CPU time (best of many short ones);"
+        " start-up: elapsed or CPU time of each fresh interpreter",
     )
     parser.add_argument("--only", action="append", default=[], help="in-process scenario to run (repeatable)")
     parser.add_argument("--skip", default="", help=f"comma-separated sections to skip: {', '.join(SECTIONS)}")
