@@ -125,6 +125,9 @@ class RequestLimits:
         await self.app(scope, receive, send)
 
 
+_BODY_HEADERS = frozenset({b"content-length", b"content-type", b"transfer-encoding"})
+
+
 def checked_receive(
     limits: Limits, headers: list[tuple[bytes, bytes]], receive: Receive
 ) -> Receive:
@@ -136,12 +139,13 @@ def checked_receive(
     size = 0
     for name, value in headers:
         size += len(name) + len(value)
-        if name == b"content-length":
-            length = value
-        elif name == b"content-type":
-            multipart = value[:19].lower() == b"multipart/form-data"
-        elif name == b"transfer-encoding":
-            chunked = True
+        if name in _BODY_HEADERS:  # one set lookup for the many headers that are none of them
+            if name == b"content-length":
+                length = value
+            elif name == b"content-type":
+                multipart = value[:19].lower() == b"multipart/form-data"
+            else:
+                chunked = True
     if limits.max_header_size is not None and size > limits.max_header_size:
         raise _headers_too_large("size", limits.max_header_size)
     limit = limits.max_multipart_size if multipart else limits.max_body_size
