@@ -1,8 +1,8 @@
 """A step's own parameters read in the generated route runner itself, into local variables.
 
 ``read_step`` reads any step (bodies, injected objects, every source) into a dict; for the
-common step that only takes path, query, header or cookie parameters (and perhaps the
-request), the runner instead calls each reader and passes the values on as keywords: no
+common step that takes path, query, header or cookie parameters and injected objects (the
+request, ``Response``, ``BackgroundTasks``, ``SecurityScopes``) but no body, the runner instead calls each reader and passes the values on as keywords: no
 coroutine, no loop, no dict. Values, errors and their order are ``read_step``'s.
 """
 
@@ -22,6 +22,12 @@ _SOURCE_EXPRESSIONS = {
 }
 # Injected objects that are the request itself (a route's connection is always a Request).
 _THE_REQUEST = (Inject.REQUEST, Inject.CONNECTION)
+# The others, made where ``read_step`` makes them: after the parameters, failed or not.
+_INJECTED = {
+    Inject.RESPONSE: "resolution.sub_response()",
+    Inject.BACKGROUND: "background_of(resolution, request)",
+    Inject.SCOPES: "SecurityScopes(scopes=scopes{index})",
+}
 
 
 def _names(step: Step) -> list[str]:
@@ -32,7 +38,7 @@ def _names(step: Step) -> list[str]:
 
 def reads_inline(step: Step) -> bool:
     """Whether the runner reads this step's parameters itself (see the module's doc)."""
-    if step.body is not None or any(kind not in _THE_REQUEST for _, kind in step.injections):
+    if step.body is not None or any(kind is Inject.WEBSOCKET for _, kind in step.injections):
         return False
     names = _names(step)
     usable = all(name.isidentifier() and not keyword.iskeyword(name) for name in names)
@@ -57,10 +63,13 @@ def _readers(step: Step) -> list[tuple[Source, int, str]]:
 
 def bind_lines(index: int, step: Step, holder: str) -> list[str]:
     """Each reader's ``read`` bound once, when the runner is made (``holder``: the step)."""
-    return [
+    lines = [
         f"read{index}_{tag} = {holder}.sources[{position}][1][{tag.split('_')[1]}].read"
         for _, position, tag in _readers(step)
     ]
+    if any(kind is Inject.SCOPES for _, kind in step.injections):
+        lines.append(f"scopes{index} = {holder}.dependant.security_scopes")
+    return lines
 
 
 def read_lines(index: int, step: Step, ok: str) -> list[str]:
@@ -77,6 +86,9 @@ def read_lines(index: int, step: Step, ok: str) -> list[str]:
             "    errors.extend(failed)",
             f"    {ok} = False",
         ]
+    for number, (_, kind) in enumerate(step.injections):
+        if kind not in _THE_REQUEST:
+            lines.append(f"injected{index}_{number} = {_INJECTED[kind].format(index=index)}")
     return lines
 
 
@@ -89,4 +101,7 @@ def keyword_arguments(index: int, step: Step) -> list[str]:
         f"{reader.name}=arg{index}_{tag}"
         for reader, (_, _, tag) in zip(readers, _readers(step), strict=True)
     ]
-    return arguments + [f"{name}=request" for name, _ in step.injections]
+    return arguments + [
+        f"{name}=request" if kind in _THE_REQUEST else f"{name}=injected{index}_{number}"
+        for number, (name, kind) in enumerate(step.injections)
+    ]

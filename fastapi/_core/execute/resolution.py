@@ -63,10 +63,15 @@ def _injected(
     if kind is Inject.RESPONSE:
         return resolution.sub_response()
     if kind is Inject.BACKGROUND:
-        if resolution.background is None:
-            resolution.background = resolution.tasks.collector(connection)
-        return resolution.background
+        return background_of(resolution, connection)
     return SecurityScopes(scopes=scopes)
+
+
+def background_of(resolution: Resolution, connection: HTTPConnection) -> Any:
+    """The request's ``BackgroundTasks``, made on first use."""
+    if resolution.background is None:
+        resolution.background = resolution.tasks.collector(connection)
+    return resolution.background
 
 
 def _first_cookie_header(connection: HTTPConnection) -> dict[str, str]:

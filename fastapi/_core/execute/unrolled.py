@@ -33,10 +33,17 @@ from fastapi._core.execute.inline_reads import (
     reads_inline,
 )
 from fastapi._core.execute.query import query_params_of
-from fastapi._core.execute.resolution import NOTHING_SOLVED, Resolution, Sources, read_step
+from fastapi._core.execute.resolution import (
+    NOTHING_SOLVED,
+    Resolution,
+    Sources,
+    background_of,
+    read_step,
+)
 from fastapi._core.execute.task_port import TaskPort
 from fastapi._core.execute.thread_context import ThreadedContext
 from fastapi._core.execute.threads import run_sync
+from fastapi._core.security import SecurityScopes
 
 # (sources, body, resolution, remember, stack, request_stack) -> (endpoint values, ok)
 Runner = Callable[..., Awaitable[tuple[dict[str, Any], bool]]]
@@ -60,6 +67,8 @@ _NAMESPACE = {
     "NOTHING_SOLVED": NOTHING_SOLVED,
     "query_params_of": query_params_of,
     "COOKIE": Source.COOKIE,
+    "background_of": background_of,
+    "SecurityScopes": SecurityScopes,
 }
 
 

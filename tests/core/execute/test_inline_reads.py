@@ -8,16 +8,18 @@ from typing import Annotated, Any
 import anyio
 import pytest
 from pydantic import BaseModel
+from starlette.background import BackgroundTasks
 from starlette.requests import Request
 from starlette.responses import Response
 
-from fastapi import Body, Cookie, Depends, Header, Query
+from fastapi import Body, Cookie, Depends, Header, Query, Security
 from fastapi._core.analyse.dependant import build_dependant
 from fastapi._core.compile.plan import compile_plan
 from fastapi._core.execute.inline_reads import reads_inline
 from fastapi._core.execute.solve import solve
 from fastapi._core.execute.task_port import STARLETTE_TASKS
 from fastapi._core.execute.unrolled import route_runner, source_of
+from fastapi._core.security import SecurityScopes
 from tests.core.requests import make_request
 
 
@@ -109,7 +111,43 @@ def test_values_and_errors_are_those_of_the_declarations() -> None:
     ]
 
 
-def test_steps_with_a_body_or_other_injections_are_read_by_read_step() -> None:
+def test_injected_objects_are_made_as_read_step_makes_them() -> None:
+    def extras(
+        response: Response,
+        tasks: BackgroundTasks,
+        scopes: SecurityScopes,
+        limit: Annotated[int, Query(le=5)] = 1,
+    ) -> Any:
+        return response, tasks, scopes.scopes, limit
+
+    def guarded(
+        found: Annotated[Any, Security(extras, scopes=["read"])], response: Response
+    ) -> None: ...
+
+    plan = compile_plan(build_dependant(path="/", call=guarded), embed_body=False)
+    assert all(reads_inline(step) for step in plan.steps)
+    seen: list[Any] = []
+
+    async def respond(request: Request, plan: Any, resolution: Any, body: Any) -> Response:
+        seen.append(resolution)
+        return Response()
+
+    async def main(query: bytes) -> Any:
+        resolution, _ = await route_runner(plan, respond, STARLETTE_TASKS)(
+            make_request(method="GET", query=query), None, None
+        )
+        return resolution
+
+    resolution = anyio.run(main, b"")
+    response, tasks, scopes, limit = resolution.values["found"]
+    assert response is resolution.response is resolution.values["response"]
+    assert tasks is resolution.background and isinstance(tasks, BackgroundTasks)
+    assert (scopes, limit) == (["read"], 1)
+    failed = anyio.run(main, b"limit=9")  # made even when a parameter fails, as read_step does
+    assert failed.errors and failed.response is not None and failed.background is not None
+
+
+def test_steps_with_a_body_or_a_websocket_are_read_by_read_step() -> None:
     def with_body(item: Annotated[dict[str, int], Body()], response: Response) -> None: ...
 
     plan = compile_plan(build_dependant(path="/", call=with_body), embed_body=False)
