@@ -353,3 +353,40 @@ def test_a_dependency_that_cannot_fail_is_called_without_checks() -> None:
     assert "ok0" not in source and "if ok" not in source.replace("if ok:", "")
     assert "result0 = await call0()" in source
     assert TestClient(app).get("/").json() == 3
+
+
+def _api_routes(app: Any) -> list[Any]:
+    from fastapi.routing import APIRoute
+
+    found, pending = [], list(getattr(app, "routes", []))
+    while pending:
+        route = pending.pop()
+        if isinstance(route, APIRoute):
+            found.append(route)
+        pending += getattr(route, "routes", None) or getattr(route.app, "routes", None) or []
+    return found
+
+
+def test_plans_of_one_shape_are_written_the_same_way() -> None:
+    """The compiled code is shared by shape (``_shape``), so the shape must hold everything
+    the source is written from: over the routes of the compatibility apps that declare
+    parameters, dependencies and security, one shape is always one source (but names)."""
+    from tests.compat import harness
+
+    sources: dict[Any, set[str]] = {}
+    prefixes = ("deps_", "params_", "sec_", "bg_", "body_", "forms_", "ws_")
+    for name in harness.scenario_names():
+        if not name.startswith(prefixes):
+            continue
+        try:
+            app = harness.load(name).app
+        except Exception:  # the apps FastAPI refuses to build (their declaration errors)
+            continue
+        for route in _api_routes(app):
+            plan = compile_plan(route.dependant, embed_body=route._embed_body_fields)
+            for form, write in (("route", unrolled.route_source), ("solve", unrolled.plan_source)):
+                lines = write(plan).splitlines()
+                source = "\n".join(line for line in lines if "# step" not in line)
+                sources.setdefault(unrolled._shape(plan, form), set()).add(source)
+    assert len(sources) > 100
+    assert [shape for shape, written in sources.items() if len(written) > 1] == []
