@@ -94,7 +94,9 @@ def test_handled_and_unhandled_errors(middleware: bool, caplog: pytest.LogCaptur
 @pytest.mark.parametrize("middleware", [False, True])
 def test_errors_after_the_response_started(middleware: bool) -> None:
     client = TestClient(make_app(middleware))
-    with pytest.raises(RuntimeError, match="Caught handled exception, but response already started"):
+    with pytest.raises(
+        RuntimeError, match="Caught handled exception, but response already started"
+    ):
         client.get("/teapot-midway")
     with pytest.raises(RuntimeError, match="late"):
         client.get("/boom-midway")
@@ -111,13 +113,18 @@ def test_a_500_handler_answers_sync_or_async(middleware: bool) -> None:
     async def async_handler(request: Any, exc: Exception) -> PlainTextResponse:
         return PlainTextResponse(f"sorry too: {exc}", status_code=503)
 
-    for handler, expected in ((sync_handler, (500, "sorry: boom")), (async_handler, (503, "sorry too: boom"))):
+    for handler, expected in (
+        (sync_handler, (500, "sorry: boom")),
+        (async_handler, (503, "sorry too: boom")),
+    ):
         app = make_app(middleware, exception_handlers={Exception: handler})
         response = TestClient(app, raise_server_exceptions=False).get("/boom")
         assert (response.status_code, response.text) == expected
 
 
-def test_a_failing_500_handler_is_what_is_raised_and_logged(caplog: pytest.LogCaptureFixture) -> None:
+def test_a_failing_500_handler_is_what_is_raised_and_logged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     async def broken(request: Any, exc: Exception) -> PlainTextResponse:
         raise KeyError("handler")
 
