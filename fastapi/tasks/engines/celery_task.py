@@ -165,10 +165,14 @@ def _retry_policy(info: dict[str, Any]) -> Retry:
     return Retry(**options, on=on or (Exception,))
 
 
-def _report(task: Task, task_id: str, progress: TaskProgress) -> None:
-    """Progress is best effort: a result backend that fails does not fail the task."""
+def _report(task: Task, request: Any, task_id: str, progress: TaskProgress) -> None:
+    """Progress is best effort: a result backend that fails does not fail the task. The
+    attempt's ``request`` is passed along: a sync function reports from a thread of its
+    own, where Celery's (thread-local) current request is empty, and a record stored
+    without the call would read as an unknown task."""
     try:
-        task.update_state(task_id=task_id, state=PROGRESS, meta={"progress": progress.model_dump()})
+        meta = {"progress": progress.model_dump()}
+        task.backend.store_result(task_id, meta, PROGRESS, request=request)
     except Exception as exc:
         logger.warning("Progress of task %s not recorded: %s", task_id, error_text(exc))
 
@@ -288,7 +292,9 @@ def run_generic(task: Task, name: str, payload: str, info: dict[str, Any]) -> An
     func = codec.resolve(name)
     args, kwargs = codec.decode_arguments(func, payload)
     retry = _retry_policy(info)
-    running = RunningTask(task_id, name, info["attempt"], functools.partial(_report, task))
+    running = RunningTask(
+        task_id, name, info["attempt"], functools.partial(_report, task, task.request)
+    )
     call = functools.partial(call_task, func, args, kwargs, running, timeout=info.get("timeout"))
     started = time.monotonic()
     WATCH.start(task.app, running, claim)

@@ -90,6 +90,7 @@ APP = textwrap.dedent(
 
     def holds(key: str) -> str:
         open(os.path.join(MARKS, key + "." + os.environ["WORKER_NAME"]), "w").close()
+        current_task().progress(1, 2, "held")
         deadline = time.monotonic() + 120
         while not os.path.exists(os.path.join(MARKS, key + ".release")):
             assert time.monotonic() < deadline, "never released"
@@ -228,6 +229,10 @@ def test_a_retry_that_succeeds(cluster: Cluster) -> None:
         (2, "ConnectionError: try 2 failed"),
     ]
     assert found["error"] is None and found["worker"] in ("w1@test", "w2@test")
+    # Celery's own retries (Task.retry with a countdown), as its logs show them.
+    logs = "".join((cluster.directory / f"{name}.log").read_text() for name in ("w1", "w2"))
+    retried = f"Task fastapi.run[{found['id']}] retry: Retry in "
+    assert logs.count(retried) == 2
 
 
 def test_progress_and_result_of_an_async_task(cluster: Cluster) -> None:
@@ -239,6 +244,21 @@ def test_progress_and_result_of_an_async_task(cluster: Cluster) -> None:
     assert seen["state"] in ("running", "succeeded")
     found = cluster.ended(task_id)
     assert found["state"] == "succeeded" and found["result"] == 50
+
+
+def test_progress_is_celerys_own_progress_state(cluster: Cluster) -> None:
+    """What Flower and ``AsyncResult`` read: the custom ``PROGRESS`` state, the progress
+    as its meta, then Celery's ``SUCCESS`` with the result."""
+    from celery import Celery
+
+    task_id = cluster.post("/hold/reported")
+    url = cluster.env["REDIS_URL"]
+    result = Celery("reader", broker=url, backend=url).AsyncResult(task_id)
+    wait_for(lambda: result.state == "PROGRESS", 60, "Celery's PROGRESS state")
+    assert result.info["progress"] == {"done": 1, "total": 2, "message": "held"}
+    assert cluster.status(task_id)["progress"]["message"] == "held"
+    (cluster.marks / "reported.release").touch()
+    assert result.get(timeout=90) in ("w1", "w2") and result.state == "SUCCESS"
 
 
 def test_a_deduplication_key_publishes_once(cluster: Cluster) -> None:
