@@ -68,11 +68,24 @@ class EnqueuedTask(TaskHandle):
         return self
 
 
+#: Ids are drawn from the OS this many at a time (one system call, not one per task).
+_ID_BATCH = 64
+_spare_ids: list[str] = []
+# A forked child must not hand out the ids its parent drew (list.clear: nothing to import).
+os.register_at_fork(after_in_child=_spare_ids.clear)
+
+
 def new_task_id() -> str:
-    """32 random hex digits (128 bits): unique across processes, and not guessable from the
-    ids a client has seen, so an id alone reveals no one else's task (the bytes ``secrets``
-    would draw, without its three calls around them)."""
-    return os.urandom(16).hex()
+    """32 random hex digits (128 bits) from the OS's CSPRNG (as ``secrets`` draws them):
+    unique across processes, and not guessable from the ids a client has seen, so an id
+    alone reveals no one else's task. ``list.pop`` is atomic: safe from any thread."""
+    try:
+        return _spare_ids.pop()
+    except IndexError:
+        pass
+    drawn = os.urandom(16 * _ID_BATCH).hex()
+    _spare_ids.extend([drawn[start : start + 32] for start in range(32, len(drawn), 32)])
+    return drawn[:32]
 
 
 _GROUP_PREFIX = secrets.token_hex(8)
@@ -94,6 +107,7 @@ class QueuedTask(BackgroundTask):
     """
 
     # What changes for few tasks starts at its class default (fewer writes per add_task).
+    durable: bool | None = None
     admitted = False
     stored_form: Any = None
     submitted = False
@@ -126,9 +140,14 @@ class QueuedTask(BackgroundTask):
         self.id = new_task_id()
         self.group_id = group_id
         self.seq = seq
-        self.policy = known.policy.merged(**overrides) if overrides else known.policy
-        self.durable = durable
-        self.name = self.policy.name or known.name
+        if overrides:
+            self.policy = policy = known.policy.merged(**overrides)
+            self.name = policy.name or known.name
+        else:
+            self.policy = known.policy
+            self.name = known.task_name
+        if durable is not None:
+            self.durable = durable
 
     def place(self, not_before: float | None, dedupe_key: str | None) -> None:
         """Apply the per-call schedule and deduplication key (the id derives from the key)."""
@@ -192,6 +211,10 @@ def start_time(delay: float | timedelta | None, at: datetime | float | None) -> 
 class BackgroundTasks(StarletteBackgroundTasks):
     """Functions to call after the response is sent; declare a parameter of this type."""
 
+    _group_id: str | None = None
+    #: Its tasks are enqueued outside a response (``app.tasks.enqueue``).
+    detached = False
+
     def __init__(
         self,
         tasks: Sequence[BackgroundTask] | None = None,
@@ -199,11 +222,11 @@ class BackgroundTasks(StarletteBackgroundTasks):
         intake: TaskIntake | None = None,
         detached: bool = False,
     ) -> None:
-        super().__init__(tasks)
-        self._group_id: str | None = None
+        # Starlette's __init__ sets only this; one is made for every request that injects it.
+        self.tasks = list(tasks) if tasks else []
         self.intake = intake
-        #: Its tasks are enqueued outside a response (``app.tasks.enqueue``).
-        self.detached = detached
+        if detached:
+            self.detached = True
 
     @property
     def group_id(self) -> str:
@@ -214,7 +237,9 @@ class BackgroundTasks(StarletteBackgroundTasks):
 
     def add_task(self, func: Callable[P, Any], *args: P.args, **kwargs: P.kwargs) -> TaskHandle:  # type: ignore[override]
         """Queue ``func(*args, **kwargs)``; return a handle with the task's ``id``."""
-        return self._queue(func, args, kwargs, None, {})
+        return self._append(
+            QueuedTask(func, args, kwargs, group_id=self.group_id, seq=len(self.tasks))
+        )
 
     def options(
         self,
@@ -268,6 +293,10 @@ class BackgroundTasks(StarletteBackgroundTasks):
         )
         if not_before is not None or dedupe_key is not None:
             queued.place(not_before, dedupe_key)
+        return self._append(queued)
+
+    def _append(self, queued: QueuedTask) -> TaskHandle:
+        """Let the intake see a new task (it may refuse it), then queue it."""
         if self.detached:
             queued.detached = True
         if self.intake is not None:

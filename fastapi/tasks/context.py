@@ -85,6 +85,13 @@ class RunningTask:
         if self._cancelled:
             self._deliver()
 
+    def attach_task(self, task: asyncio.Task[Any], loop: asyncio.AbstractEventLoop) -> None:
+        """``attach`` for the asyncio task awaiting the call, on its loop (the common case:
+        known by the caller, nothing to look up)."""
+        self._target = (loop, task)
+        if self._cancelled:
+            self._deliver()
+
     def detach(self) -> bool:
         """The call has ended: nothing to cancel any more. Whether a cancel was delivered."""
         self._target = None

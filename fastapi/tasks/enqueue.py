@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 from typing_extensions import ParamSpec
 
 from fastapi.background import BackgroundTasks, EnqueuedTask, QueuedTask
-from fastapi.tasks.inline import run_group
 from fastapi.tasks.policy import Retry
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -81,7 +80,7 @@ async def hand_over(runtime: TaskRuntime, group: BackgroundTasks, queued: Queued
         if wake is not None:
             wake()
         return
-    runtime.keep(asyncio.get_running_loop().create_task(run_group(group, runtime.lane_of)))
+    runtime.keep(asyncio.get_running_loop().create_task(runtime.run_group(group)))
 
 
 def _retrieve(done: asyncio.Task[None]) -> None:

@@ -24,12 +24,14 @@ _MAX_REMEMBERED = 10_000
 class TaskFunction:
     """The facts of one task function: how to call it, how to name it, how it runs."""
 
-    __slots__ = ("is_async", "name", "policy")
+    __slots__ = ("is_async", "name", "policy", "task_name")
 
     def __init__(self, func: Callable[..., Any]) -> None:
         self.is_async: bool = is_async_callable(func)
         self.name = display_name(func)
         self.policy: TaskPolicy = policy_of(func)
+        #: What its tasks are called: the name its policy gives, else its display name.
+        self.task_name = self.policy.name or self.name
 
 
 _remembered: dict[Any, TaskFunction] = {}

@@ -25,7 +25,7 @@ from fastapi.tasks import codec
 from fastapi.tasks.backend import DONE, Outcome, TaskBackend
 from fastapi.tasks.context import RunningTask, TaskCancelled, reset, running_as
 from fastapi.tasks.functions import facts_of
-from fastapi.tasks.memory import MemoryRecords
+from fastapi.tasks.memory import MemoryRecords, MemoryTask
 from fastapi.tasks.records import TaskState, TaskStatus
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,21 +43,31 @@ class MemoryBackend(TaskBackend):
 
     def __init__(self, records: MemoryRecords) -> None:
         self.records = records
-        self._report = records.report
-        self.active: dict[str, RunningTask] = {}
         self.later: set[asyncio.Task[None]] = set()
 
     async def submit(self, tasks: Sequence[QueuedTask]) -> None:
-        rows: list[tuple[str, str, int, float | None]] = []
+        self.record(tasks)
+
+    def record(self, tasks: Sequence[QueuedTask]) -> None:
+        """Their records, pending (``submit`` without a coroutine to await)."""
+        records = self.records
+        now = time.time()
+        made: dict[str, MemoryTask] = {}
         for queued in tasks:
             queued.submitted = True
-            if queued.dedupe_key is not None and (
-                queued.id in self.records or any(row[0] == queued.id for row in rows)
-            ):
+            task_id = queued.id
+            if queued.dedupe_key is not None and (task_id in records or task_id in made):
                 queued.duplicate = True  # the task stored under that key runs, not this one
                 continue
-            rows.append((queued.id, queued.name, queued.policy.retry.attempts, queued.not_before))
-        self.records.create_many(rows)
+            made[task_id] = MemoryTask(
+                task_id,
+                queued.name,
+                queued.policy.retry.attempts,
+                now,
+                queued.not_before,
+                records.report,
+            )
+        records.add(made.values())
 
     async def run(self, queued: QueuedTask) -> Outcome:
         """Its attempts, in this coroutine (the one cost every in-memory task pays)."""
@@ -70,48 +80,60 @@ class MemoryBackend(TaskBackend):
             later.add_done_callback(self.later.discard)
             return DONE
         records = self.records
+        timeout = queued.policy.timeout
         while True:
-            attempt = records.start(queued.id)
-            if attempt is None:
+            record = records.begin(queued.id)
+            if record is None:
                 return DONE  # cancelled before (this attempt) began
-            running = RunningTask(queued.id, queued.name, attempt, self._report)
-            self.active[queued.id] = running
+            running = record.handle()
             started = time.monotonic()
             try:
                 # Whether the function is async was worked out once, when it was queued.
-                result = await call_task(
-                    queued.func,
-                    queued.args,
-                    queued.kwargs,
-                    running,
-                    queued.is_async,
-                    timeout=queued.policy.timeout,
-                )
+                if queued.is_async and timeout is None:
+                    result = await call_async(queued.func, queued.args, queued.kwargs, running)
+                else:
+                    result = await call_task(
+                        queued.func,
+                        queued.args,
+                        queued.kwargs,
+                        running,
+                        queued.is_async,
+                        timeout=timeout,
+                    )
             except TaskCancelled:
                 records.finish(queued.id, cancelled=True)
-                log_cancelled(queued.id, queued.name, attempt, time.monotonic() - started)
+                log_cancelled(queued.id, queued.name, record.attempt, time.monotonic() - started)
                 return DONE
             except Exception as exc:
-                if records.is_cancelled(queued.id):
-                    records.finish(queued.id, error=error_text(exc), cancelled=True)
-                    return DONE
-                retry = queued.policy.retry
-                if retry.retries(exc, attempt):
-                    wait = retry.wait_before(attempt)
-                    records.finish(queued.id, error=error_text(exc), retry_at=time.time() + wait)
-                    log_retry(queued.id, queued.name, attempt, wait, exc)
-                    await anyio.sleep(wait)
-                    continue
-                records.finish(queued.id, error=error_text(exc))
-                log_failure(queued.id, queued.name, attempt, exc, time.monotonic() - started)
-                await call_on_failure(queued.policy.on_failure, self.get, queued.id, exc)
-                return Outcome(error=exc)
-            finally:
-                self.active.pop(queued.id, None)
+                outcome = await self._failed(queued, record.attempt, exc, started)
+                if outcome is None:
+                    continue  # its next attempt is due
+                return outcome
             if result is not None:
                 result = shown_result(queued.id, queued.name, result)
-            records.finish(queued.id, result=result)
+            records.succeed(record, result)
             return DONE
+
+    async def _failed(
+        self, queued: QueuedTask, attempt: int, exc: Exception, started: float
+    ) -> Outcome | None:
+        """Record a failed attempt: None once the wait before a retry is over, else how the
+        task ended (failures are logged here, and its ``on_failure`` hook called)."""
+        records = self.records
+        if records.is_cancelled(queued.id):
+            records.finish(queued.id, error=error_text(exc), cancelled=True)
+            return DONE
+        retry = queued.policy.retry
+        if retry.retries(exc, attempt):
+            wait = retry.wait_before(attempt)
+            records.finish(queued.id, error=error_text(exc), retry_at=time.time() + wait)
+            log_retry(queued.id, queued.name, attempt, wait, exc)
+            await anyio.sleep(wait)
+            return None
+        records.finish(queued.id, error=error_text(exc))
+        log_failure(queued.id, queued.name, attempt, exc, time.monotonic() - started)
+        await call_on_failure(queued.policy.on_failure, self.get, queued.id, exc)
+        return Outcome(error=exc)
 
     async def _run_later(self, queued: QueuedTask) -> None:
         await anyio.sleep(max(0.0, (queued.not_before or 0.0) - time.time()))
@@ -120,7 +142,7 @@ class MemoryBackend(TaskBackend):
     def cancel(self, task_id: str) -> bool:
         """A pending task never runs; a running one is told (and an async one cancelled)."""
         found = self.records.cancel(task_id)
-        running = self.active.get(task_id)
+        running = self.records.running(task_id)
         if found and running is not None:
             running.cancel()
         return found
@@ -175,6 +197,28 @@ async def run_group(group: BackgroundTasks, lane_of: Callable[[QueuedTask], Task
         raise first_error
 
 
+async def run_in_memory(group: BackgroundTasks, backend: MemoryBackend) -> None:
+    """``run_group`` when every task runs in memory (an app without a store): one backend,
+    so nothing to sort into lanes, and the records made without a coroutine."""
+    tasks = group.tasks
+    fresh = [queued for queued in map(group.queued, range(len(tasks))) if not queued.submitted]
+    if fresh:
+        backend.record(fresh)  # their statuses show pending until they run
+    first_error: BaseException | None = None
+    index = 0
+    while index < len(tasks):  # tasks may queue more tasks while the group runs
+        queued = group.queued(index)
+        index += 1
+        if not queued.submitted:
+            backend.record([queued])
+        outcome = await backend.run(queued)
+        if outcome.error is not None and first_error is None:
+            first_error = outcome.error
+    if first_error is not None:
+        mark_logged(first_error)  # logged with the task already
+        raise first_error
+
+
 _unowned: MemoryBackend | None = None
 
 
@@ -186,8 +230,7 @@ async def run_unowned(group: BackgroundTasks) -> None:
     global _unowned
     if _unowned is None:
         _unowned = MemoryBackend(MemoryRecords())
-    backend = _unowned
-    await run_group(group, lambda queued: backend)
+    await run_in_memory(group, _unowned)
 
 
 async def call_task(
@@ -207,47 +250,73 @@ async def call_task(
     with ``TimeoutError``: an async call is cancelled, a sync one is told and left to end in
     its thread while the task moves on (Python cannot stop a thread).
     """
+    if is_async is None:
+        is_async = facts_of(func).is_async
+    if is_async and timeout is None:
+        return await call_async(func, args, kwargs, running)
     token = running_as(running)
     try:
-        if not (facts_of(func).is_async if is_async is None else is_async):
-            if timeout is None:  # the common case: no scope to set up
-                return await run_sync(func, *args, **kwargs)
-            return await _call_sync_within(func, args, kwargs, running, timeout)
-        try:  # the asyncio task awaiting the call (None under trio: cancel scopes then)
-            loop = asyncio.get_running_loop()
-            task = asyncio.current_task(loop) if timeout is None else None
-        except RuntimeError:
-            task = None
-        if task is not None:
-            # Cancelled through its asyncio task, while (and only while) it awaits the
-            # call; the cancellation it got is taken back once caught here.
-            running.attach(task, loop)
-            try:
-                result = await func(*args, **kwargs)
-            except asyncio.CancelledError:
-                if not running.detach():
-                    raise  # not ours: the server is shutting down, say
-                _uncancel(task)
-                raise TaskCancelled() from None
-            except BaseException:
-                if running.detach():
-                    _uncancel(task)
-                raise
-            if running.detach():
-                _uncancel(task)  # it caught the cancellation and returned
-            return result
-        deadline = float("inf") if timeout is None else anyio.current_time() + timeout
-        with anyio.CancelScope(deadline=deadline) as scope:
-            running.attach(scope)
-            try:
-                return await func(*args, **kwargs)
-            finally:
-                running.detach()
-        if running.cancelled:
-            raise TaskCancelled()
-        raise TimeoutError(f"the task took longer than its timeout of {timeout:g}s")
+        if is_async:
+            return await _call_in_scope(func, args, kwargs, running, timeout)
+        if timeout is None:  # the common case: no scope to set up
+            return await run_sync(func, *args, **kwargs)
+        return await _call_sync_within(func, args, kwargs, running, timeout)
     finally:
         reset(token)
+
+
+async def call_async(
+    func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], running: RunningTask
+) -> Any:
+    """``call_task`` of an async function without a timeout: cancelled through the asyncio
+    task awaiting it, while (and only while) it awaits the call, with no scope or wrapper
+    around it; the cancellation it got is taken back once caught here."""
+    token = running_as(running)
+    try:
+        try:
+            loop = asyncio.get_running_loop()
+            task = asyncio.current_task(loop)
+        except RuntimeError:  # not asyncio (trio): through a cancel scope
+            task = None
+        if task is None:
+            return await _call_in_scope(func, args, kwargs, running, None)
+        running.attach_task(task, loop)
+        try:
+            result = await func(*args, **kwargs)
+        except asyncio.CancelledError:
+            if not running.detach():
+                raise  # not ours: the server is shutting down, say
+            _uncancel(task)
+            raise TaskCancelled() from None
+        except BaseException:
+            if running.detach():
+                _uncancel(task)
+            raise
+        if running.detach():
+            _uncancel(task)  # it caught the cancellation and returned
+        return result
+    finally:
+        reset(token)
+
+
+async def _call_in_scope(
+    func: Callable[..., Any],
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    running: RunningTask,
+    timeout: float | None,
+) -> Any:
+    """An async call in a cancel scope: what ``cancel()`` cancels, and the timeout's deadline."""
+    deadline = float("inf") if timeout is None else anyio.current_time() + timeout
+    with anyio.CancelScope(deadline=deadline) as scope:
+        running.attach(scope)
+        try:
+            return await func(*args, **kwargs)
+        finally:
+            running.detach()
+    if running.cancelled:
+        raise TaskCancelled()
+    raise TimeoutError(f"the task took longer than its timeout of {timeout:g}s")
 
 
 async def _call_sync_within(

@@ -13,7 +13,7 @@ import asyncio
 import os
 import socket
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from typing import Any
@@ -30,7 +30,7 @@ from fastapi.exceptions import HTTPException
 from fastapi.tasks import engines, periodic
 from fastapi.tasks.backend import TaskBackend
 from fastapi.tasks.enqueue import Enqueuer, enqueue_options
-from fastapi.tasks.inline import MemoryBackend, run_group
+from fastapi.tasks.inline import MemoryBackend, run_group, run_in_memory
 from fastapi.tasks.memory import MemoryRecords
 from fastapi.tasks.policy import Retry
 from fastapi.tasks.records import TaskState, TaskStatus
@@ -204,7 +204,9 @@ class TaskRuntime:
             ]
             if durable:
                 await self.backend.submit(durable)
-        return _GroupRun(self, group)
+        if self.backend is self.memory:
+            return _GroupRun(run_in_memory, group, self.memory)
+        return _GroupRun(run_group, group, self.lane_of)
 
     def _group_of(self, background: BackgroundTask) -> BackgroundTasks | None:
         """The collector a response's ``background`` is; a durable app takes a Starlette
@@ -219,7 +221,10 @@ class TaskRuntime:
 
     async def run_group(self, group: BackgroundTasks) -> None:
         """Run a response's tasks in order; failures are isolated, the first is re-raised."""
-        await run_group(group, self.lane_of)
+        if self.backend is self.memory:
+            await run_in_memory(group, self.memory)
+        else:
+            await run_group(group, self.lane_of)
 
     # -- workers --------------------------------------------------------------------------------
 
@@ -255,14 +260,18 @@ class TaskRuntime:
 
 
 class _GroupRun(BackgroundTask):
-    """What a response runs once it is sent: its tasks, through the runtime. Made without
-    Starlette's ``__init__``, which would inspect ``run_group`` on every response."""
+    """What a response runs once it is sent: its tasks, by the runner of the runtime's lanes
+    (``run_in_memory`` when there is one). Made without Starlette's ``__init__``, which would
+    inspect the runner on every response, and called without its keyword arguments."""
 
-    def __init__(self, runtime: TaskRuntime, group: BackgroundTasks) -> None:
-        self.func = runtime.run_group  # type: ignore[assignment]  # Starlette's ParamSpec
-        self.args = (group,)  # type: ignore[assignment]
+    def __init__(self, runner: Callable[..., Coroutine[Any, Any, None]], *args: Any) -> None:
+        self.func = self._runner = runner  # type: ignore[assignment]  # Starlette's ParamSpec
+        self.args = args  # type: ignore[assignment]
         self.kwargs = {}  # type: ignore[assignment]
         self.is_async = True
+
+    def __call__(self) -> Coroutine[Any, Any, None]:  # type: ignore[override]
+        return self._runner(*self.args)  # the runner's coroutine itself: one layer fewer
 
 
 def runtime_of(app: Any) -> TaskRuntime | None:
@@ -297,11 +306,25 @@ class AppTasks:
     """The request path's one view of background tasks (``fastapi._core``'s ``TaskPort``)."""
 
     def collector(self, connection: HTTPConnection) -> BackgroundTasks:
+        runtime = getattr(connection.scope.get("app"), "tasks", None)
+        if type(runtime) is TaskRuntime:  # a FastAPI app's: what collector() makes, made here
+            return BackgroundTasks(intake=runtime)
         return _runtime_for(connection).collector()
 
     async def hand_over(self, connection: HTTPConnection, response: Response) -> None:
-        if response.background is not None:
-            response.background = await _runtime_for(connection).hand_over(response.background)
+        background = response.background
+        if type(background) is BackgroundTasks:
+            if not background.tasks:
+                return  # nothing yet: the response runs the collector (what its body adds)
+            # The runtime that admitted its tasks (no need to look the app up again).
+            runtime = background.intake
+            if type(runtime) is not TaskRuntime:
+                runtime = _runtime_for(connection)
+        elif background is None:
+            return
+        else:
+            runtime = _runtime_for(connection)
+        response.background = await runtime.hand_over(background)
 
 
 APP_TASKS = AppTasks()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 
 import pytest
@@ -271,3 +272,76 @@ def test_memory_records_are_bounded_in_count_and_age() -> None:
     aging.create("new", "f", 1)
     assert aging.get("old") is None
     assert aging.get("running") is not None  # unfinished records are never dropped
+
+
+ATTEMPTS: list[str] = []
+
+
+@task(timeout=0.3, retry=Retry(attempts=2, delay=0.0, jitter=0.0))
+def slow_first_time() -> str:
+    """The first attempt outlives its timeout until the retry has started, then looks whether
+    it was told to stop; the second returns at once."""
+    running = current_task()
+    ATTEMPTS.append(f"attempt {running.attempt} starts, cancelled={running.cancelled}")
+    if running.attempt == 1:
+        deadline = time.monotonic() + 30
+        while "attempt 2 starts, cancelled=False" not in ATTEMPTS and time.monotonic() < deadline:
+            time.sleep(0.01)
+        ATTEMPTS.append(f"attempt 1 told to stop: {running.cancelled}")
+        return "too late"
+    return "second"
+
+
+def wait_until(condition, what: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.01)
+
+
+def test_a_retry_after_a_timeout_leaves_the_abandoned_attempt_told_to_stop() -> None:
+    """The record is the first attempt's current_task(); a retry's handle is its own, so
+    the thread left running at the timeout still sees ``cancelled`` while the retry runs."""
+    ATTEMPTS.clear()
+    app = FastAPI()
+
+    @app.post("/slow")
+    def slow(background_tasks: BackgroundTasks):
+        return {"id": background_tasks.add_task(slow_first_time).id}
+
+    with TestClient(app) as client:
+        task_id = client.post("/slow").json()["id"]
+    wait_until(lambda: len(ATTEMPTS) == 3, "the first attempt to look")
+    status = app.tasks.get(task_id)
+    assert status is not None and status.state is TaskState.succeeded
+    assert status.attempts == 2 and status.result == "second" and not status.cancel_requested
+    assert [entry.error for entry in status.errors] == [
+        "TimeoutError: the task took longer than its timeout of 0.3s"
+    ]
+    assert ATTEMPTS == [
+        "attempt 1 starts, cancelled=False",
+        "attempt 2 starts, cancelled=False",
+        "attempt 1 told to stop: True",  # its handle was not reset by the retry's start
+    ]
+
+
+def test_task_ids_drawn_before_a_fork_are_not_handed_out_again_in_the_child() -> None:
+    """Ids come from the OS in batches; a forked child draws its own instead of the parent's
+    spare ones (as with gunicorn's workers forked from an app that already queued a task)."""
+    from fastapi.background import new_task_id
+
+    first = new_task_id()  # the batch is drawn: the spare ids sit in this process
+    reading, writing = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child process
+        os.write(writing, new_task_id().encode())
+        os._exit(0)
+    os.close(writing)
+    os.waitpid(child, 0)
+    child_id = os.read(reading, 64).decode()
+    os.close(reading)
+    parents = {new_task_id() for _ in range(200)}
+    assert len(parents) == 200 and first not in parents
+    assert len(child_id) == 32 and child_id not in parents | {first}
+    assert all(len(task_id) == 32 and int(task_id, 16) >= 0 for task_id in parents)
