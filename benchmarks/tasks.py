@@ -1,6 +1,6 @@
 """Background-task costs: enqueueing per request, and no-op tasks run per second.
 
-    .venv/bin/python -m benchmarks.tasks [--requests 2000] [--tasks 2000] [--redis URL]
+    .venv/bin/python -m benchmarks.tasks [--requests 2000] [--tasks 2000] [--redis URL] [--steps]
 
 1. Enqueue: the time from the start of a request to the end of its response (what the client
    waits for), for an endpoint that queues one task, in memory and durable (SQLite, synced to
@@ -9,6 +9,11 @@
 2. Throughput: no-op tasks executed per second by one process: in memory (a response with N
    tasks), and durable (N stored tasks drained by the worker pool). Async and sync (thread)
    no-op tasks.
+3. Steps (``--steps`` prints only these): the CPU time of each step an in-memory task takes,
+   in this thread (``time.thread_time``, the best of several rounds of N): the collector a
+   request gets, ``add_task``, the hand-over as the response is ready, the records' creation,
+   the run of an async and of a sync no-op (begin, call, finish), and the run with the
+   records at their bound (each finish drops the oldest record).
 
 Each row also reports the process's CPU time (all its threads) per request or per task: on a
 machine shared with other work, wall-clock figures follow the load, CPU time much less.
@@ -137,6 +142,78 @@ async def durable_throughput(
     return count / elapsed, count / cpu
 
 
+STEP_ROUNDS = 7
+
+
+async def best_cpu(prepare: Any, step: Any, count: int, awaited: bool) -> float:
+    """CPU µs of this thread per call of ``step(item)`` (awaited if ``awaited``), the best of
+    ``STEP_ROUNDS`` rounds over ``count`` fresh items from ``prepare(count)``."""
+    best = float("inf")
+    for _ in range(STEP_ROUNDS):
+        items = prepare(count)
+        start = time.thread_time()
+        if awaited:
+            for item in items:
+                await step(item)
+        else:
+            for item in items:
+                step(item)
+        best = min(best, time.thread_time() - start)
+    return best / count * 1e6
+
+
+async def step_costs(count: int) -> list[tuple[str, float]]:
+    """What each step of one in-memory task costs (see the module's docstring)."""
+    app = FastAPI()
+    runtime = app.tasks
+    memory = runtime.memory
+
+    def collectors(n: int) -> list[Any]:
+        return [None] * n
+
+    def queued(n: int, task: Any = async_noop) -> list[Any]:
+        groups = [runtime.collector() for _ in range(n)]
+        for group in groups:
+            group.add_task(task)
+        return groups
+
+    def recorded(n: int, task: Any = async_noop) -> list[Any]:
+        groups = queued(n, task)
+        for group in groups:
+            memory.record(group.tasks)
+        return [group.tasks[0] for group in groups]
+
+    def run_at_bound(n: int) -> list[Any]:
+        runtime.records.max_records = 1_000  # full after the first round: each finish drops one
+        return recorded(n)
+
+    def empty(n: int) -> list[Any]:
+        return [runtime.collector() for _ in range(n)]
+
+    steps = [  # (label, its items, the step, awaited)
+        ("the collector a request gets", collectors, lambda _: runtime.collector(), False),
+        ("add_task (one async no-op)", empty, lambda group: group.add_task(async_noop), False),
+        ("hand-over as the response is ready", queued, runtime.hand_over, True),
+        ("its record made, pending", queued, lambda group: memory.record(group.tasks), False),
+        ("run: async no-op (begin, call, finish)", recorded, memory.run, True),
+        ("run: sync no-op, in a worker thread", lambda n: recorded(n, sync_noop), memory.run, True),
+        ("run: async no-op, records at their bound", run_at_bound, memory.run, True),
+    ]
+    found = []
+    for label, prepare, step, awaited in steps:
+        runtime.records.max_records = 1_000_000  # nothing dropped but where asked for
+        found.append((label, await best_cpu(prepare, step, count, awaited)))
+    return found
+
+
+async def print_steps(count: int) -> None:
+    print(f"## One in-memory task, step by step: CPU µs in this thread (best of {STEP_ROUNDS} x {count:,})\n")
+    print("| step | CPU µs |")
+    print("|---|---:|")
+    for label, cost in await step_costs(count):
+        print(f"| {label} | {cost:.2f} |")
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=2000)
@@ -146,7 +223,12 @@ async def main() -> None:
         help="also measure enqueueing on redis:// (the taskiq engine; its database is flushed); "
         "the engines' throughput is benchmarks.task_engines'",
     )
+    parser.add_argument("--steps", action="store_true", help="only the in-memory task's steps")
     options = parser.parse_args()
+    await print_steps(options.tasks)
+    if options.steps:
+        return
+    print()
     directory = Path(tempfile.mkdtemp(prefix="task-bench-"))
 
     print("## Enqueueing one task: time until the response is sent (median µs)\n")

@@ -98,3 +98,18 @@ def test_the_driver_and_the_startup_app_import_and_build() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) == 40
+
+
+def test_the_task_benchmark_measures_each_step_of_an_in_memory_task() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.tasks", "--steps", "--tasks", "20"],
+        capture_output=True,
+        text=True,
+        cwd=BENCHMARKS.parent,
+        timeout=240,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| ") and "µs" not in line]
+    steps = {line.split(" | ")[0][2:]: float(line.split(" | ")[1].rstrip(" |")) for line in rows}
+    assert "add_task (one async no-op)" in steps and "run: sync no-op, in a worker thread" in steps
+    assert len(steps) == 7 and all(micros > 0 for micros in steps.values())
