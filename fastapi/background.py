@@ -31,7 +31,7 @@ from typing_extensions import ParamSpec
 from fastapi._lazy import lazy_attributes, reexports
 from fastapi.tasks.codec import TaskNotStorableError
 from fastapi.tasks.functions import facts_of
-from fastapi.tasks.inline import run_unowned
+from fastapi.tasks.memory_group import run_unowned
 from fastapi.tasks.policy import Retry, seconds
 
 P = ParamSpec("P")

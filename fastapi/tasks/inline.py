@@ -197,42 +197,6 @@ async def run_group(group: BackgroundTasks, lane_of: Callable[[QueuedTask], Task
         raise first_error
 
 
-async def run_in_memory(group: BackgroundTasks, backend: MemoryBackend) -> None:
-    """``run_group`` when every task runs in memory (an app without a store): one backend,
-    so nothing to sort into lanes, and the records made without a coroutine."""
-    tasks = group.tasks
-    fresh = [queued for queued in map(group.queued, range(len(tasks))) if not queued.submitted]
-    if fresh:
-        backend.record(fresh)  # their statuses show pending until they run
-    first_error: BaseException | None = None
-    index = 0
-    while index < len(tasks):  # tasks may queue more tasks while the group runs
-        queued = group.queued(index)
-        index += 1
-        if not queued.submitted:
-            backend.record([queued])
-        outcome = await backend.run(queued)
-        if outcome.error is not None and first_error is None:
-            first_error = outcome.error
-    if first_error is not None:
-        mark_logged(first_error)  # logged with the task already
-        raise first_error
-
-
-_unowned: MemoryBackend | None = None
-
-
-async def run_unowned(group: BackgroundTasks) -> None:
-    """Run a collector no app took over (made by hand, sent outside an API route), in memory.
-
-    Its records (bounded, as every app's) are nobody's to read; the logging is the point.
-    """
-    global _unowned
-    if _unowned is None:
-        _unowned = MemoryBackend(MemoryRecords())
-    await run_in_memory(group, _unowned)
-
-
 async def call_task(
     func: Callable[..., Any],
     args: tuple[Any, ...],

@@ -30,8 +30,9 @@ from fastapi.exceptions import HTTPException
 from fastapi.tasks import engines, periodic
 from fastapi.tasks.backend import TaskBackend
 from fastapi.tasks.enqueue import Enqueuer, enqueue_options
-from fastapi.tasks.inline import MemoryBackend, run_group, run_in_memory
+from fastapi.tasks.inline import MemoryBackend, run_group
 from fastapi.tasks.memory import MemoryRecords
+from fastapi.tasks.memory_group import run_in_memory
 from fastapi.tasks.policy import Retry
 from fastapi.tasks.records import TaskState, TaskStatus
 from fastapi.tasks.settings import TaskSettings, TaskStoreError

@@ -127,4 +127,4 @@ def test_the_collector_does_not_import_the_runtime() -> None:
     # fastapi/_core imports no task module at all (tests/test_core_design.py checks it).
     assert not {
         name for name in _imports(PACKAGE / "background.py") if name.startswith("fastapi.tasks.")
-    } - {"fastapi.tasks.codec", "fastapi.tasks.functions", "fastapi.tasks.policy", "fastapi.tasks.inline"}
+    } - {"fastapi.tasks.codec", "fastapi.tasks.functions", "fastapi.tasks.policy", "fastapi.tasks.memory_group"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import os
 import time
@@ -345,3 +346,57 @@ def test_task_ids_drawn_before_a_fork_are_not_handed_out_again_in_the_child() ->
     assert len(parents) == 200 and first not in parents
     assert len(child_id) == 32 and child_id not in parents | {first}
     assert all(len(task_id) == 32 and int(task_id, 16) >= 0 for task_id in parents)
+
+
+MARKER: contextvars.ContextVar[str] = contextvars.ContextVar("marker", default="unset")
+RAN: list[tuple[int, str, str]] = []
+
+
+def plain_step(number: int, app: FastAPI, ids: list[str]) -> None:
+    RAN.append((number, MARKER.get(), current_task().id))
+    MARKER.set(f"set by {number}")  # in its own context: the next task must not see it
+    if number == 1:
+        assert app.tasks.cancel(ids[2])  # the third, pending: it must not run
+    if number == 2:
+        raise ValueError("two")
+
+
+def test_plain_sync_tasks_in_a_row_run_in_one_thread_hand_off(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from fastapi.tasks import memory_group
+
+    RAN.clear()
+    hand_offs: list[int] = []
+    real_run_sync = memory_group.run_sync
+
+    async def counted(func, records, batch):
+        hand_offs.append(len(batch))
+        return await real_run_sync(func, records, batch)
+
+    monkeypatch.setattr(memory_group, "run_sync", counted)
+    app = FastAPI()
+    ids: list[str] = []
+
+    @app.post("/steps")
+    def steps(background_tasks: BackgroundTasks):
+        ids.extend(background_tasks.add_task(plain_step, n, app, ids).id for n in range(1, 5))
+        ids.append(background_tasks.add_task(async_note, "async between").id)
+        ids.append(background_tasks.add_task(plain_step, 5, app, ids).id)
+        return {}
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        assert client.post("/steps").status_code == 200
+    assert hand_offs == [4, 1]  # steps 1-4 in one hand-off; 5 after the async task, alone
+    assert [(number, marker) for number, marker, _ in RAN] == [
+        (1, "unset"),
+        (2, "unset"),
+        (4, "unset"),
+        (5, "unset"),
+    ]
+    assert [task_id for *_, task_id in RAN] == [ids[0], ids[1], ids[3], ids[5]]
+    states = [app.tasks.get(task_id).state.value for task_id in ids]
+    assert states == ["succeeded", "failed", "cancelled", "succeeded", "succeeded", "succeeded"]
+    assert app.tasks.get(ids[1]).error == "ValueError: two" and LOG == ["async between"]
+    failures = [record for record in caplog.records if record.levelno == logging.ERROR]
+    assert len(failures) == 1 and ids[1] in failures[0].getMessage()
