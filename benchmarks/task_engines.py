@@ -223,8 +223,8 @@ def measure(engine: Engine, count: int, requests: int, directory: Path, redis_ur
         app = make_app(setting)
         with workers(engine, setting, processes, directory):
             drained(app, [app.tasks.enqueue(noop).id for _ in range(WARM_UP)])
-            one = asyncio.run(enqueue_latency(app, requests // 4, 1))
-            many = asyncio.run(enqueue_latency(app, requests, 64))
+            one, _ = asyncio.run(enqueue_latency(app, requests // 4, 1))
+            many, _ = asyncio.run(enqueue_latency(app, requests, 64))
             settled(app, WARM_UP + 50 + requests // 4 + 50 + (requests // 64) * 64)
             published, ran = throughput(app, count)
         print(
