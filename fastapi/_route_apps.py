@@ -13,13 +13,14 @@ from starlette._exception_handler import wrap_app_handling_exceptions
 from starlette._utils import is_async_callable
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocket
 
 from fastapi._core.analyse.field import ModelField
 from fastapi._core.execute.exception_layer import EXCEPTION_HANDLERS, answer_handled
 from fastapi._core.execute.handler import DIRECT_APP, build_request_handler
 from fastapi._core.execute.request_scope import close_request_stack
+from fastapi._core.execute.server_errors import StartTracking
 from fastapi._core.execute.threads import run_sync
 from fastapi._core.execute.websocket import build_websocket_handler
 from fastapi._core.serialize.dump_options import DumpOptions
@@ -46,13 +47,7 @@ def request_response(func: Callable[[Request], Awaitable[Response] | Response]) 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive, send)
         handlers = scope.get(EXCEPTION_HANDLERS)
-        started = False
-
-        async def sender(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
+        sender = StartTracking(send)
 
         try:
             try:
@@ -68,7 +63,7 @@ def request_response(func: Callable[[Request], Awaitable[Response] | Response]) 
                 if form is not None:
                     await form.close()
         except Exception as exc:
-            await answer_handled(exc, request, handlers, started, receive, sender)
+            await answer_handled(exc, request, handlers, sender.started, receive, sender)
 
     return app
 

@@ -68,6 +68,19 @@ _STARLETTE_BODY = Request.body
 _STARLETTE_STREAM = Request.stream
 
 
+def _reads_itself(request: Request) -> bool:
+    """Whether the body must be read through the request's own methods: a subclass with
+    its own ``body`` or ``stream`` (a gzip-decoding one, say), a body read already, or a
+    consumed stream."""
+    kind = type(request)
+    return (
+        kind.body is not _STARLETTE_BODY
+        or kind.stream is not _STARLETTE_STREAM
+        or "_body" in request.__dict__
+        or request._stream_consumed
+    )
+
+
 async def read_whole_body(request: Request) -> bytes:
     """``await request.body()``, read from ``receive`` without Starlette's chunk generator.
 
@@ -76,13 +89,7 @@ async def read_whole_body(request: Request) -> bytes:
     or ``stream`` (a gzip-decoding one, say), a body read already and a consumed stream go
     through ``request.body()`` itself.
     """
-    kind = type(request)
-    if (
-        kind.body is not _STARLETTE_BODY
-        or kind.stream is not _STARLETTE_STREAM
-        or "_body" in request.__dict__
-        or request._stream_consumed
-    ):
+    if _reads_itself(request):
         return await request.body()
     body = await _receive_body(request)
     request._stream_consumed = True
@@ -95,13 +102,7 @@ async def read_short_stream(request: Request, limit: int) -> bytes | AsyncGenera
     chunks from the start; read as iterating ``request.stream()`` reads it (the stream
     consumed, nothing kept). A request that reads itself (as ``read_whole_body``) or whose
     ``content-length`` announces more is streamed straight away."""
-    kind = type(request)
-    if (
-        kind.body is not _STARLETTE_BODY
-        or kind.stream is not _STARLETTE_STREAM
-        or "_body" in request.__dict__
-        or request._stream_consumed
-    ):
+    if _reads_itself(request):
         return request.stream()
     for name, value in request.scope["headers"]:
         if name == b"content-length":

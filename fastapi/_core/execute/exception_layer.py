@@ -17,10 +17,15 @@ from typing import Any
 from starlette._exception_handler import wrap_app_handling_exceptions
 from starlette.middleware.exceptions import ExceptionMiddleware
 from starlette.requests import Request
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocket
 
-from fastapi._core.execute.server_errors import LoggingServerErrors, discard, replaying
+from fastapi._core.execute.server_errors import (
+    LoggingServerErrors,
+    StartTracking,
+    discard,
+    replaying,
+)
 from fastapi._core.limits import Limits, checked_receive
 
 EXCEPTION_HANDLERS = "starlette.exception_handlers"  # where Starlette's handlers find them
@@ -82,13 +87,7 @@ class AppExceptions(ExceptionMiddleware):
             await self.app(scope, receive, send)
 
     async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
-        started = False
-
-        async def tracked(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
+        tracked = StartTracking(send)
 
         try:
             scope[EXCEPTION_HANDLERS] = self._handlers
@@ -98,8 +97,10 @@ class AppExceptions(ExceptionMiddleware):
                 await self.app(scope, receive, tracked)
             except Exception as exc:
                 request = Request(scope, receive, tracked)
-                await answer_handled(exc, request, self._handlers, started, receive, tracked)
+                await answer_handled(
+                    exc, request, self._handlers, tracked.started, receive, tracked
+                )
         except Exception as exc:
             if self.server_errors is None:
                 raise
-            await self.server_errors.answer(exc, scope, receive, send, started)
+            await self.server_errors.answer(exc, scope, receive, send, tracked.started)

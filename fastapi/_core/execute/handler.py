@@ -7,7 +7,7 @@ from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from fastapi._core import params
 from fastapi._core.analyse.field import ModelField
@@ -19,6 +19,7 @@ from fastapi._core.execute.exception_layer import EXCEPTION_HANDLERS, answer_han
 from fastapi._core.execute.request_body import read_form_body, read_json_body
 from fastapi._core.execute.request_scope import open_request_stack
 from fastapi._core.execute.resolution import NOTHING_SOLVED, Resolution
+from fastapi._core.execute.server_errors import StartTracking
 from fastapi._core.execute.task_port import TaskPort
 from fastapi._core.execute.threads import run_sync
 from fastapi._core.execute.unrenderable import client_errors
@@ -115,13 +116,7 @@ def _unsolved_app(plan: Plan, respond: Respond, tasks: TaskPort) -> ASGIApp:
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         handlers = scope.get(EXCEPTION_HANDLERS)
-        started = False
-
-        async def sender(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
+        sender = StartTracking(send)
 
         try:
             response = await respond(None, plan, NOTHING_SOLVED, None)
@@ -130,7 +125,7 @@ def _unsolved_app(plan: Plan, respond: Respond, tasks: TaskPort) -> ASGIApp:
             await response(scope, receive, sender)
         except Exception as exc:
             request = Request(scope, receive, send)
-            await answer_handled(exc, request, handlers, started, receive, sender)
+            await answer_handled(exc, request, handlers, sender.started, receive, sender)
 
     return app
 

@@ -82,6 +82,22 @@ async def discard(message: Message) -> None:
 _STARTED: Message = {"type": "http.response.start", "status": 500, "headers": []}
 
 
+class StartTracking:
+    """A ``send`` that notes whether the response has started: an error after that point
+    can no longer be answered, only logged."""
+
+    __slots__ = ("send", "started")
+
+    def __init__(self, send: Send) -> None:
+        self.send = send
+        self.started = False
+
+    async def __call__(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.started = True
+        await self.send(message)
+
+
 def replaying(exc: Exception, started: bool) -> ASGIApp:
     """An app that fails as the app it stands for did: with ``exc``, after starting its
     response when that one had. Starlette's own handling code then runs on it, so that an
@@ -111,18 +127,12 @@ class LoggingServerErrors(ServerErrorMiddleware):
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = False
-
-        async def tracked(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
+        tracked = StartTracking(send)
 
         try:
             await self.app(scope, receive, tracked)
         except Exception as exc:
-            await self.answer(exc, scope, receive, send, started)
+            await self.answer(exc, scope, receive, send, tracked.started)
 
     async def answer(
         self, exc: Exception, scope: Scope, receive: Receive, send: Send, started: bool
