@@ -1,7 +1,8 @@
 """fastapi._core.execute.urlencoded: an urlencoded body's form, exactly Starlette's parser's.
 
 Random bodies of the characters that matter (separators, percent escapes, plus signs,
-non-ASCII bytes) are parsed both ways, and the forms compared.
+non-ASCII bytes) are parsed both ways, and the forms compared; so are random bodies of the
+usual shape, without empty chunks, which take the split path.
 """
 
 from __future__ import annotations
@@ -46,9 +47,19 @@ def test_the_form_is_starlettes(body: bytes) -> None:
     assert parse_urlencoded(body).multi_items() == starlettes(body)
 
 
+_CHUNK = st.lists(st.sampled_from(list(b"ab=;%+2Fx0 \xff\xc3\xa9")), min_size=1, max_size=8).map(bytes)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(_CHUNK, max_size=6).map(b"&".join))
+def test_bodies_without_empty_chunks_are_starlettes(body: bytes) -> None:
+    """The usual shape, split in C here: every ``&``-separated chunk holds something."""
+    assert parse_urlencoded(body).multi_items() == starlettes(body)
+
+
 @pytest.mark.parametrize(
     "body",
-    [b"", b"a=1&a=2", b"a", b"=b", b"a=&b=", b"%zz=%41", b"+x+=y+", b"a=1;b=2", b"&&a=1&&", b"n=%C3%A9"],
+    [b"", b"a=1&a=2", b"a", b"=b", b"a=&b=", b"%zz=%41", b"+x+=y+", b"a=1;b=2", b"&&a=1&&", b"n=%C3%A9", b"&a", b"a&", b"a==b&=&c"],
 )
 def test_the_usual_and_odd_shapes_are_starlettes(body: bytes) -> None:
     assert parse_urlencoded(body).multi_items() == starlettes(body)
