@@ -18,7 +18,7 @@ import logging
 import math
 import time
 import weakref
-from collections.abc import AsyncIterator, Coroutine, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -35,6 +35,7 @@ from fastapi.tasks.engines.owner_loop import OwnerLoop
 from fastapi.tasks.engines.publishing import publish_one_or_fail, publish_or_fail
 from fastapi.tasks.engines.taskiq_broker import broker_for
 from fastapi.tasks.engines.taskiq_index import TaskIndex
+from fastapi.tasks.engines.taskiq_publish import StreamPublisher
 from fastapi.tasks.engines.taskiq_receiver import InAppWorkers
 from fastapi.tasks.engines.taskiq_records import (
     CANCELLED,
@@ -100,6 +101,7 @@ class TaskiqBackend(TaskBackend):
         self.shutdown_grace = shutdown_grace
         self.workers = InAppWorkers(self, workers, shutdown_grace) if workers > 0 else None
         self.index = TaskIndex.of(self.broker.result_backend)
+        self.publisher = StreamPublisher.of(self.broker, self.index)
         self._started = False
         self._withdrawing: set[asyncio.Future[None]] = set()
         from fastapi.tasks.engines.taskiq_task import run_generic
@@ -153,14 +155,18 @@ class TaskiqBackend(TaskBackend):
         """The app's lifetime: one warning if Redis would lose published tasks on a restart,
         and the in-app workers of a ``redis://`` app."""
         self.owner.spawn(self._warn_if_not_durable())
-        if self.workers is None:
-            yield
-            return
-        self.workers.start()
         try:
-            yield
+            if self.workers is None:
+                yield
+                return
+            self.workers.start()
+            try:
+                yield
+            finally:
+                await self.workers.stop()
         finally:
-            await self.workers.stop()
+            if self.publisher is not None:
+                await self.publisher.close()  # the connections this loop published on
 
     async def _warn_if_not_durable(self) -> None:
         check = getattr(self.broker, "durability_problem", None)
@@ -208,10 +214,7 @@ class TaskiqBackend(TaskBackend):
         """Publish the tasks before the response is sent: a broker that fails or hangs
         fails the request (503), nothing acknowledged is silently dropped."""
         await publish_or_fail(
-            "taskiq",
-            lambda: self.owner.run(self._publish_all(tasks)),
-            self.publish_timeout,
-            self.health,
+            "taskiq", lambda: self._publish_all(tasks), self.publish_timeout, self.health
         )
 
     def submit_blocking(self, queued: QueuedTask) -> None:
@@ -223,7 +226,18 @@ class TaskiqBackend(TaskBackend):
         )
 
     async def _publish_all(self, tasks: Sequence[QueuedTask]) -> None:
-        await self.start_client()
+        """On taskiq-redis's stream broker, from the caller's loop, one round trip a task
+        (``taskiq_publish``); on other brokers through taskiq's kicker on the owner loop."""
+        if self.publisher is None:
+            await self.owner.run(self._publish_each(tasks, self._publish_by_kicker))
+            return
+        if not self._started:
+            await self.owner.run(self.start_client())
+        await self._publish_each(tasks, self._publish_in_one)
+
+    async def _publish_each(
+        self, tasks: Sequence[QueuedTask], publish: Callable[..., Awaitable[bool]]
+    ) -> None:
         sent: builtins.list[str] = []
         for queued in tasks:
             name, payload, info = queued.stored_form or self._message(queued)
@@ -232,17 +246,38 @@ class TaskiqBackend(TaskBackend):
             # Recorded first: a published task is never "unknown" to the status API.
             record = TaskiqProgress(state=QUEUED, meta=new_record(name, payload, info))
             try:
-                if not await self._record_new(queued, record):
+                if not await publish(queued, record, name, payload, info):
                     queued.duplicate = queued.submitted = True  # its key's task is the one
                     continue
-                if self.index is not None:
-                    await self.index.add(queued.id, info["created_at"])
-                await self._kick(queued.id, name, payload, info)
             except BaseException:  # refused, or the publish timeout cancelled it: a 503
                 await self._withdraw(sent, queued.id)
                 raise
             sent.append(queued.id)
             queued.submitted = True
+
+    async def _publish_in_one(
+        self, queued: QueuedTask, record: Any, name: str, payload: str, info: dict[str, Any]
+    ) -> bool:
+        assert self.publisher is not None
+        return await self.publisher.publish(
+            queued.id,
+            record,
+            self._kicker(queued.id),
+            (name, payload, info),
+            new_only=queued.dedupe_key is not None,
+            score=info["created_at"],
+        )
+
+    async def _publish_by_kicker(
+        self, queued: QueuedTask, record: Any, name: str, payload: str, info: dict[str, Any]
+    ) -> bool:
+        await self.start_client()
+        if not await self._record_new(queued, record):
+            return False
+        if self.index is not None:
+            await self.index.add(queued.id, info["created_at"])
+        await self._kick(queued.id, name, payload, info)
+        return True
 
     async def _record_new(self, queued: QueuedTask, record: TaskiqProgress[Any]) -> bool:
         """Write a task's first record; False when its deduplication key's task exists
@@ -263,7 +298,7 @@ class TaskiqBackend(TaskBackend):
         """All or none: the request gets a 503, so the tasks it already published are
         cancelled and the refused one is unrecorded (no "pending" task that never runs).
         Shielded from the publish timeout's cancellation; best effort, bounded."""
-        cleanup = asyncio.ensure_future(self._withdraw_now(sent, refused))
+        cleanup = asyncio.ensure_future(self.owner.run(self._withdraw_now(sent, refused)))
         self._withdrawing.add(cleanup)
         cleanup.add_done_callback(self._withdrawing.discard)
         await asyncio.shield(cleanup)
@@ -291,9 +326,11 @@ class TaskiqBackend(TaskBackend):
     ) -> None:
         """Publish the generic task's message; ``run`` tells a retried task's result from
         the one before."""
-        labels = {"run": str(run)}
-        kicker: AsyncKicker[Any, Any] = AsyncKicker(GENERIC_TASK, self.broker, labels)
-        await kicker.with_task_id(task_id).kiq(name, payload, info)
+        await self._kicker(task_id, run).kiq(name, payload, info)
+
+    def _kicker(self, task_id: str, run: int = 1) -> AsyncKicker[Any, Any]:
+        kicker: AsyncKicker[Any, Any] = AsyncKicker(GENERIC_TASK, self.broker, {"run": str(run)})
+        return kicker.with_task_id(task_id)
 
     async def run(self, queued: QueuedTask) -> Outcome:
         return DEFERRED  # taskiq's workers run it

@@ -46,14 +46,22 @@ class TaskIndex:
             return float(results.result_ex_time)
         return results.result_px_time / 1000 if results.result_px_time else None
 
-    async def add(self, task_id: str, created_at: float) -> None:
+    def trim_before(self) -> float | None:
+        """The creation time before which ids are trimmed now (at most once a minute, for
+        ids older than the records are kept), else None."""
         now = time.time()
         kept_for = self._kept_for()
+        if kept_for is None or now - self._trimmed_at <= TRIM_EVERY:
+            return None
+        self._trimmed_at = now
+        return now - kept_for
+
+    async def add(self, task_id: str, created_at: float) -> None:
+        trim_before = self.trim_before()
         async with Redis(connection_pool=self.results.redis_pool) as redis:
             await redis.zadd(self.key, {task_id: created_at})
-            if kept_for is not None and now - self._trimmed_at > TRIM_EVERY:
-                self._trimmed_at = now
-                await redis.zremrangebyscore(self.key, "-inf", now - kept_for)
+            if trim_before is not None:
+                await redis.zremrangebyscore(self.key, "-inf", trim_before)
 
     async def create(self, task_id: str, progress: Any) -> bool:
         """Write a task's first progress record unless it has one (``SET NX``, as taskiq's
@@ -62,15 +70,16 @@ class TaskIndex:
         kept_for = self._kept_for()
         expiry = max(1, int(kept_for)) if kept_for is not None else None
         async with Redis(connection_pool=self.results.redis_pool) as redis:
-            return bool(await redis.set(self._progress_key(task_id), value, nx=True, ex=expiry))
+            return bool(await redis.set(self.record_key(task_id), value, nx=True, ex=expiry))
 
     async def remove(self, task_id: str) -> None:
         """Forget a task's record and its place in the index."""
         async with Redis(connection_pool=self.results.redis_pool) as redis:
-            await redis.delete(self._progress_key(task_id))
+            await redis.delete(self.record_key(task_id))
             await redis.zrem(self.key, task_id)
 
-    def _progress_key(self, task_id: str) -> str:
+    def record_key(self, task_id: str) -> str:
+        """The key of a task's progress record (as taskiq-redis's ``set_progress`` names it)."""
         name = (
             task_id if self.results.prefix_str is None else f"{self.results.prefix_str}:{task_id}"
         )
@@ -85,7 +94,7 @@ class TaskIndex:
                 if not raw_ids:
                     return
                 ids = [item.decode() if isinstance(item, bytes) else str(item) for item in raw_ids]
-                values = await redis.mget([self._progress_key(task_id) for task_id in ids])
+                values = await redis.mget([self.record_key(task_id) for task_id in ids])
                 found, gone = [], []
                 for task_id, value in zip(ids, values, strict=True):
                     if value is None:
