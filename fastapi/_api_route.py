@@ -10,7 +10,7 @@ import inspect
 import re
 from collections.abc import Callable, Coroutine, Sequence
 from enum import Enum, IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette import routing
 from starlette._utils import get_route_path
@@ -26,6 +26,7 @@ from starlette.types import Scope
 from typing_extensions import Unpack
 
 from fastapi import params
+from fastapi._app_tasks import task_port_for
 from fastapi._core.analyse.dependant import (
     build_dependant,
     flat_dependant,
@@ -38,11 +39,11 @@ from fastapi._core.analyse.signature import return_annotation
 from fastapi._core.compile.body_field import body_field_of
 from fastapi._core.compile.paths import path_template
 from fastapi._core.compile.route_index import register_matches, route_moved
+from fastapi._core.compile.yielding import is_generator_endpoint, item_annotation
 from fastapi._core.declaration import declaring, require
 from fastapi._core.execute.handler import build_request_handler
 from fastapi._core.execute.websocket import build_websocket_handler
 from fastapi._core.serialize.dump_options import DumpOptions
-from fastapi._core.serialize.item_stream import ItemStream, is_generator_endpoint, item_annotation
 from fastapi._route_apps import route_app, unwrapped_default, websocket_session
 from fastapi._route_options import (
     APIRouteInitOptions,
@@ -51,9 +52,11 @@ from fastapi._route_options import (
 )
 from fastapi.datastructures import DefaultPlaceholder
 from fastapi.dependencies.models import Dependant
-from fastapi.tasks.runtime import APP_TASKS
 from fastapi.types import IncEx
 from fastapi.utils import is_body_allowed_for_status_code
+
+if TYPE_CHECKING:  # pragma: no cover - loaded by the first streaming route
+    from fastapi._core.serialize.item_stream import ItemStream
 
 
 def _analyse_endpoint(route: APIRoute | APIWebSocketRoute) -> None:
@@ -103,7 +106,7 @@ class APIWebSocketRoute(routing.WebSocketRoute):
             dependant=self.dependant,
             dependency_overrides_provider=dependency_overrides_provider,
             embed_body_fields=self._embed_body_fields,
-            tasks=APP_TASKS,
+            tasks=task_port_for(self.dependant),
         )
         self.app = websocket_session(handler)
 
@@ -221,13 +224,16 @@ class APIRoute(routing.Route):
             dependency_overrides_provider=self.dependency_overrides_provider,
             embed_body_fields=self._embed_body_fields,
             item_stream=self._item_stream(),
-            tasks=APP_TASKS,
+            tasks=task_port_for(self.dependant),
         )
 
     def _item_stream(self) -> ItemStream | None:
         """How the items of a yielding endpoint are sent (None for other endpoints)."""
         if not self._streams:
             return None
+        # Loaded by the first streaming route (Server-Sent Events with it), at build time.
+        from fastapi._core.serialize.item_stream import ItemStream
+
         response_class = self.response_class
         if isinstance(response_class, DefaultPlaceholder):
             response_class = response_class.value

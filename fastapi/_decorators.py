@@ -27,10 +27,10 @@ from fastapi._route_options import (
     keyword_signature,
     reject_unknown,
 )
-from fastapi.frontend import Fallback, FrontendSpec, add_frontend
 from fastapi.types import DecoratedCallable
 
 if TYPE_CHECKING:  # pragma: no cover
+    from fastapi.frontend import Fallback
     from fastapi.routing import APIRouter
 
 
@@ -176,6 +176,8 @@ class RouteDeclarations:
         check_dir: bool | Literal["auto"] = "auto",
     ) -> None:
         """Serve the built single-page app in ``directory`` at ``path`` (see fastapi.frontend)."""
+        from fastapi.frontend import FrontendSpec, add_frontend  # loaded by apps that serve one
+
         router = self._declaring_router()
         spec = FrontendSpec(path, directory, fallback, check_dir, list(router.dependencies))
         add_frontend(router, spec)

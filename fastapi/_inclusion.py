@@ -22,7 +22,6 @@ from fastapi._core.declaration import require
 from fastapi._lifespan import _merge_lifespan_context as merged_lifespan
 from fastapi._route_options import REDECLARED_OPTIONS, outer_first, within
 from fastapi.exceptions import FastAPIError
-from fastapi.frontend import add_frontend, included
 
 if TYPE_CHECKING:  # pragma: no cover
     from fastapi.routing import APIRouter
@@ -65,8 +64,12 @@ def include(into: APIRouter, router: APIRouter, prefix: str, level: Mapping[str,
     inclusion = Inclusion(prefix, level, router_defaults)
     for route in router.routes:
         include_route(route, into, inclusion)
-    for spec in getattr(router, "frontends", ()):  # see fastapi.frontend
-        add_frontend(into, included(spec, prefix, inclusion.dependencies))
+    frontends = getattr(router, "frontends", ())  # see fastapi.frontend
+    if frontends:
+        from fastapi.frontend import add_frontend, included  # loaded by apps that serve one
+
+        for spec in frontends:
+            add_frontend(into, included(spec, prefix, inclusion.dependencies))
     for handler in getattr(router, "on_startup", []):
         into.add_event_handler("startup", handler)
     for handler in getattr(router, "on_shutdown", []):

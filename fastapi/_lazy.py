@@ -34,3 +34,17 @@ def lazy_attributes(
 def reexports(source: str, *names: str) -> dict[str, str]:
     """``names`` all found in the module ``source`` (a table for ``lazy_attributes``)."""
     return dict.fromkeys(names, source)
+
+
+def on_first_call(module: str, name: str, source: str) -> Callable[..., Any]:
+    """A stand-in for the function ``name`` of ``module``, defined in module ``source``: its
+    first call imports ``source`` and puts the function itself in ``module``'s globals, so
+    later calls (a hot path's) find the real one, with nothing in between."""
+
+    def first_call(*args: Any, **kwargs: Any) -> Any:
+        found = getattr(importlib.import_module(source), name)
+        vars(importlib.import_module(module))[name] = found
+        return found(*args, **kwargs)
+
+    first_call.__name__ = first_call.__qualname__ = name
+    return first_call

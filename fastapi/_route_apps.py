@@ -16,6 +16,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocket
 
+from fastapi._app_tasks import task_port_for
 from fastapi._core.analyse.field import ModelField
 from fastapi._core.execute.exception_layer import EXCEPTION_HANDLERS, answer_handled
 from fastapi._core.execute.handler import DIRECT_APP, build_request_handler
@@ -29,7 +30,6 @@ from fastapi._core.starlette_adapter import parsed_form
 from fastapi.concurrency import run_in_threadpool
 from fastapi.datastructures import Default, DefaultPlaceholder
 from fastapi.dependencies.models import Dependant
-from fastapi.tasks.runtime import APP_TASKS
 from fastapi.types import IncEx
 
 
@@ -122,7 +122,7 @@ def get_request_handler(
         dump=dump,
         dependency_overrides_provider=dependency_overrides_provider,
         embed_body_fields=embed_body_fields,
-        tasks=APP_TASKS,
+        tasks=task_port_for(dependant),
     )
 
 
@@ -136,7 +136,7 @@ def get_websocket_app(
         dependant=dependant,
         dependency_overrides_provider=dependency_overrides_provider,
         embed_body_fields=embed_body_fields,
-        tasks=APP_TASKS,
+        tasks=task_port_for(dependant),
     )
 
 

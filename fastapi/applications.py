@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from starlette.applications import Starlette
 from starlette.datastructures import State
@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, ExceptionHandler, Lifespan, Receive, Scope,
 from typing_extensions import Unpack, deprecated
 
 from fastapi import routing
+from fastapi._app_tasks import AppTaskRuntime
 from fastapi._core.declaration import require
 from fastapi._core.execute.exception_layer import AppExceptions
 from fastapi._core.execute.server_errors import LoggingServerErrors
@@ -35,9 +36,12 @@ from fastapi.exceptions import RequestValidationError, WebSocketRequestValidatio
 from fastapi.logger import logger
 from fastapi.params import Depends
 from fastapi.routing import _merge_lifespan_context
-from fastapi.tasks.runtime import TaskRuntime, TaskSettings
 from fastapi.types import DecoratedCallable
 from fastapi.utils import generate_unique_id
+
+if TYPE_CHECKING:  # pragma: no cover
+    from fastapi.tasks.runtime import TaskRuntime
+    from fastapi.tasks.settings import TaskSettings
 
 AppType = TypeVar("AppType", bound="FastAPI")
 
@@ -80,7 +84,6 @@ class FastAPI(RouteDeclarations, Starlette):
     dependency_overrides: dict[Callable[..., Any], Callable[..., Any]]
     router: routing.APIRouter
     exception_handlers: dict[Any, ExceptionHandler]
-    tasks: TaskRuntime
     limits: Limits
     user_middleware: list[Middleware]
     middleware_stack: ASGIApp | None
@@ -153,14 +156,23 @@ class FastAPI(RouteDeclarations, Starlette):
         )
         self.exception_handlers = _with_default_handlers(exception_handlers)
         # Background tasks: in memory unless ``tasks`` names a store; workers live with the app.
-        self.tasks = TaskRuntime(tasks)
+        # Without ``tasks``, ``app.tasks`` is made on first use (see ``fastapi._app_tasks``).
+        self._task_runtime = AppTaskRuntime(self)
+        if tasks is not None:
+            self.tasks = self._task_runtime.new(tasks)
         self.router.lifespan_context = _merge_lifespan_context(
-            self.router.lifespan_context, self.tasks.lifespan
+            self.router.lifespan_context, self._task_runtime.lifespan
         )
         self.limits = checked_limits(limits)
         self.user_middleware = [] if middleware is None else list(middleware)
         self.middleware_stack = None
         self.setup()
+
+    @functools.cached_property
+    def tasks(self) -> TaskRuntime:
+        """Background tasks: read statuses, enqueue, and (durable) the workers. An app given
+        no ``tasks=`` makes its in-memory runtime here, on first use."""
+        return self._task_runtime.new()
 
     # -- the ASGI application ---------------------------------------------------------------
 

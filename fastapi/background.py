@@ -22,17 +22,25 @@ import secrets
 import time
 from collections.abc import Awaitable, Callable, Generator, Sequence
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from starlette.background import BackgroundTask
 from starlette.background import BackgroundTasks as StarletteBackgroundTasks
 from typing_extensions import ParamSpec
 
-from fastapi._lazy import lazy_attributes, reexports
-from fastapi.tasks.codec import TaskNotStorableError
-from fastapi.tasks.functions import facts_of
-from fastapi.tasks.memory_group import run_unowned
-from fastapi.tasks.policy import Retry, seconds
+from fastapi._lazy import lazy_attributes, on_first_call, reexports
+
+# ``from fastapi import BackgroundTasks`` loads none of the task machinery: what these classes
+# call of it is imported on the first call (an app with tasks has it loaded by then).
+if TYPE_CHECKING:  # pragma: no cover
+    from fastapi.tasks.codec import TaskNotStorableError
+    from fastapi.tasks.functions import facts_of
+    from fastapi.tasks.memory_group import run_unowned
+    from fastapi.tasks.policy import Retry, seconds
+else:
+    facts_of = on_first_call(__name__, "facts_of", "fastapi.tasks.functions")
+    run_unowned = on_first_call(__name__, "run_unowned", "fastapi.tasks.memory_group")
+    seconds = on_first_call(__name__, "seconds", "fastapi.tasks.policy")
 
 P = ParamSpec("P")
 
@@ -333,5 +341,6 @@ __getattr__ = lazy_attributes(
     {
         **reexports("typing", "Annotated"),
         "Doc": "typing_extensions",
+        "TaskNotStorableError": "fastapi.tasks.codec",
     },
 )

@@ -6,7 +6,6 @@ from contextlib import AbstractContextManager
 from contextlib import asynccontextmanager as asynccontextmanager  # FastAPI's module has it
 from typing import TypeVar
 
-from anyio import CapacityLimiter as CapacityLimiter
 from starlette.concurrency import iterate_in_threadpool as iterate_in_threadpool
 from starlette.concurrency import run_in_threadpool as run_in_threadpool
 from starlette.concurrency import run_until_first_complete as run_until_first_complete
@@ -30,5 +29,6 @@ __getattr__ = lazy_attributes(
     {
         **reexports("typing", "AsyncGenerator", "ContextManager"),
         "anyio": "anyio",
+        "CapacityLimiter": "anyio",
     },
 )

@@ -35,8 +35,11 @@ __all__ = [
 ]
 
 
-RequestErrorModel: type[BaseModel] = create_model("Request")
-WebSocketErrorModel: type[BaseModel] = create_model("WebSocket")
+# FastAPI's empty models named "Request" and "WebSocket", built when first read (building a
+# Pydantic model at import would cost every app that never reads them).
+RequestErrorModel: type[BaseModel]
+WebSocketErrorModel: type[BaseModel]
+_ERROR_MODELS = {"RequestErrorModel": "Request", "WebSocketErrorModel": "WebSocket"}
 
 
 class HTTPException(StarletteHTTPException):
@@ -62,10 +65,18 @@ class WebSocketException(StarletteWebSocketException):
 
 
 # Names FastAPI's module carries from elsewhere, which extensions import from it.
-__getattr__ = lazy_attributes(
+_reexported = lazy_attributes(
     __name__,
     {
         **reexports("typing", "Annotated", "Dict", "Optional", "Sequence", "Type", "Union"),
         "Doc": "typing_extensions",
     },
 )
+
+
+def __getattr__(name: str) -> Any:
+    model_name = _ERROR_MODELS.get(name)
+    if model_name is None:
+        return _reexported(name)
+    model: type[BaseModel] = globals().setdefault(name, create_model(model_name))  # one, raced
+    return model

@@ -22,7 +22,6 @@ from starlette._utils import get_route_path
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
-from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from fastapi import params
@@ -66,6 +65,8 @@ class Frontend:
     """One mounted frontend: owns the paths under its prefix that no route answered."""
 
     def __init__(self, spec: FrontendSpec) -> None:
+        from starlette.staticfiles import StaticFiles
+
         from fastapi.routing import APIRoute  # the route machinery runs its dependencies
 
         self.spec = spec

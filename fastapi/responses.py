@@ -23,9 +23,22 @@ def _optional_library(name: str) -> ModuleType | None:
         return None
 
 
-# Module attributes as in FastAPI (code that tests the missing-library answer sets them to None).
-ujson = _optional_library("ujson")
-orjson = _optional_library("orjson")
+# Module attributes as in FastAPI (code that tests the missing-library answer sets them to
+# None), imported on first use: by the first render, or read as ``fastapi.responses.orjson``.
+ujson: ModuleType | None
+orjson: ModuleType | None
+_LIBRARIES = ("ujson", "orjson")
+
+
+def _loaded(name: str) -> ModuleType | None:
+    library = globals()[name] = _optional_library(name)
+    return library
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LIBRARIES:
+        return _loaded(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _installed(library: ModuleType | None, name: str, response_class: str) -> ModuleType:
@@ -40,7 +53,11 @@ class UJSONResponse(JSONResponse):
     """JSON rendered by ``ujson``, non-ASCII text kept as UTF-8 (not ``\\u`` escapes)."""
 
     def render(self, content: Any) -> bytes:
-        text: str = _installed(ujson, "ujson", "UJSONResponse").dumps(content, ensure_ascii=False)
+        try:
+            library = ujson
+        except NameError:  # the first render
+            library = _loaded("ujson")
+        text: str = _installed(library, "ujson", "UJSONResponse").dumps(content, ensure_ascii=False)
         return text.encode("utf-8")
 
 
@@ -49,7 +66,11 @@ class ORJSONResponse(JSONResponse):
     and NumPy arrays are serialized too."""
 
     def render(self, content: Any) -> bytes:
-        library = _installed(orjson, "orjson", "ORJSONResponse")
+        try:
+            found = orjson
+        except NameError:  # the first render
+            found = _loaded("orjson")
+        library = _installed(found, "orjson", "ORJSONResponse")
         rendered: bytes = library.dumps(
             content, option=library.OPT_NON_STR_KEYS | library.OPT_SERIALIZE_NUMPY
         )

@@ -19,6 +19,7 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 
 from fastapi import params
+from fastapi._app_tasks import LAZY_TASKS
 from fastapi._compat import get_cached_model_fields
 from fastapi._compat import sequence_types as sequence_types
 from fastapi._core.analyse import annotations as ann
@@ -48,7 +49,6 @@ from fastapi._core.execute.solve import enter_yield_dependency, read_params, sol
 from fastapi._lazy import lazy_attributes, reexports
 from fastapi.dependencies.models import Dependant
 from fastapi.logger import logger as logger
-from fastapi.tasks.runtime import APP_TASKS
 from fastapi.utils import get_path_param_names as get_path_param_names
 
 __all__ = [
@@ -175,7 +175,7 @@ async def solve_dependencies(
         cache={} if dependency_cache is None else dependency_cache,  # returned filled, as FastAPI's
         background=background_tasks,
         response=response,
-        tasks=APP_TASKS,
+        tasks=LAZY_TASKS,
     )
     return SolvedDependency(
         values=resolution.values,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi._core.serialize.item_stream import JSON_LINES
+from fastapi._core.serialize.stream import JSON_LINES
 
 
 def _event_schema(data: dict[str, Any] | None) -> dict[str, Any]:

@@ -245,8 +245,13 @@ class TaskRuntime:
                 yield
             finally:
                 stopping.set()
-                for running in [*self._background, *self.memory.later]:
-                    running.cancel()  # in-memory tasks still waiting for their time
+                self.cancel_waiting()
+
+    def cancel_waiting(self) -> None:
+        """At the app's exit: in-memory tasks still waiting for their time, and enqueued ones
+        still running in the background, are cancelled."""
+        for running in [*self._background, *self.memory.later]:
+            running.cancel()
 
     def _runs_tasks(self) -> bool:
         return not self.backend.durable or bool(getattr(self.backend, "run_here", False))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -25,9 +25,11 @@ from fastapi._core.execute.threads import run_sync
 from fastapi._core.execute.unrenderable import client_errors
 from fastapi._core.execute.unrolled import route_runner
 from fastapi._core.serialize.dump_options import DEFAULT_DUMP, DumpOptions
-from fastapi._core.serialize.item_stream import ItemStream
 from fastapi._core.serialize.offload import is_large
 from fastapi._core.serialize.response import ResponseSerializer, is_body_allowed_for_status_code
+
+if TYPE_CHECKING:  # pragma: no cover - loaded by the first streaming route
+    from fastapi._core.serialize.item_stream import ItemStream
 
 NO_RESPONSE = (
     "No response object was returned. There's a high chance that the application code is raising an "

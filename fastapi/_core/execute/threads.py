@@ -111,12 +111,15 @@ class WorkerPool:
             raise
 
 
-try:  # AnyIO keeps "the loop this worker thread serves" in a thread-local set by internal code
-    from anyio._backends._asyncio import AsyncIOBackend as _AsyncIOBackend
-    from anyio._core._eventloop import claim_worker_thread as _claim_worker_thread
-    from anyio._core._eventloop import threadlocals as _anyio_threadlocals
-except ImportError:  # pragma: no cover - another AnyIO layout: anyio.from_thread needs a token
-    _claim_worker_thread = None  # type: ignore[assignment]
+def _anyio_worker_claim() -> tuple[Any, Any, Any] | None:
+    """AnyIO keeps "the loop this worker thread serves" in a thread-local set by internal code
+    (imported when a worker first serves a loop: AnyIO's asyncio backend is loaded by then)."""
+    try:
+        from anyio._backends._asyncio import AsyncIOBackend
+        from anyio._core._eventloop import claim_worker_thread, threadlocals
+    except ImportError:  # pragma: no cover - another AnyIO layout: anyio.from_thread needs a token
+        return None
+    return AsyncIOBackend, claim_worker_thread, threadlocals
 
 
 class _AnyIOWorkerClaim:
@@ -128,14 +131,16 @@ class _AnyIOWorkerClaim:
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
         self._claim: Any = None
-        if _claim_worker_thread is None:  # pragma: no cover
+        internals = _anyio_worker_claim()
+        if internals is None:  # pragma: no cover
             return
+        backend, claim_worker_thread, threadlocals = internals
         try:
-            claim = _claim_worker_thread(_AsyncIOBackend, loop)
+            claim = claim_worker_thread(backend, loop)
             claim.__enter__()
             self._claim = claim
             # No cancel scope reaches the thread: ``from_thread.check_cancelled()`` finds none.
-            _anyio_threadlocals.current_cancel_scope = None
+            threadlocals.current_cancel_scope = None
         except Exception:  # pragma: no cover - AnyIO changed: the thread still runs the job
             pass
 

@@ -9,16 +9,15 @@ would be; items of an undeclared type are encoded as ``jsonable_encoder`` then
 
 from __future__ import annotations
 
-import collections.abc
-import inspect
 from collections.abc import AsyncIterator, Callable
-from typing import Any, get_args, get_origin
+from typing import Any
 
 from starlette.background import BackgroundTask
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
 from fastapi._core.analyse.field import ModelField
-from fastapi._core.compile.plan import CallKind, call_kind
+from fastapi._core.compile.yielding import is_generator_endpoint as is_generator_endpoint
+from fastapi._core.compile.yielding import item_annotation as item_annotation
 from fastapi._core.errors import ResponseValidationError
 from fastapi._core.serialize.sse import (
     EventSourceResponse,
@@ -26,30 +25,8 @@ from fastapi._core.serialize.sse import (
     dumps_untyped,
     format_sse_event,
 )
+from fastapi._core.serialize.stream import JSON_LINES as JSON_LINES
 from fastapi._core.serialize.stream import ClosingStreamingResponse, items_of
-
-JSON_LINES = "application/jsonl"
-
-_ITERABLES = {
-    collections.abc.AsyncIterable,
-    collections.abc.AsyncIterator,
-    collections.abc.AsyncGenerator,
-    collections.abc.Iterable,
-    collections.abc.Iterator,
-    collections.abc.Generator,
-}
-
-
-def is_generator_endpoint(endpoint: Callable[..., Any]) -> bool:
-    return call_kind(endpoint) in (CallKind.GENERATOR, CallKind.ASYNC_GENERATOR)
-
-
-def item_annotation(annotation: Any) -> Any:
-    """``X`` of a return annotation ``AsyncIterable[X]`` and its kin; ``None`` if undeclared."""
-    if annotation is inspect.Signature.empty or get_origin(annotation) not in _ITERABLES:
-        return None
-    arguments = get_args(annotation)
-    return arguments[0] if arguments else None
 
 
 def stream_format(response_class: type[Response]) -> str:

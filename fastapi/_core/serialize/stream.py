@@ -16,6 +16,9 @@ import anyio.to_thread
 from starlette.responses import StreamingResponse
 from starlette.types import Send
 
+#: The media type of a JSON Lines stream (one JSON document per line).
+JSON_LINES = "application/jsonl"
+
 _DONE: Any = object()
 
 

@@ -10,7 +10,6 @@ from typing import Any
 
 from starlette.responses import JSONResponse, Response
 
-from fastapi._core.serialize.item_stream import stream_format
 from fastapi.openapi._build.route_inputs import RouteInputs
 from fastapi.openapi._build.schemas import FieldSchemas
 from fastapi.openapi.constants import REF_PREFIX
@@ -115,6 +114,8 @@ def _main_content(
     for a JSON answer, a string for other bodies; nothing when its status has no body."""
     media_type = response_class.media_type
     if route._streams:
+        from fastapi._core.serialize.item_stream import stream_format  # streaming routes only
+
         item = route.stream_item_field
         item_schema = None if item is None else schemas.of(item)
         return stream_content(stream_format(response_class), item_schema, media_type)
