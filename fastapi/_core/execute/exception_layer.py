@@ -7,7 +7,9 @@ and this package's limits layer sat inside them: a frame each, two ``send`` wrap
 the limits check and the app with one ``send`` wrapper, and builds the connection an
 exception handler receives only when a handler is looked for. What a failure is answered
 with is decided by Starlette's own code (``wrap_app_handling_exceptions``, then
-``ServerErrorMiddleware``) run on the exception caught, so it is the installed Starlette's.
+``ServerErrorMiddleware``) run on the exception caught, so it is the installed Starlette's;
+only the common case, an async handler answering before the response started, is run here
+without the wrapper, as it would run it (``handler_lookup``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,11 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocket
 
+from fastapi._core.execute.handler_lookup import (
+    EXCEPTION_HANDLERS,
+    after_answer,
+    async_handler_for,
+)
 from fastapi._core.execute.server_errors import (
     LoggingServerErrors,
     StartTracking,
@@ -28,7 +35,7 @@ from fastapi._core.execute.server_errors import (
 )
 from fastapi._core.limits import Limits, checked_receive
 
-EXCEPTION_HANDLERS = "starlette.exception_handlers"  # where Starlette's handlers find them
+__all__ = ["EXCEPTION_HANDLERS", "AppExceptions", "answer_handled"]
 
 
 async def answer_handled(
@@ -44,10 +51,18 @@ async def answer_handled(
 
     ``handlers`` are those the scope held when the request came in (an app the endpoint
     called with the same scope may have put its own there since); ``started``, whether the
-    response had started (then ``send`` is not used)."""
+    response had started (then ``send`` is not used). An async handler for a response not
+    started is called here as the wrapper would call it (``handler_lookup``)."""
     scope = connection.scope
     if handlers is not None and scope.get(EXCEPTION_HANDLERS) is not handlers:
         scope[EXCEPTION_HANDLERS] = handlers
+    handler = None if started else async_handler_for(exc, scope)
+    if handler is not None:
+        response = await handler(connection, exc)
+        if response is not None:
+            await response(scope, receive, send)
+        after_answer(exc)
+        return
     await wrap_app_handling_exceptions(replaying(exc, started), connection)(
         scope, receive, discard if started else send
     )

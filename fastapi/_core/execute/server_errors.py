@@ -102,12 +102,15 @@ def replaying(exc: Exception, started: bool) -> ASGIApp:
     """An app that fails as the app it stands for did: with ``exc``, after starting its
     response when that one had. Starlette's own handling code then runs on it, so that an
     error is answered exactly as the installed Starlette answers it (give it ``discard`` as
-    ``send`` when ``started``: the start it sees is only a marker)."""
+    ``send`` when ``started``: the start it sees is only a marker). The exception is taken
+    out of the closure as it is raised: held there, it would be reachable from its own
+    traceback (which holds this frame), a cycle only the garbage collector frees."""
+    pending = [exc]
 
     async def failed(scope: Scope, receive: Receive, send: Send) -> None:
         if started:
             await send(_STARTED)
-        raise exc
+        raise pending.pop()
 
     return failed
 

@@ -24,7 +24,10 @@ _MAX_DEPTH = 64  # deeper received values take the generic path
 
 
 def _plain(value: Any, depth: int) -> bool:
-    """Whether ``jsonable_encoder`` would give ``value`` back unchanged (up to tuples as lists)."""
+    """Whether ``jsonable_encoder`` would give ``value`` back unchanged (up to tuples as lists).
+
+    Loops rather than generators, and leaves (strings, numbers) checked in place: an error
+    list is mostly leaves, and this walk is a good part of a 422's cost."""
     kind = type(value)
     if kind in _SCALARS:
         return True
@@ -33,12 +36,17 @@ def _plain(value: Any, depth: int) -> bool:
     if depth > _MAX_DEPTH:
         return False
     if kind is dict:
-        return all(
-            type(key) is str and not key.startswith("_sa") and _plain(item, depth + 1)
-            for key, item in value.items()
-        )
+        for key, item in value.items():
+            if type(key) is not str or key.startswith("_sa"):
+                return False
+            if type(item) not in _SCALARS and not _plain(item, depth + 1):
+                return False
+        return True
     if kind is list or kind is tuple:
-        return all(_plain(item, depth + 1) for item in value)
+        for item in value:
+            if type(item) not in _SCALARS and not _plain(item, depth + 1):
+                return False
+        return True
     return False
 
 

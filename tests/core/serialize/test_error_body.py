@@ -16,6 +16,7 @@ PLAIN: list[list[Any]] = [
         {"type": "missing", "loc": ("body",), "msg": "Field required", "input": None},
         {"type": "too_long", "loc": ("query", "q", 0), "msg": "é", "input": [1.5, True, {"k": ["v"]}], "ctx": {"max_length": 3}},
     ],
+    [{"type": "t", "loc": ("body", 0), "msg": "x", "input": {"a": [[1, 2.5, None], {"b": ("c", -0.0)}], "": {}}}],
 ]
 
 GENERIC: list[list[Any]] = [
@@ -25,6 +26,9 @@ GENERIC: list[list[Any]] = [
     [{"type": "t", "loc": ("body",), "msg": "x", "input": {1: "int key"}}],
     [{"type": "t", "loc": ("body",), "msg": "x", "input": b"bytes"}],
     [{"type": "t", "loc": ("body",), "msg": "x", "input": "lone \ud800"}],
+    [{"type": "t", "loc": ("body", 0), "msg": "x", "input": [[{"a": {1, 2}}]]}],
+    [{"type": "t", "loc": ("body",), "msg": "x", "input": {"a": [1.0, float("inf")]}}],
+    [{"type": "t", "loc": ("body",), "msg": "x", "input": [{"b": {"_sa": 1}}]}],
 ]
 
 
