@@ -224,7 +224,8 @@ def test_resume_keep_alive_and_disconnect_over_uvicorn(server: Server) -> None:
 
         with http.stream("GET", "/sync-feed") as response:
             received = read_until(response, b"id: 3\n\n")
-        assert received.startswith(b"data: 1\nid: 1\n\ndata: 2\nid: 2\n\n")
+        # On a loaded machine a keep-alive may fall between two events: the events are checked.
+        assert received.replace(b": ping\n\n", b"").startswith(b"data: 1\nid: 1\n\ndata: 2\nid: 2\n\n")
         server.wait_for_output("MARK sync feed closed", timeout=30)
     time.sleep(0.3)  # let any late error reach the log
     for bad in ("Traceback", "ERROR", "Exception in ASGI application"):

@@ -88,6 +88,10 @@ def wait_for(condition, timeout: float = 60.0, what: str = "condition") -> None:
         time.sleep(0.02)
 
 
+def all_succeeded(app: FastAPI) -> bool:
+    return {status.state for status in app.tasks.list(limit=1000)} == {TaskState.succeeded}
+
+
 def outage_warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [
         r.getMessage()
@@ -181,6 +185,9 @@ def test_redis_stopped_and_restarted_mid_run(
         acknowledged = [n for n, code in {**before, **during, **after}.items() if code == 200]
         wait_for(lambda: set(acknowledged + [1000, 1001]) <= set(RUNS), what="every task run")
         wait_for(lambda: recoveries(caplog), what="the recovery logged")
+        # A task's outcome is written after its function returned (that of the task running
+        # through the outage once a retried write gets through): polled, not read at once.
+        wait_for(lambda: all_succeeded(app), what="every task's outcome written")
         statuses = app.tasks.list(limit=1000)
     assert set(during.values()) == {503}  # refused while the store was down, not lost
     assert all(code == 200 for code in [*before.values(), *after.values()])
