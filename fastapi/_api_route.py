@@ -1,4 +1,4 @@
-"""``APIRoute`` and ``APIWebSocketRoute``: an endpoint analysed and compiled once, when declared.
+"""``APIRoute`` and ``APIWebSocketRoute``: an endpoint analysed when declared, compiled once.
 
 ``fastapi.routing`` publishes them; the options they take are declared in
 ``fastapi._route_options``.
@@ -22,7 +22,7 @@ from starlette.routing import (
     compile_path,
     get_name,
 )
-from starlette.types import Scope
+from starlette.types import ASGIApp, Scope
 from typing_extensions import Unpack
 
 from fastapi import params
@@ -37,6 +37,7 @@ from fastapi._core.analyse.field import ModelField
 from fastapi._core.analyse.field import create_model_field as new_model_field
 from fastapi._core.analyse.signature import return_annotation
 from fastapi._core.compile.body_field import body_field_of
+from fastapi._core.compile.first_call import BuiltOnFirstCall, first_of_its_outline
 from fastapi._core.compile.paths import path_template
 from fastapi._core.compile.route_index import register_matches, route_moved
 from fastapi._core.compile.yielding import is_generator_endpoint, item_annotation
@@ -168,7 +169,7 @@ class APIRoute(routing.Route):
             self.body_field = body_field_of(
                 self._flat_dependant, name=self.unique_id, embed=self._embed_body_fields
             )
-            self.app = route_app(self.get_route_handler())
+            self.app = self._handler_app()
 
     def _resolve(self, declared: dict[str, Any]) -> None:
         """The route's attributes from its declared options (see ``fastapi._route_options``)."""
@@ -211,6 +212,22 @@ class APIRoute(routing.Route):
         if item is not None:
             self.stream_item_field = _response_field("StreamItem_" + self.unique_id, item)
         self.response_fields = _additional_response_fields(self.responses, self.unique_id)
+
+    def _handler_app(self) -> ASGIApp:
+        """The route's ASGI app, its handler built now for the first route of its outline
+        (which compiles the code the others share) and for a route class with its own
+        ``get_route_handler`` (called now, as FastAPI does); for the others on their first
+        request (see ``fastapi._core.compile.first_call``)."""
+        body = self.body_field
+        if type(self).get_route_handler is not APIRoute.get_route_handler or first_of_its_outline(
+            self.dependant,
+            None if body is None else type(body.field_info),
+            self._embed_body_fields,
+            self._streams,
+            self.dependency_overrides_provider is None,
+        ):
+            return route_app(self.get_route_handler())
+        return BuiltOnFirstCall(self, _built_app, _install_app)
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         """The compiled request handler (route classes override this to wrap it)."""
@@ -283,6 +300,15 @@ class APIRoute(routing.Route):
         if self.methods and scope["method"] not in self.methods:
             return _PARTIAL, child_scope
         return _FULL, child_scope
+
+
+def _built_app(route: APIRoute) -> ASGIApp:
+    return route_app(route.get_route_handler())
+
+
+def _install_app(route: APIRoute, app: ASGIApp) -> None:
+    if isinstance(route.app, BuiltOnFirstCall):  # not if the app was wrapped or replaced
+        route.app = app
 
 
 # Match members read once (an Enum member lookup costs a descriptor call on Python 3.11).

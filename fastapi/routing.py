@@ -1,7 +1,7 @@
 """Routes and routers: the public surface over the analyse/compile/execute machinery.
 
-An ``APIRoute`` analyses its endpoint and compiles its request handler once, in its
-constructor; serving a request only runs that handler. ``APIRouter`` groups routes under a
+An ``APIRoute`` analyses its endpoint once, in its constructor, and compiles its request
+handler once, at the latest on its first request; serving a request only runs that handler. ``APIRouter`` groups routes under a
 prefix and merges options when routers are included into one another.
 """
 
