@@ -1,7 +1,8 @@
 """The ASGI app of a route (fastapi._route_apps): one frame, the same answers.
 
 An endpoint that takes nothing from the request is served by its handler's own ASGI app
-(no ``Request`` built unless something needs one); a route class that wraps the handler
+(no ``Request`` built unless something needs one), as is one taking only ``BackgroundTasks``
+or ``Response``; a route class that wraps the handler
 keeps its wrapper; literal paths match without their regex, exactly where the regex would.
 """
 
@@ -16,7 +17,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route, Router
 from starlette.testclient import TestClient
 
-from fastapi import FastAPI, HTTPException
+from fastapi import BackgroundTasks, FastAPI, HTTPException
 from fastapi._core.execute.handler import DIRECT_APP
 from fastapi.routing import APIRoute, request_response
 
@@ -158,3 +159,85 @@ def test_literal_paths_match_where_their_regex_would(path: str, method: str) -> 
     assert actual.status_code == expected.status_code
     if expected.status_code == 200:
         assert actual.text == expected.text
+
+
+def injected_only_app(route_class: type[APIRoute] = APIRoute) -> tuple[FastAPI, list[str]]:
+    app = FastAPI()
+    app.router.route_class = route_class
+    ran: list[str] = []
+
+    @app.exception_handler(Broken)
+    async def broken(request: Request, exc: Broken) -> PlainTextResponse:
+        return PlainTextResponse(f"broken at {request.url.path}", status_code=500)
+
+    @app.post("/tasks")
+    async def tasks(background_tasks: BackgroundTasks) -> dict[str, bool]:
+        background_tasks.add_task(ran.append, "first")
+        background_tasks.add_task(ran.append, "second")
+        return {"queued": True}
+
+    @app.post("/sync-tasks", status_code=202)
+    def sync_tasks(background_tasks: BackgroundTasks, response: Response) -> dict[str, str]:
+        response.headers["x-queued"] = "1"
+        handle = background_tasks.add_task(ran.append, "sync")
+        return {"id": handle.id}
+
+    @app.get("/status")
+    async def status(response: Response) -> dict[str, str]:
+        response.status_code = 201
+        response.set_cookie("seen", "yes")
+        return {"status": "made"}
+
+    @app.get("/own-response")
+    async def own_response(background_tasks: BackgroundTasks) -> Response:
+        background_tasks.add_task(ran.append, "own")
+        return PlainTextResponse("own")
+
+    @app.get("/broken")
+    async def fail(background_tasks: BackgroundTasks) -> None:
+        background_tasks.add_task(ran.append, "never")
+        raise Broken
+
+    @app.get("/teapot")
+    async def teapot(response: Response) -> None:
+        raise HTTPException(status_code=418, detail="short and stout")
+
+    return app, ran
+
+
+def test_an_endpoint_taking_only_tasks_or_response_is_served_by_its_own_app() -> None:
+    app, _ = injected_only_app()
+    for path in ("/tasks", "/sync-tasks", "/status"):
+        route = next(route for route in app.routes if getattr(route, "path", "") == path)
+        assert isinstance(route, APIRoute)
+        direct = getattr(route.get_route_handler(), DIRECT_APP)
+        assert route.app.__qualname__ == direct.__qualname__ == "_injecting_app.<locals>.app"
+
+
+@pytest.mark.parametrize("wrapped", [False, True], ids=["own app", "route class wrapper"])
+def test_answers_of_endpoints_taking_only_tasks_or_response(wrapped: bool) -> None:
+    class Wrapping(APIRoute):  # serves the handler through request_response, not its own app
+        def get_route_handler(self) -> Any:
+            original = super().get_route_handler()
+
+            async def handler(request: Request) -> Response:
+                return await original(request)  # type: ignore[no-any-return]
+
+            return handler
+
+    app, ran = injected_only_app(Wrapping if wrapped else APIRoute)
+    client = TestClient(app, raise_server_exceptions=False)
+    tasks = client.post("/tasks")
+    assert (tasks.status_code, tasks.content, ran) == (200, b'{"queued":true}', ["first", "second"])
+    queued = client.post("/sync-tasks")
+    assert (queued.status_code, queued.headers["x-queued"], ran[-1]) == (202, "1", "sync")
+    status = app.tasks.get(queued.json()["id"])
+    assert status is not None and status.state == "succeeded"
+    made = client.get("/status")
+    assert (made.status_code, made.json(), made.cookies.get("seen")) == (201, {"status": "made"}, "yes")
+    own = client.get("/own-response")
+    assert (own.text, ran[-1]) == ("own", "own")
+    broken = client.get("/broken")
+    assert (broken.status_code, broken.text, "never" in ran) == (500, "broken at /broken", False)
+    teapot = client.get("/teapot")
+    assert (teapot.status_code, teapot.json()) == (418, {"detail": "short and stout"})

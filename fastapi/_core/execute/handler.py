@@ -11,14 +11,14 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from fastapi._core import params
 from fastapi._core.analyse.field import ModelField
-from fastapi._core.compile.plan import CallKind, Plan, Step
+from fastapi._core.compile.plan import CallKind, Inject, Plan, Step
 from fastapi._core.compile.plan_cache import PlanCache
 from fastapi._core.dependant import Dependant
 from fastapi._core.errors import FastAPIError, RequestValidationError
 from fastapi._core.execute.exception_layer import EXCEPTION_HANDLERS, answer_handled
 from fastapi._core.execute.request_body import read_form_body, read_json_body
 from fastapi._core.execute.request_scope import open_request_stack
-from fastapi._core.execute.resolution import NOTHING_SOLVED, Resolution
+from fastapi._core.execute.resolution import NOTHING_SOLVED, Resolution, background_of
 from fastapi._core.execute.server_errors import StartTracking
 from fastapi._core.execute.task_port import TaskPort
 from fastapi._core.execute.threads import run_sync
@@ -90,6 +90,9 @@ def build_request_handler(
     respond = _responder(plans.base.endpoint, serializer, status_code or None, item_stream)
     if body_field is None and plans.fixed and plans.base.trivial:
         return _unsolved_handler(plans.base, respond, tasks)
+    injector = _injector(plans.base) if body_field is None and plans.fixed else None
+    if injector is not None:
+        return _injecting_handler(plans.base, respond, tasks, injector)
     route_runner(plans.base, respond, tasks)  # generated now, not on the first request
     read_body: Callable[[Request], Awaitable[Any]] | None = None
     if body_field is not None:
@@ -127,6 +130,77 @@ def _unsolved_app(plan: Plan, respond: Respond, tasks: TaskPort) -> ASGIApp:
             await response(scope, receive, sender)
         except Exception as exc:
             request = Request(scope, receive, send)
+            await answer_handled(exc, request, handlers, sender.started, receive, sender)
+
+    return app
+
+
+# Makes an endpoint's injected objects for one request: (resolution, request) -> arguments.
+Injector = Callable[[Resolution, Request], dict[str, Any]]
+
+
+def _sub_response(resolution: Resolution, request: Request) -> Response:
+    return resolution.sub_response()
+
+
+# The injected objects an endpoint may take and still be served without solving: none of
+# them hands the request to user code (so no form or request-scoped exit can be open).
+_MAKERS: dict[Inject, Callable[[Resolution, Request], Any]] = {
+    Inject.BACKGROUND: background_of,
+    Inject.RESPONSE: _sub_response,
+}
+
+
+def _injector(plan: Plan) -> Injector | None:
+    """How to make the arguments of an endpoint that takes only ``BackgroundTasks`` and/or
+    ``Response`` (no parameter, body or dependency); None for any other endpoint."""
+    endpoint = plan.endpoint
+    if len(plan.steps) != 1 or endpoint.has_params or not endpoint.injections:
+        return None
+    if any(kind not in _MAKERS for _, kind in endpoint.injections):
+        return None
+    makers = [(name, _MAKERS[kind]) for name, kind in endpoint.injections]
+    if len(makers) == 1:
+        ((name, make),) = makers
+        return lambda resolution, request: {name: make(resolution, request)}
+    return lambda resolution, request: {name: make(resolution, request) for name, make in makers}
+
+
+def _injecting_handler(
+    plan: Plan, respond: Respond, tasks: TaskPort, injector: Injector
+) -> RequestHandler:
+    """An endpoint taking only injected objects (``_injector``): they are made and it is
+    called straight away, as ``solve`` would (and, as its route's own ASGI app, without
+    ``request_response``'s layer: ``_injecting_app``)."""
+
+    async def handle(request: Request) -> Response:
+        resolution = Resolution(tasks)
+        resolution.values = injector(resolution, request)
+        response = await respond(request, plan, resolution, None)
+        if response.background is not None:
+            await tasks.hand_over(request, response)  # the one place tasks leave the request
+        return response
+
+    setattr(handle, DIRECT_APP, _injecting_app(plan, respond, tasks, injector))
+    return handle
+
+
+def _injecting_app(plan: Plan, respond: Respond, tasks: TaskPort, injector: Injector) -> ASGIApp:
+    """What ``request_response(handle)`` does for such an endpoint, in one frame: no
+    request-scoped exit or form can be open (user code never sees the request)."""
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive, send)
+        handlers = scope.get(EXCEPTION_HANDLERS)
+        sender = StartTracking(send)
+        try:
+            resolution = Resolution(tasks)
+            resolution.values = injector(resolution, request)
+            response = await respond(request, plan, resolution, None)
+            if response.background is not None:
+                await tasks.hand_over(request, response)
+            await response(scope, receive, sender)
+        except Exception as exc:
             await answer_handled(exc, request, handlers, sender.started, receive, sender)
 
     return app
