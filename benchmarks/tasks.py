@@ -12,8 +12,10 @@
 3. Steps (``--steps`` prints only these): the CPU time of each step an in-memory task takes,
    in this thread (``time.thread_time``, the best of several rounds of N): the collector a
    request gets, ``add_task``, the hand-over as the response is ready, the records' creation,
-   the run of an async and of a sync no-op (begin, call, finish), and the run with the
-   records at their bound (each finish drops the oldest record).
+   the run of an async and of a sync no-op (begin, call, finish), the run with the
+   records at their bound (each finish drops the oldest record), and a response's tasks
+   handed over and run as a response runs them (one async, one sync no-op), with the
+   process's CPU time beside (a worker thread's share of a sync task is not this thread's).
 
 Each row also reports the process's CPU time (all its threads) per request or per task: on a
 machine shared with other work, wall-clock figures follow the load, CPU time much less.
@@ -145,13 +147,14 @@ async def durable_throughput(
 STEP_ROUNDS = 7
 
 
-async def best_cpu(prepare: Any, step: Any, count: int, awaited: bool) -> float:
-    """CPU µs of this thread per call of ``step(item)`` (awaited if ``awaited``), the best of
-    ``STEP_ROUNDS`` rounds over ``count`` fresh items from ``prepare(count)``."""
-    best = float("inf")
+async def best_cpu(prepare: Any, step: Any, count: int, awaited: bool) -> tuple[float, float]:
+    """CPU µs per call of ``step(item)`` (awaited if ``awaited``) of this thread and of the
+    whole process (a worker thread's share included), each the best of ``STEP_ROUNDS``
+    rounds over ``count`` fresh items from ``prepare(count)``."""
+    best = best_process = float("inf")
     for _ in range(STEP_ROUNDS):
         items = prepare(count)
-        start = time.thread_time()
+        start, process = time.thread_time(), time.process_time()
         if awaited:
             for item in items:
                 await step(item)
@@ -159,10 +162,11 @@ async def best_cpu(prepare: Any, step: Any, count: int, awaited: bool) -> float:
             for item in items:
                 step(item)
         best = min(best, time.thread_time() - start)
-    return best / count * 1e6
+        best_process = min(best_process, time.process_time() - process)
+    return best / count * 1e6, best_process / count * 1e6
 
 
-async def step_costs(count: int) -> list[tuple[str, float]]:
+async def step_costs(count: int) -> list[tuple[str, tuple[float, float]]]:
     """What each step of one in-memory task costs (see the module's docstring)."""
     app = FastAPI()
     runtime = app.tasks
@@ -190,6 +194,9 @@ async def step_costs(count: int) -> list[tuple[str, float]]:
     def empty(n: int) -> list[Any]:
         return [runtime.collector() for _ in range(n)]
 
+    async def response_run(group: Any) -> None:
+        await (await runtime.hand_over(group))()  # what a response runs once it is sent
+
     steps = [  # (label, its items, the step, awaited)
         ("the collector a request gets", collectors, lambda _: runtime.collector(), False),
         ("add_task (one async no-op)", empty, lambda group: group.add_task(async_noop), False),
@@ -198,6 +205,13 @@ async def step_costs(count: int) -> list[tuple[str, float]]:
         ("run: async no-op (begin, call, finish)", recorded, memory.run, True),
         ("run: sync no-op, in a worker thread", lambda n: recorded(n, sync_noop), memory.run, True),
         ("run: async no-op, records at their bound", run_at_bound, memory.run, True),
+        ("a response's tasks handed over and run (one async no-op)", queued, response_run, True),
+        (
+            "a response's tasks handed over and run (one sync no-op)",
+            lambda n: queued(n, sync_noop),
+            response_run,
+            True,
+        ),
     ]
     found = []
     for label, prepare, step, awaited in steps:
@@ -208,10 +222,10 @@ async def step_costs(count: int) -> list[tuple[str, float]]:
 
 async def print_steps(count: int) -> None:
     print(f"## One in-memory task, step by step: CPU µs in this thread (best of {STEP_ROUNDS} x {count:,})\n")
-    print("| step | CPU µs |")
-    print("|---|---:|")
-    for label, cost in await step_costs(count):
-        print(f"| {label} | {cost:.2f} |")
+    print("| step | CPU µs, this thread | the process |")
+    print("|---|---:|---:|")
+    for label, (cost, process) in await step_costs(count):
+        print(f"| {label} | {cost:.2f} | {process:.2f} |")
 
 
 async def main() -> None:

@@ -34,11 +34,12 @@ from fastapi._lazy import lazy_attributes, on_first_call, reexports
 # call of it is imported on the first call (an app with tasks has it loaded by then).
 if TYPE_CHECKING:  # pragma: no cover
     from fastapi.tasks.codec import TaskNotStorableError
-    from fastapi.tasks.functions import facts_of
+    from fastapi.tasks.functions import facts_of, plain_policy
     from fastapi.tasks.memory_group import run_unowned
     from fastapi.tasks.policy import Retry, seconds
 else:
     facts_of = on_first_call(__name__, "facts_of", "fastapi.tasks.functions")
+    plain_policy = on_first_call(__name__, "plain_policy", "fastapi.tasks.functions")
     run_unowned = on_first_call(__name__, "run_unowned", "fastapi.tasks.memory_group")
     seconds = on_first_call(__name__, "seconds", "fastapi.tasks.policy")
 
@@ -100,9 +101,10 @@ _GROUP_PREFIX = secrets.token_hex(8)
 _GROUP_COUNTER = itertools.count()
 
 
-def new_group_id() -> str:
-    """Unique across processes (a random per-process prefix and a counter); never shown."""
-    return f"{_GROUP_PREFIX}{next(_GROUP_COUNTER):016x}"
+def group_id_of(number: int) -> str:
+    """The id of this process's group ``number`` (drawn from ``_GROUP_COUNTER``): unique
+    across processes (a random per-process prefix and a counter); never shown."""
+    return f"{_GROUP_PREFIX}{number:016x}"
 
 
 class QueuedTask(BackgroundTask):
@@ -127,13 +129,17 @@ class QueuedTask(BackgroundTask):
     #: Enqueued outside a response (``app.tasks.enqueue``): no one runs it inline.
     detached = False
 
+    #: A sync call needing nothing of the event loop (no timeout, retry or failure hook):
+    #: what ``add_task`` of a plain function queues (see ``fastapi.tasks.memory_group``).
+    plain_sync = False
+
     def __init__(
         self,
         func: Callable[..., Any],
         args: tuple[Any, ...],
         kwargs: dict[str, Any],
         *,
-        group_id: str,
+        group: int,
         seq: int,
         overrides: dict[str, Any] | None = None,
         durable: bool | None = None,
@@ -146,16 +152,25 @@ class QueuedTask(BackgroundTask):
         self.kwargs = kwargs  # type: ignore[assignment]
         self.is_async = known.is_async
         self.id = new_task_id()
-        self.group_id = group_id
+        self._group = group
         self.seq = seq
         if overrides:
             self.policy = policy = known.policy.merged(**overrides)
             self.name = policy.name or known.name
+            if known.plain_sync and plain_policy(policy):
+                self.plain_sync = True
         else:
             self.policy = known.policy
             self.name = known.task_name
+            if known.plain_sync:
+                self.plain_sync = True
         if durable is not None:
             self.durable = durable
+
+    @property
+    def group_id(self) -> str:
+        """The id its response's tasks share (only stores read it: written out when read)."""
+        return group_id_of(self._group)
 
     def place(self, not_before: float | None, dedupe_key: str | None) -> None:
         """Apply the per-call schedule and deduplication key (the id derives from the key)."""
@@ -219,7 +234,7 @@ def start_time(delay: float | timedelta | None, at: datetime | float | None) -> 
 class BackgroundTasks(StarletteBackgroundTasks):
     """Functions to call after the response is sent; declare a parameter of this type."""
 
-    _group_id: str | None = None
+    _group: int | None = None
     #: Its tasks are enqueued outside a response (``app.tasks.enqueue``).
     detached = False
 
@@ -238,16 +253,25 @@ class BackgroundTasks(StarletteBackgroundTasks):
 
     @property
     def group_id(self) -> str:
-        """The id shared by this response's tasks (made on first use: most requests add none)."""
-        if self._group_id is None:
-            self._group_id = new_group_id()
-        return self._group_id
+        """The id shared by this response's tasks (drawn on first use: most add none)."""
+        return group_id_of(self._group_number())
+
+    def _group_number(self) -> int:
+        group = self._group
+        if group is None:
+            group = self._group = next(_GROUP_COUNTER)
+        return group
 
     def add_task(self, func: Callable[P, Any], *args: P.args, **kwargs: P.kwargs) -> TaskHandle:  # type: ignore[override]
         """Queue ``func(*args, **kwargs)``; return a handle with the task's ``id``."""
-        return self._append(
-            QueuedTask(func, args, kwargs, group_id=self.group_id, seq=len(self.tasks))
-        )
+        queued = QueuedTask(func, args, kwargs, group=self._group_number(), seq=len(self.tasks))
+        if self.detached:
+            queued.detached = True
+        intake = self.intake
+        if intake is not None:
+            intake.admit(queued)  # raises TaskNotStorableError now
+        self.tasks.append(queued)
+        return TaskHandle(queued.id, queued.name)
 
     def options(
         self,
@@ -294,7 +318,7 @@ class BackgroundTasks(StarletteBackgroundTasks):
             func,
             args,
             kwargs,
-            group_id=self.group_id,
+            group=self._group_number(),
             seq=len(self.tasks),
             overrides=overrides,
             durable=durable,
@@ -304,7 +328,8 @@ class BackgroundTasks(StarletteBackgroundTasks):
         return self._append(queued)
 
     def _append(self, queued: QueuedTask) -> TaskHandle:
-        """Let the intake see a new task (it may refuse it), then queue it."""
+        """Let the intake see a new task (it may refuse it), then queue it (as ``add_task``
+        does, written out there)."""
         if self.detached:
             queued.detached = True
         if self.intake is not None:
@@ -323,7 +348,7 @@ class BackgroundTasks(StarletteBackgroundTasks):
                 and not isinstance(task, StarletteBackgroundTasks)
                 else (task, (), {})
             )
-            adopted = QueuedTask(func, args, kwargs, group_id=self.group_id, seq=index)
+            adopted = QueuedTask(func, args, kwargs, group=self._group_number(), seq=index)
             self.tasks[index] = task = adopted
         return task
 

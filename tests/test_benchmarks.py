@@ -110,6 +110,10 @@ def test_the_task_benchmark_measures_each_step_of_an_in_memory_task() -> None:
     )
     assert result.returncode == 0, result.stderr
     rows = [line for line in result.stdout.splitlines() if line.startswith("| ") and "µs" not in line]
-    steps = {line.split(" | ")[0][2:]: float(line.split(" | ")[1].rstrip(" |")) for line in rows}
+    steps = {
+        cells[0]: (float(cells[1]), float(cells[2]))
+        for cells in (line.strip("| ").split(" | ") for line in rows)
+    }
     assert "add_task (one async no-op)" in steps and "run: sync no-op, in a worker thread" in steps
-    assert len(steps) == 7 and all(micros > 0 for micros in steps.values())
+    assert "a response's tasks handed over and run (one sync no-op)" in steps
+    assert len(steps) == 9 and all(thread > 0 and process > 0 for thread, process in steps.values())

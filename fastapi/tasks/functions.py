@@ -24,7 +24,7 @@ _MAX_REMEMBERED = 10_000
 class TaskFunction:
     """The facts of one task function: how to call it, how to name it, how it runs."""
 
-    __slots__ = ("is_async", "name", "policy", "task_name")
+    __slots__ = ("is_async", "name", "plain_sync", "policy", "task_name")
 
     def __init__(self, func: Callable[..., Any]) -> None:
         self.is_async: bool = is_async_callable(func)
@@ -32,6 +32,13 @@ class TaskFunction:
         self.policy: TaskPolicy = policy_of(func)
         #: What its tasks are called: the name its policy gives, else its display name.
         self.task_name = self.policy.name or self.name
+        #: Its tasks are one sync call each, needing nothing of the event loop.
+        self.plain_sync = not self.is_async and callable(func) and plain_policy(self.policy)
+
+
+def plain_policy(policy: TaskPolicy) -> bool:
+    """One attempt, unbounded, no hook: nothing to wait for or await around the call."""
+    return policy.timeout is None and policy.retry.attempts == 1 and policy.on_failure is None
 
 
 _remembered: dict[Any, TaskFunction] = {}

@@ -52,22 +52,27 @@ class MemoryBackend(TaskBackend):
         """Their records, pending (``submit`` without a coroutine to await)."""
         records = self.records
         now = time.time()
-        made: dict[str, MemoryTask] = {}
+        report = records.report
+        made: list[MemoryTask] = []
         for queued in tasks:
             queued.submitted = True
             task_id = queued.id
-            if queued.dedupe_key is not None and (task_id in records or task_id in made):
+            if queued.dedupe_key is not None and (
+                task_id in records or any(record.id == task_id for record in made)
+            ):
                 queued.duplicate = True  # the task stored under that key runs, not this one
                 continue
-            made[task_id] = MemoryTask(
-                task_id,
-                queued.name,
-                queued.policy.retry.attempts,
-                now,
-                queued.not_before,
-                records.report,
+            made.append(
+                MemoryTask(
+                    task_id,
+                    queued.name,
+                    queued.policy.retry.attempts,
+                    now,
+                    queued.not_before,
+                    report,
+                )
             )
-        records.add(made.values())
+        records.add(made)
 
     async def run(self, queued: QueuedTask) -> Outcome:
         """Its attempts, in this coroutine (the one cost every in-memory task pays)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextvars
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from fastapi._core.execute.server_errors import mark_logged
 from fastapi._core.execute.threads import run_sync
@@ -35,34 +35,30 @@ def runs_whole_in_a_thread(queued: QueuedTask) -> bool:
     """A sync task whose one attempt needs nothing of the event loop (no timeout to cut it
     short, no retry to wait for, no hook to await, no time to wait until). Something not
     callable fails as a single call fails (with ``functools.partial``'s error, as FastAPI's)."""
-    policy = queued.policy
-    return (
-        not queued.is_async
-        and callable(queued.func)
-        and policy.timeout is None
-        and policy.retry.attempts == 1
-        and policy.on_failure is None
-        and queued.not_before is None
-        and not queued.duplicate
-    )
+    return queued.plain_sync and queued.not_before is None and not queued.duplicate
 
 
 async def run_in_memory(group: BackgroundTasks, backend: MemoryBackend) -> None:
     """``run_group`` when every task runs in memory: failures are isolated, the first is
     re-raised once all have run."""
-    tasks = group.tasks
-    fresh = [queued for queued in map(group.queued, range(len(tasks))) if not queued.submitted]
+    # Every task is a QueuedTask once adopted (group.queued), as those added meanwhile are.
+    tasks = cast("list[QueuedTask]", group.tasks)
+    recorded = len(tasks)
+    fresh = [queued for queued in map(group.queued, range(recorded)) if not queued.submitted]
     if fresh:
         backend.record(fresh)  # their statuses show pending until they run
     first_error: BaseException | None = None
     index = 0
     while index < len(tasks):  # tasks may queue more tasks while the group runs
-        queued = _recorded(group, index, backend)
+        queued = tasks[index] if index < recorded else _recorded(group, index, backend)
         index += 1
-        if runs_whole_in_a_thread(queued):
-            batch = [queued]
-            while index < len(tasks) and runs_whole_in_a_thread(_recorded(group, index, backend)):
-                batch.append(group.queued(index))
+        if queued.plain_sync and queued.not_before is None and not queued.duplicate:
+            batch = [queued]  # it and the plain sync tasks right after it
+            while index < len(tasks):
+                following = tasks[index] if index < recorded else _recorded(group, index, backend)
+                if not runs_whole_in_a_thread(following):
+                    break
+                batch.append(following)
                 index += 1
             error = await run_sync(run_in_this_thread, backend.records, batch)
         else:

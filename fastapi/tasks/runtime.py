@@ -326,6 +326,9 @@ class AppTasks:
             runtime = background.intake
             if type(runtime) is not TaskRuntime:
                 runtime = _runtime_for(connection)
+            elif runtime.backend is runtime.memory:  # what hand_over answers, without a coroutine
+                response.background = _GroupRun(run_in_memory, background, runtime.memory)
+                return
         elif background is None:
             return
         else:
