@@ -25,7 +25,7 @@ from celery.app.task import Context
 
 from fastapi.tasks import codec
 from fastapi.tasks.backend import DEFERRED, Outcome, TaskBackend
-from fastapi.tasks.engines import claims, reads
+from fastapi.tasks.engines import celery_transport, claims, reads
 from fastapi.tasks.engines.celery_index import TaskIndex
 from fastapi.tasks.engines.celery_meta import (
     GENERIC_TASK,
@@ -62,8 +62,11 @@ def celery_app_for(url: str) -> Celery:
             f"tasks={url!r}: a celery+ URL names a Redis server (celery+redis://host:6379/0); "
             "for RabbitMQ or another broker, pass your Celery app: FastAPI(tasks=celery_app)"
         )
-    # The result backend is Celery's Redis one, keeping the per-state index as it stores.
-    return Celery("fastapi", broker=target, backend=BACKEND_PREFIX + target)
+    # The result backend is Celery's Redis one, keeping the per-state index as it stores;
+    # the transport is kombu's Redis one, whose messages join the record's pipeline.
+    app = Celery("fastapi", broker=target, backend=BACKEND_PREFIX + target)
+    app.conf.broker_transport = celery_transport.TRANSPORT
+    return app
 
 
 _publishing = threading.local()
@@ -113,6 +116,7 @@ class CeleryBackend(TaskBackend):
         self.periodic: list[Any] = []
         self.runtime: Any = None
         self._index: TaskIndex | bool | None = False
+        self._joins: bool | None = None
 
     def __repr__(self) -> str:
         return f"CeleryBackend(broker={self.app.conf.broker_url!r})"
@@ -194,11 +198,14 @@ class CeleryBackend(TaskBackend):
         # Recorded first: a published task is never "unknown" to the status API.
         record = {"info": info, "name": name, "payload": payload}
         backend = self.app.backend  # Celery's result backend of this thread
+        _skip_result_subscription(backend)
+        if self._joins_messages():
+            self._publish_joined(task_id, name, payload, info, record, new)
+            return
         if self.index is not None:
             self.index.add(task_id, info["created_at"], {"status": QUEUED, "result": record})
         else:
             backend.store_result(task_id, record, QUEUED)
-        _skip_result_subscription(backend)
         _publishing.active = True
         try:
             self._send(task_id, name, payload, info)
@@ -208,6 +215,44 @@ class CeleryBackend(TaskBackend):
             raise
         finally:
             _publishing.active = False
+
+    def _joins_messages(self) -> bool:
+        """Whether messages join the record's pipeline (the app's transport is the joining
+        one, and its result backend keeps the index: both on Redis); looked up once."""
+        if self._joins is None:
+            joining = self.app.conf.broker_transport == celery_transport.TRANSPORT
+            self._joins = joining and self.index is not None
+        return self._joins
+
+    def _publish_joined(
+        self,
+        task_id: str,
+        name: str,
+        payload: str | None,
+        info: dict[str, Any],
+        record: dict[str, Any],
+        new: bool,
+    ) -> None:
+        """The record, its index entry and the message in one MULTI/EXEC round trip (the
+        message joins the pipeline: ``celery_transport``); kombu sends a message that cannot
+        join (another server) itself, the record is written right after it."""
+        assert self.index is not None
+        with self.app.backend.client.pipeline(transaction=True) as pipe:
+            self.index.stage(
+                pipe, task_id, info["created_at"], {"status": QUEUED, "result": record}
+            )
+            _publishing.active = True
+            try:
+                with celery_transport.joining(pipe):
+                    self._send(task_id, name, payload, info)
+            finally:
+                _publishing.active = False
+            try:
+                pipe.execute()
+            except BaseException:
+                if new:  # its reply lost: perhaps written, unrecorded then (a 503)
+                    self._unrecord(task_id)
+                raise
 
     def _send(self, task_id: str, name: str, payload: str | None, info: dict[str, Any]) -> None:
         not_before = info.get("not_before")

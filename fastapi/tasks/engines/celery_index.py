@@ -79,6 +79,12 @@ class TaskIndex:
     def add(self, task_id: str, created_at: float, record: dict[str, Any]) -> None:
         """Write a published task's first record (as Celery writes its records: the same
         key, encoding and expiry) and index it, in one round trip."""
+        with self.backend.client.pipeline(transaction=False) as pipe:
+            self.stage(pipe, task_id, created_at, record)
+            pipe.execute()
+
+    def stage(self, pipe: Any, task_id: str, created_at: float, record: dict[str, Any]) -> None:
+        """Add ``add``'s writes to ``pipe`` (a pipeline of the result backend's client)."""
         backend = self.backend
         meta = {
             "status": record["status"],
@@ -90,18 +96,16 @@ class TaskIndex:
         }
         now = time.time()
         kept_for = self.kept_for()
-        with backend.client.pipeline(transaction=False) as pipe:
-            pipe.set(backend.get_key_for_task(task_id), backend.encode(meta), ex=backend.expires)
-            pipe.zadd(INDEX_KEY, {task_id: created_at})
-            if self.keeps_states:
-                for key in STATE_KEYS:
-                    pipe.zrem(key, task_id)
-                pipe.zadd(state_key(record["status"]), {task_id: created_at})
-            if kept_for is not None and now - self._trimmed_at > TRIM_EVERY:
-                self._trimmed_at = now
-                for key in [INDEX_KEY, *STATE_KEYS]:
-                    pipe.zremrangebyscore(key, "-inf", now - kept_for)
-            pipe.execute()
+        pipe.set(backend.get_key_for_task(task_id), backend.encode(meta), ex=backend.expires)
+        pipe.zadd(INDEX_KEY, {task_id: created_at})
+        if self.keeps_states:
+            for key in STATE_KEYS:
+                pipe.zrem(key, task_id)
+            pipe.zadd(state_key(record["status"]), {task_id: created_at})
+        if kept_for is not None and now - self._trimmed_at > TRIM_EVERY:
+            self._trimmed_at = now
+            for key in [INDEX_KEY, *STATE_KEYS]:
+                pipe.zremrangebyscore(key, "-inf", now - kept_for)
 
     def remove(self, task_id: str) -> None:
         """Forget a task's record and its place in the index (one round trip)."""

@@ -1,6 +1,7 @@
 """What one enqueue sends to Redis, seen by a real redis-server's ``MONITOR``: the task's
 record, its index entry and its message go in one round trip (taskiq: one script call whose
-commands Redis runs itself), so a request waits for one reply."""
+commands Redis runs itself; Celery: one MULTI/EXEC transaction), so a request waits for
+one reply."""
 
 from __future__ import annotations
 
@@ -107,3 +108,22 @@ def test_a_wrong_guess_of_the_redis_clock_is_corrected_once(redis_url: str) -> N
             assert client.post("/").status_code == 200
         assert seen == [("EVALSHA", "client"), ("TIME", "lua"), ("EVALSHA", "client"), *SCRIPT]
         assert abs(publisher._clock_offset) < 60  # the same host's clock
+
+
+def test_a_celery_enqueue_is_one_transaction(redis_url: str) -> None:
+    pytest.importorskip("celery")
+    import redis
+
+    database = f"{redis_url.rsplit('/', 1)[0]}/4"
+    app = enqueuing_app(f"celery+{database}")
+    with TestClient(app) as client:
+        assert client.post("/").status_code == 200  # connections opened, queue declared
+        with commands_sent(redis_url) as seen:
+            task_id = client.post("/").json()["id"]
+        # Sent together: the record, its index entries, then the message (kombu's LPUSH).
+        names = [name for name, _ in seen]
+        assert names[0] == "MULTI" and names[-1] == "EXEC", names
+        assert names[1:-1] == ["SET", "ZADD", *["ZREM"] * 5, "ZADD", "LPUSH"], names
+        assert app.tasks.get(task_id).state == "pending"
+    queued = redis.Redis.from_url(database).lrange("celery", 0, -1)
+    assert len(queued) == 2 and task_id in queued[0].decode()  # newest first
