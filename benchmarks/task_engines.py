@@ -1,6 +1,7 @@
 """Task engines with worker processes: enqueue cost per request and tasks run per second.
 
     .venv/bin/python -m benchmarks.task_engines [--tasks 2000] [--requests 1000] [--redis URL]
+        [--engines sqlite,celery,taskiq]
 
 For each engine (durable SQLite run by ``fastapi worker``, Celery on Redis run by
 ``fastapi worker --engine celery``; taskiq once its engine module exists), with one and then
@@ -8,7 +9,9 @@ two worker processes running:
 
 1. Enqueue: the time from the start of a request to the end of its response, for an
    endpoint that queues one no-op task (in-process ASGI calls, as ``benchmarks.tasks``),
-   one request at a time and 64 in flight; the workers run those tasks meanwhile.
+   one request at a time and 64 in flight; the workers run those tasks meanwhile. Also
+   the CPU time this process (all its threads) spends per request, steadier than the
+   elapsed time on a loaded machine.
 2. Throughput: ``count`` no-op tasks enqueued from this process (``await
    app.tasks.enqueue``, 64 at a time), timed from the first enqueue until the last has
    succeeded: ``run/s``. The enqueue rate alone is ``published/s``; when it is the lower
@@ -50,6 +53,7 @@ WARM_UP = 8  # tasks run before measuring: the workers are up and have imported 
 @dataclass
 class Engine:
     label: str
+    key: str  # what --engines names it by
     setting: Callable[[Path, str], str]
     worker_options: list[str]
     ready: bytes | None = None  # a line each worker logs once it takes tasks
@@ -65,11 +69,13 @@ def flush(redis_url: str) -> None:
 ENGINES = [
     Engine(
         "durable SQLite",
+        "sqlite",
         lambda directory, redis_url: f"sqlite:///{directory / f'tasks-{time.time_ns()}.db'}",
         ["--concurrency", "4"],
     ),
     Engine(
         "Celery (Redis)",
+        "celery",
         lambda directory, redis_url: "celery+" + redis_url,
         ["--engine", "celery", "--pool", "prefork", "--concurrency", "2", "--loglevel", "INFO"],
         ready=b"ready.",
@@ -81,6 +87,7 @@ if find_spec("fastapi.tasks.engines.taskiq") is not None:
     ENGINES.append(
         Engine(
             "taskiq (Redis)",
+            "taskiq",
             lambda directory, redis_url: "taskiq+" + redis_url,
             ["--engine", "taskiq", "--workers", "1", "--concurrency", "4"],
             ready=b"Listening started.",
@@ -223,13 +230,13 @@ def measure(engine: Engine, count: int, requests: int, directory: Path, redis_ur
         app = make_app(setting)
         with workers(engine, setting, processes, directory):
             drained(app, [app.tasks.enqueue(noop).id for _ in range(WARM_UP)])
-            one, _ = asyncio.run(enqueue_latency(app, requests // 4, 1))
-            many, _ = asyncio.run(enqueue_latency(app, requests, 64))
+            one, one_cpu = asyncio.run(enqueue_latency(app, requests // 4, 1))
+            many, many_cpu = asyncio.run(enqueue_latency(app, requests, 64))
             settled(app, WARM_UP + 50 + requests // 4 + 50 + (requests // 64) * 64)
             published, ran = throughput(app, count)
         print(
             f"| {engine.label} | {processes} | {one:,.0f} | {many:,.0f} "
-            f"| {published:,.0f} | {ran:,.0f} |",
+            f"| {one_cpu:,.0f} | {many_cpu:,.0f} | {published:,.0f} | {ran:,.0f} |",
             flush=True,
         )
 
@@ -239,14 +246,17 @@ def main() -> None:
     parser.add_argument("--tasks", type=int, default=2000)
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--redis", help="a Redis to use (its database is flushed)")
+    parser.add_argument(
+        "--engines", default="sqlite,celery,taskiq", help="which engines, comma-separated"
+    )
     options = parser.parse_args()
     directory = Path(tempfile.mkdtemp(prefix="task-engines-"))
     print(f"load average at start: {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)\n")
     print(
         "| engine | worker processes | enqueue µs, 1 at a time | enqueue µs, 64 in flight ", end=""
     )
-    print("| published/s | run/s |")
-    print("|---|---:|---:|---:|---:|---:|", flush=True)
+    print("| CPU µs, 1 at a time | CPU µs, 64 in flight | published/s | run/s |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|", flush=True)
     try:
         if options.redis:
             run_all(options, directory, options.redis)
@@ -258,7 +268,10 @@ def main() -> None:
 
 
 def run_all(options: argparse.Namespace, directory: Path, redis_url: str) -> None:
+    chosen = options.engines.lower().split(",")
     for engine in ENGINES:
+        if engine.key not in chosen:
+            continue
         measure(engine, options.tasks, options.requests, directory, redis_url)
 
 
