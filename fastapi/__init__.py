@@ -4,7 +4,6 @@ __version__ = "0.116.1"
 
 from starlette import status as status
 
-from . import _compat as _compat
 from ._lazy import lazy_attributes as _lazy_attributes
 from .applications import FastAPI as FastAPI
 from .background import BackgroundTasks as BackgroundTasks
@@ -26,6 +25,9 @@ from .routing import APIRouter as APIRouter
 from .websockets import WebSocket as WebSocket
 from .websockets import WebSocketDisconnect as WebSocketDisconnect
 
-# ``import fastapi`` does not import the OpenAPI machinery (start-up time); code that reaches
-# it as an attribute (``fastapi.openapi.utils.get_openapi``) still finds it.
-__getattr__ = _lazy_attributes("fastapi", submodules=("middleware", "openapi", "security"))
+# ``import fastapi`` does not import the OpenAPI machinery nor the compatibility helpers
+# (start-up time); code that reaches them as attributes (``fastapi.openapi.utils.get_openapi``,
+# ``fastapi._compat.ModelField``) still finds them.
+__getattr__ = _lazy_attributes(
+    "fastapi", submodules=("_compat", "middleware", "openapi", "security")
+)

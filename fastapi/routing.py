@@ -27,7 +27,6 @@ from typing_extensions import Unpack, deprecated
 from fastapi import params
 from fastapi._api_route import APIRoute as APIRoute
 from fastapi._api_route import APIWebSocketRoute as APIWebSocketRoute
-from fastapi._compat import lenient_issubclass as lenient_issubclass
 from fastapi._core.compile.route_index import RouteIndex, RouteList
 from fastapi._core.declaration import require
 from fastapi._core.serialize.response import prepare_response_content
@@ -56,14 +55,6 @@ from fastapi._route_options import (
     within,
 )
 from fastapi.datastructures import Default
-from fastapi.dependencies.utils import get_dependant as get_dependant
-from fastapi.dependencies.utils import get_flat_dependant as get_flat_dependant
-from fastapi.dependencies.utils import (
-    get_parameterless_sub_dependant as get_parameterless_sub_dependant,
-)
-from fastapi.dependencies.utils import get_typed_return_annotation as get_typed_return_annotation
-from fastapi.dependencies.utils import solve_dependencies as solve_dependencies
-from fastapi.encoders import jsonable_encoder as jsonable_encoder
 from fastapi.exceptions import FastAPIError as FastAPIError
 from fastapi.exceptions import (
     RequestValidationError as RequestValidationError,
@@ -73,7 +64,6 @@ from fastapi.exceptions import (
     WebSocketRequestValidationError as WebSocketRequestValidationError,
 )
 from fastapi.types import DecoratedCallable
-from fastapi.utils import create_model_field as create_model_field
 from fastapi.utils import generate_unique_id
 
 __all__ = [
@@ -324,8 +314,19 @@ __getattr__ = lazy_attributes(
             "typing", "Annotated", "Collection", "Dict", "List", "Mapping", "Optional", "Set",
             "Tuple", "Type", "Union",
         ),
-        **reexports("fastapi._compat", "Undefined", "_get_model_config", "_model_dump", "_normalize_errors"),
-        **reexports("fastapi.dependencies.utils", "_should_embed_body_fields", "get_body_field"),
+        **reexports(
+            "fastapi._compat", "Undefined", "_get_model_config", "_model_dump", "_normalize_errors",
+            "lenient_issubclass",
+        ),
+        # FastAPI's routing module imports these helpers; routes here are built by
+        # fastapi._core, so the compatibility layer loads only when they are asked for.
+        **reexports(
+            "fastapi.dependencies.utils", "_should_embed_body_fields", "get_body_field",
+            "get_dependant", "get_flat_dependant", "get_parameterless_sub_dependant",
+            "get_typed_return_annotation", "solve_dependencies",
+        ),
+        "jsonable_encoder": "fastapi.encoders",
+        "create_model_field": "fastapi.utils",
         **reexports("collections.abc", "AsyncIterator", "Coroutine"),
         **reexports("starlette.routing", "compile_path", "get_name"),
         "AppType": "starlette.types",

@@ -2,8 +2,9 @@
 
 Each check runs in a fresh interpreter, so that nothing another test imported counts. The
 background-task runtime, the streaming serializers, the frontend's static files, the optional
-JSON libraries, AnyIO's asyncio backend and the OpenAPI generator stay unloaded until an app
-(or a request) needs them; loading them then is checked too.
+JSON libraries, AnyIO's asyncio backend, the OpenAPI generator, the docs pages' HTML and the
+helpers of FastAPI's compatibility modules stay unloaded until an app (or a request) needs
+them; loading them then is checked too.
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ LAZY = (
     "fastapi.frontend",
     "fastapi.openapi.utils",  # the document's generator (the docs pages' routes are installed)
     "fastapi.openapi.models",
+    "fastapi.openapi.docs",  # the docs pages' HTML, written when a page is first served
     "fastapi.security",
+    "fastapi._compat",  # the helpers extensions import from FastAPI's modules
+    "fastapi.dependencies.utils",
     "starlette.staticfiles",
     "orjson",
     "ujson",
@@ -151,9 +155,11 @@ def test_what_an_app_uses_is_loaded_then_and_answers_as_before() -> None:
         assert asyncio.run(get(app, "/lines")) == (200, b"1\\n2\\n")
         assert asyncio.run(get(app, "/later")) == (200, b"{}") and ran == ["ran"]
         assert app.openapi()["paths"]["/lines"]
+        status, page = asyncio.run(get(app, "/docs"))
+        assert status == 200 and b"swagger-ui" in page, (status, page)
     """
     found = loaded(PLAIN_APP, GET, use)
     for module in ("orjson", "fastapi._core.serialize.item_stream", "fastapi.tasks.runtime"):
         assert module in found
-    assert "fastapi.openapi.utils" in found
+    assert "fastapi.openapi.utils" in found and "fastapi.openapi.docs" in found
     assert "fastapi.frontend" not in found and "starlette.staticfiles" not in found

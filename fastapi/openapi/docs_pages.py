@@ -14,12 +14,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse
 
 from fastapi.openapi import assets
-from fastapi.openapi.docs import (
-    get_redoc_html,
-    get_swagger_ui_html,
-    get_swagger_ui_oauth2_redirect_html,
-    with_load_failure_hint,
-)
+
+# The pages' HTML is written by ``fastapi.openapi.docs``, imported by the first page served
+# (an app installs its docs routes when it is made; most processes never serve a page).
 
 if TYPE_CHECKING:  # pragma: no cover
     from fastapi.applications import FastAPI
@@ -73,6 +70,8 @@ class DocsPages:
         return JSONResponse(self.app.openapi())
 
     async def swagger_ui_html(self, request: Request) -> HTMLResponse:
+        from fastapi.openapi.docs import get_swagger_ui_html, with_load_failure_hint
+
         app, root_path = self.app, _root_path(request)
         redirect_url = app.swagger_ui_oauth2_redirect_url
         urls: dict[str, str] = {}
@@ -90,9 +89,13 @@ class DocsPages:
         return page if self.offline else with_load_failure_hint(page, "Swagger UI")
 
     async def swagger_ui_redirect(self, request: Request) -> HTMLResponse:
+        from fastapi.openapi.docs import get_swagger_ui_oauth2_redirect_html
+
         return get_swagger_ui_oauth2_redirect_html()
 
     async def redoc_html(self, request: Request) -> HTMLResponse:
+        from fastapi.openapi.docs import get_redoc_html, with_load_failure_hint
+
         root_path = _root_path(request)
         urls: dict[str, Any] = {}
         if self.offline:

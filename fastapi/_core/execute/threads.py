@@ -12,8 +12,8 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import functools
-import queue
 import threading
+from _queue import SimpleQueue  # queue's C class, without the rest of the queue module
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -52,7 +52,7 @@ class WorkerPool:
     """Daemon worker threads fed from one ``SimpleQueue``; started on demand."""
 
     def __init__(self) -> None:
-        self._jobs: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._jobs: SimpleQueue[Any] = SimpleQueue()
         self._lock = threading.Lock()
         self._threads = 0
         self._idle = 0
