@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 from collections.abc import Callable, Coroutine, Sequence
@@ -30,6 +31,7 @@ from fastapi._app_tasks import task_port_for
 from fastapi._core.analyse.dependant import (
     build_dependant,
     flat_dependant,
+    gathered_body_params,
     parameterless_sub_dependant,
     should_embed_body_fields,
 )
@@ -60,17 +62,27 @@ if TYPE_CHECKING:  # pragma: no cover - loaded by the first streaming route
     from fastapi._core.serialize.item_stream import ItemStream
 
 
-def _analyse_endpoint(route: APIRoute | APIWebSocketRoute) -> None:
-    """The route's Dependant (route-level ``dependencies=[...]`` first), flattened once, and
-    whether its body fields are embedded: what every later stage reads."""
+def _analyse_endpoint(route: APIRoute | APIWebSocketRoute) -> list[ModelField]:
+    """The route's Dependant (route-level ``dependencies=[...]`` first) and whether its body
+    fields are embedded: what every later stage reads. Returns the tree's body parameters."""
     dependant = build_dependant(path=route.path_format, call=route.endpoint)
     dependant.dependencies[:0] = [
         parameterless_sub_dependant(depends=depends, path=route.path_format)
         for depends in route.dependencies
     ]
     route.dependant = dependant
-    route._flat_dependant = flat_dependant(dependant)
-    route._embed_body_fields = should_embed_body_fields(route._flat_dependant.body_params)
+    body_params = gathered_body_params(dependant)
+    route._embed_body_fields = should_embed_body_fields(body_params)
+    return body_params
+
+
+class _FlatDependant:
+    """``route._flat_dependant`` (every parameter of the tree in one Dependant, which FastAPI's
+    routes carry), made when first read: nothing of this package needs it."""
+
+    @functools.cached_property
+    def _flat_dependant(self) -> Dependant:
+        return flat_dependant(self.dependant)  # type: ignore[attr-defined]
 
 
 def _named(endpoint: Callable[..., Any], name: str | None) -> str:
@@ -78,13 +90,12 @@ def _named(endpoint: Callable[..., Any], name: str | None) -> str:
     return get_name(endpoint) if name is None else name
 
 
-class APIWebSocketRoute(routing.WebSocketRoute):
+class APIWebSocketRoute(_FlatDependant, routing.WebSocketRoute):
     """A WebSocket endpoint whose parameters and dependencies are resolved like an API route's."""
 
     __module__ = "fastapi.routing"  # where FastAPI has it (reprs, pickles, recorded signatures)
 
     dependant: Dependant
-    _flat_dependant: Dependant
     _embed_body_fields: bool
 
     def __init__(
@@ -118,7 +129,7 @@ class APIWebSocketRoute(routing.WebSocketRoute):
         return match, child_scope
 
 
-class APIRoute(routing.Route):
+class APIRoute(_FlatDependant, routing.Route):
     """A path operation: an endpoint with its parameters, response model and OpenAPI data.
 
     Its options are declared once, in ``fastapi._route_options``; each is kept as the
@@ -150,7 +161,6 @@ class APIRoute(routing.Route):
     openapi_extra: dict[str, Any] | None
     generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder[Any]
     dependant: Dependant
-    _flat_dependant: Dependant
     _embed_body_fields: bool
 
     @signed_with(APIRouteInitOptions)
@@ -165,9 +175,9 @@ class APIRoute(routing.Route):
             self._resolve(declared)
             self._compile_responses()
             require(callable(endpoint), "An endpoint must be a callable")
-            _analyse_endpoint(self)
+            body_params = _analyse_endpoint(self)
             self.body_field = body_field_of(
-                self._flat_dependant, name=self.unique_id, embed=self._embed_body_fields
+                body_params, name=self.unique_id, embed=self._embed_body_fields
             )
             self.app = self._handler_app()
 
@@ -367,7 +377,10 @@ def _additional_response_fields(
 
 def _description(declared: str | None, endpoint: Callable[..., Any]) -> str:
     """The declared description, else the endpoint's docstring; what precedes a form feed."""
-    text = declared or inspect.cleandoc(getattr(endpoint, "__doc__", None) or "")
+    doc = getattr(endpoint, "__doc__", None)
+    if not declared and not doc:
+        return ""
+    text = declared or inspect.cleandoc(doc or "")
     return text.split("\f")[0].strip()
 
 

@@ -136,7 +136,7 @@ def get_flat_params(dependant: Dependant) -> list[ModelField]:
 def get_body_field(
     *, flat_dependant: Dependant, name: str, embed_body_fields: bool
 ) -> ModelField | None:
-    return body_field_of(flat_dependant, name=name, embed=embed_body_fields)
+    return body_field_of(flat_dependant.body_params, name=name, embed=embed_body_fields)
 
 
 def analyze_param(*, param_name: str, annotation: Any, value: Any, is_path_param: bool) -> Any:

@@ -445,6 +445,15 @@ def flat_dependant(
     return flat
 
 
+def gathered_body_params(dependant: Dependant) -> list[ModelField]:
+    """The body parameters of the whole tree, in ``flat_dependant``'s order, without
+    flattening the rest."""
+    found: list[ModelField] = []
+    for node in _depth_first(dependant, False, []):
+        found.extend(node.body_params)
+    return found
+
+
 def _depth_first(
     dependant: Dependant, skip_repeats: bool, visited: list[Any]
 ) -> Iterator[Dependant]:

@@ -57,7 +57,8 @@ _EXTRA_SLOT = _KEY_SLOTS.index("json_schema_extra")
 def _declaration_key(field_info: FieldInfo) -> Any:
     """Everything a TypeAdapter of the field depends on: its annotation, its FieldInfo class,
     every FieldInfo attribute (with value types: a default of 10 documents differently from
-    10.0) and its metadata (constraints). Unhashable values stand in by their repr."""
+    10.0) and its metadata (constraints, with their reprs: ``ge=1`` is not ``ge=1.0``).
+    Unhashable values stand in by their repr."""
     try:
         values = _key_values(field_info)
     except AttributeError:  # a slot left unset
@@ -70,15 +71,17 @@ def _declaration_key(field_info: FieldInfo) -> Any:
     except TypeError:
         values = tuple(_hashable(value) for value in values)
     # ``Union[int, float] == Union[float, int]``, but the schemas list them in order: the repr
-    # keeps the order.
+    # keeps the order. So does a constraint's: ``Ge(1) == Ge(1.0)``, documented apart.
     annotation = field_info.annotation
+    metadata = tuple(field_info.metadata)
     return (
         annotation,
         repr(annotation),
         type(field_info),
         values,
         tuple(map(type, values)),
-        tuple(field_info.metadata),
+        metadata,
+        tuple(map(repr, metadata)),
     )
 
 

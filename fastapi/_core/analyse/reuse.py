@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar, get_args
+
+from pydantic.fields import FieldInfo
 
 from fastapi._core.analyse.signature import Declared, declared_parameters
+from fastapi._core.params import Depends
 
 _A = TypeVar("_A")
 
@@ -66,10 +69,10 @@ _PARAMETERS: weakref.WeakValueDictionary[Any, Any] = weakref.WeakValueDictionary
 
 def shared(param: Declared, is_path_param: bool, analyse: Callable[[Declared, bool], _A]) -> _A:
     """The analysis of an equal declaration made before, else ``analyse(param, is_path_param)``."""
-    key = _declaration_key(param, is_path_param) if param.resolved else None
     try:
+        key = _declaration_key(param, is_path_param) if param.resolved else None
         known = _PARAMETERS.get(key) if key is not None else None
-    except Exception:  # a default whose equality fails (an array...): not shared
+    except Exception:  # a value whose equality or repr fails (an array...): not shared
         key = known = None
     if known is not None:
         return known  # type: ignore[no-any-return]
@@ -83,12 +86,71 @@ def _declaration_key(param: Declared, is_path_param: bool) -> Any:
     """What one parameter's analysis depends on, or None when it cannot be a dict key. The
     default's type counts (``= 1`` and ``= True`` are equal, but documented apart), and so
     does the annotation's repr (``Union[int, str]`` equals ``Union[str, int]``, whose
-    schemas list the members in their own order)."""
+    schemas list the members in their own order). Markers (``Query(max_length=50)``,
+    ``Depends(get_db)``), which Python compares by identity, count by what they hold, so
+    that the same ``Annotated[...]`` written in many endpoints is analysed once."""
     name, annotation, default, _ = param
-    shown = annotation if isinstance(annotation, type) else repr(annotation)
-    key = (name, annotation, shown, default, type(default), is_path_param)
+    if isinstance(default, _MARKERS):
+        default_key = _marker_key(default)
+    else:
+        default_key = (default, type(default))
+    key = (name, _annotation_key(annotation), default_key, is_path_param)
     try:
         hash(key)
     except TypeError:
         return None
     return key
+
+
+_ANNOTATED: Any = type(Annotated[int, 0])
+_MARKERS = (FieldInfo, Depends)
+
+
+def _annotation_key(annotation: Any) -> Any:
+    if type(annotation) is _ANNOTATED:
+        inner, *metadata = get_args(annotation)
+        return (_ANNOTATED, inner, _shown(inner), tuple(map(_metadata_key, metadata)))
+    return (annotation, _shown(annotation))
+
+
+def _shown(annotation: Any) -> Any:
+    return annotation if isinstance(annotation, type) else repr(annotation)
+
+
+def _metadata_key(item: Any) -> Any:
+    return _marker_key(item) if isinstance(item, _MARKERS) else _value_key(item)
+
+
+def _marker_key(marker: Any) -> tuple[Any, ...]:
+    """A marker's class and every attribute it holds (slots and instance attributes)."""
+    kind = type(marker)
+    slots = _SLOTS.get(kind)
+    if slots is None:
+        slots = _SLOTS[kind] = tuple(
+            name for cls in kind.__mro__ for name in cls.__dict__.get("__slots__", ())
+        )
+    held = tuple(_value_key(getattr(marker, name, _UNSET)) for name in slots)
+    attributes = getattr(marker, "__dict__", {})
+    return (kind, held, tuple((k, _value_key(v)) for k, v in sorted(attributes.items())))
+
+
+_SLOTS: dict[type[Any], tuple[str, ...]] = {}  # per marker class (a handful)
+_UNSET = object()
+_PLAIN = frozenset({str, int, float, bool, bytes, type(None)})
+
+
+def _value_key(value: Any) -> Any:
+    """``value`` as a key that also tells apart what compares equal but is written apart
+    (``1``, ``1.0``, ``True``; ``Ge(1)``, ``Ge(1.0)``); unhashable values by their repr."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return (kind, value)
+    if kind is list or kind is tuple:
+        return (kind, tuple(map(_value_key, value)))
+    if kind is dict:
+        return (kind, tuple((k, _value_key(v)) for k, v in value.items()))
+    try:
+        hash(value)
+    except TypeError:
+        return (kind, repr(value))
+    return (kind, value, repr(value))

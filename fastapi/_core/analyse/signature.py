@@ -164,4 +164,6 @@ def return_annotation(call: Callable[..., Any]) -> Any:
         annotation = call.__annotations__.get("return", inspect.Signature.empty)
     else:
         annotation = inspect.signature(call).return_annotation
+    if not isinstance(annotation, str):  # written as a value: nothing to evaluate
+        return annotation
     return evaluate_annotation(annotation, _namespace_of(call))

@@ -13,7 +13,6 @@ from pydantic import create_model
 
 from fastapi._core import params
 from fastapi._core.analyse.field import ModelField, create_model_field
-from fastapi._core.dependant import Dependant
 
 
 def body_model(fields: list[ModelField], model_name: str) -> type[Any]:
@@ -23,8 +22,8 @@ def body_model(fields: list[ModelField], model_name: str) -> type[Any]:
     return create_model(model_name, **definitions)
 
 
-def body_field_of(flat: Dependant, *, name: str, embed: bool) -> ModelField | None:
-    fields = flat.body_params
+def body_field_of(fields: list[ModelField], *, name: str, embed: bool) -> ModelField | None:
+    """``fields``: every body parameter of the route's tree, depth first."""
     if not fields:
         return None
     if not embed:

@@ -18,6 +18,8 @@ from fastapi._core.declaration import require
 
 def path_template(path: str) -> tuple[str, dict[str, Convertor[Any]]]:
     """``("/users/{id}", {"id": IntegerConvertor()})`` for ``"/users/{id:int}"``, as Starlette."""
+    if "{" not in path:  # a literal path (``PARAM_REGEX`` needs a brace)
+        return path, {}
     path_format = ""
     convertors: dict[str, Convertor[Any]] = {}
     duplicated: set[str] = set()

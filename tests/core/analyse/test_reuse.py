@@ -149,3 +149,45 @@ def test_analyses_leave_with_the_last_app_that_uses_them() -> None:
     gc.collect()
     assert len(reuse._ANALYSES) <= analyses + 1
     assert len(reuse._PARAMETERS) <= parameters + 3
+
+
+def test_equal_markers_written_in_many_endpoints_share_one_analysis() -> None:
+    def shared_dependency() -> int:
+        return 1
+
+    def make(ge: Any, default_limit: Any) -> Any:
+        def endpoint(
+            item_id: Annotated[int, Path(ge=ge)],
+            q: Annotated[str | None, Query(max_length=50)] = None,
+            who: Annotated[int, Depends(shared_dependency)] = 0,
+            limit: int = Query(default_limit, le=100),
+        ) -> None: ...
+
+        return build_dependant(path="/items/{item_id}", call=endpoint)
+
+    one, two = make(1, 10), make(1, 10)
+    assert one.path_params[0] is two.path_params[0]
+    assert one.query_params[0] is two.query_params[0]
+    assert one.query_params[1] is two.query_params[1]
+    assert one.dependencies[0] is not two.dependencies[0]  # each route its own Dependant
+    assert one.dependencies[0].call is two.dependencies[0].call is shared_dependency
+    # Equal values written apart are documented apart: not shared.
+    as_float = make(1.0, 10.0)
+    assert as_float.path_params[0] is not one.path_params[0]
+    assert as_float.query_params[1] is not one.query_params[1]
+    assert as_float.query_params[1].default == 10.0
+    assert isinstance(as_float.query_params[1].default, float)
+
+
+def test_a_constraint_written_as_a_float_is_documented_as_one() -> None:
+    app = FastAPI()
+
+    @app.get("/a")
+    def a(x: Annotated[int, Query(ge=1)]) -> None: ...
+
+    @app.get("/b")
+    def b(x: Annotated[int, Query(ge=1.0)]) -> None: ...
+
+    paths = app.openapi()["paths"]
+    minimum = [paths[p]["get"]["parameters"][0]["schema"]["minimum"] for p in ("/a", "/b")]
+    assert [(value, type(value)) for value in minimum] == [(1, int), (1.0, float)]

@@ -22,7 +22,7 @@ class Item(BaseModel):
 
 def body_of(call: object, name: str = "op"):  # type: ignore[no-untyped-def]
     flat = flat_dependant(build_dependant(path="/", call=call))  # type: ignore[arg-type]
-    return body_field_of(flat, name=name, embed=should_embed_body_fields(flat.body_params))
+    return body_field_of(flat.body_params, name=name, embed=should_embed_body_fields(flat.body_params))
 
 
 def test_no_body_parameter_no_body() -> None:

@@ -42,7 +42,7 @@ def handler_for(endpoint: Any, path: str = "/", **options: Any) -> Any:
     embed = should_embed_body_fields(flat.body_params)
     return build_request_handler(
         dependant=dependant,
-        body_field=body_field_of(flat, name="op", embed=embed),
+        body_field=body_field_of(flat.body_params, name="op", embed=embed),
         embed_body_fields=embed,
         tasks=options.pop("tasks", STARLETTE_TASKS),
         **options,
