@@ -13,6 +13,7 @@ Dependant holds the analysis it was built from; the last route using it takes it
 
 from __future__ import annotations
 
+import operator
 import weakref
 from collections.abc import Callable
 from typing import Annotated, Any, Generic, TypeVar, get_args
@@ -124,17 +125,52 @@ def _metadata_key(item: Any) -> Any:
 def _marker_key(marker: Any) -> tuple[Any, ...]:
     """A marker's class and every attribute it holds (slots and instance attributes)."""
     kind = type(marker)
-    slots = _SLOTS.get(kind)
-    if slots is None:
-        slots = _SLOTS[kind] = tuple(
-            name for cls in kind.__mro__ for name in cls.__dict__.get("__slots__", ())
-        )
-    held = tuple(_value_key(getattr(marker, name, _UNSET)) for name in slots)
-    attributes = getattr(marker, "__dict__", {})
-    return (kind, held, tuple((k, _value_key(v)) for k, v in sorted(attributes.items())))
+    read = _READERS.get(kind)
+    if read is None:
+        slots = tuple(name for cls in kind.__mro__ for name in cls.__dict__.get("__slots__", ()))
+        read = _READERS[kind] = _slot_reader(slots)
+    plain, containers = read(marker)
+    try:  # the usual case: plain values, compared with their types (tuples inside too, below)
+        hash(plain)
+        if any(type(value) in _NESTING for value in plain):
+            raise TypeError
+        held_key: Any = (plain, tuple(map(type, plain)), containers)
+    except TypeError:
+        held_key = (tuple(map(_value_key, plain)), containers)
+    attributes = getattr(marker, "__dict__", None)
+    if not attributes:
+        return (kind, held_key)
+    return (kind, held_key, tuple((k, _value_key(v)) for k, v in sorted(attributes.items())))
 
 
-_SLOTS: dict[type[Any], tuple[str, ...]] = {}  # per marker class (a handful)
+def _slot_reader(slots: tuple[str, ...]) -> Callable[[Any], tuple[tuple[Any, ...], Any]]:
+    """What reads a marker's slots: the plain values, and the keys of those that hold
+    lists, sets and dicts (``metadata``...); an unset slot reads as ``_UNSET``."""
+    plain = tuple(name for name in slots if name not in _CONTAINER_SLOTS)
+    others = tuple(name for name in slots if name in _CONTAINER_SLOTS)
+    # ``attrgetter`` of two or more names reads them all in one call, as a tuple.
+    read_all = operator.attrgetter(*plain) if len(plain) > 1 else None
+
+    def read(marker: Any) -> tuple[tuple[Any, ...], Any]:
+        try:
+            values = read_all(marker) if read_all is not None else ()
+        except AttributeError:  # a slot left unset
+            values = None
+        if values is None or read_all is None:
+            values = tuple(getattr(marker, name, _UNSET) for name in plain)
+        return values, tuple(_value_key(getattr(marker, name, _UNSET)) for name in others)
+
+    return read
+
+
+# FieldInfo's slots that hold lists, sets or dicts.
+_CONTAINER_SLOTS = frozenset(
+    ("metadata", "_attributes_set", "_qualifiers", "examples", "json_schema_extra")
+)
+_NESTING = frozenset({tuple, frozenset})
+_READERS: dict[
+    type[Any], Callable[[Any], tuple[tuple[Any, ...], Any]]
+] = {}  # per marker class (a handful)
 _UNSET = object()
 _PLAIN = frozenset({str, int, float, bool, bytes, type(None)})
 

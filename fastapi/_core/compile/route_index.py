@@ -28,16 +28,26 @@ _KNOWN_MATCHES: set[Any] = {Route.matches, WebSocketRoute.matches, Mount.matches
 def route_moved(route: BaseRoute) -> None:
     """Called when a route's ``path_regex`` is replaced: the indexes that hang it by its old
     prefix are made again on their next use (only those: other routers and apps keep theirs)."""
-    for index in list(_indexes_holding(route)):
-        index.stale = True
+    held = route.__dict__.get(_HOLDERS)
+    for reference in held if isinstance(held, list) else (held,) if held else ():
+        index = reference()
+        if index is not None:
+            index.stale = True
 
 
-def _indexes_holding(route: BaseRoute) -> weakref.WeakSet[RouteIndex]:
-    """The live indexes a route is in, kept on the route itself (so they go with it)."""
-    holders: weakref.WeakSet[RouteIndex] | None = route.__dict__.get(_HOLDERS)
-    if holders is None:
-        holders = route.__dict__[_HOLDERS] = weakref.WeakSet()
-    return holders
+def _held_by(route: BaseRoute, index: RouteIndex) -> None:
+    """Note on the route itself (so the note goes with it) that ``index`` holds it, by the
+    index's own weak reference: a route is in one index (the note is that reference, no
+    object of its own) or a few (a list of them); a ``WeakSet`` would take six objects."""
+    held = route.__dict__.get(_HOLDERS)
+    if held is None or held is index.reference:
+        route.__dict__[_HOLDERS] = index.reference
+        return
+    references = held if isinstance(held, list) else [held]
+    if index.reference not in references:
+        references = [reference for reference in references if reference() is not None]
+        references.append(index.reference)
+    route.__dict__[_HOLDERS] = references
 
 
 _HOLDERS = "_fastapi_route_indexes"
@@ -136,10 +146,11 @@ class RouteIndex:
     candidate lists are made again on demand.
     """
 
-    __slots__ = ("__weakref__", "_all", "_exact", "_memo", "_root", "stale")
+    __slots__ = ("__weakref__", "_all", "_exact", "_memo", "_root", "reference", "stale")
 
     def __init__(self, routes: Iterable[BaseRoute] = ()) -> None:
         self.stale = False  # set when one of its routes moved: the tree may be wrong
+        self.reference = weakref.ref(self)  # what its routes hold it by
         self._all: list[BaseRoute] = []
         self._root = _Node()
         self._memo: dict[_Node, list[BaseRoute]] = {}
@@ -161,7 +172,7 @@ class RouteIndex:
             (node.whole if whole else node.open).append((len(self._all), route))
             self._all.append(route)
             if hasattr(route, "__dict__"):  # a route without one cannot be moved by its setter
-                _indexes_holding(route).add(self)
+                _held_by(route, self)
         self._memo.clear()
         self._exact.clear()
 

@@ -191,3 +191,36 @@ def test_a_constraint_written_as_a_float_is_documented_as_one() -> None:
     paths = app.openapi()["paths"]
     minimum = [paths[p]["get"]["parameters"][0]["schema"]["minimum"] for p in ("/a", "/b")]
     assert [(value, type(value)) for value in minimum] == [(1, int), (1.0, float)]
+
+
+def test_every_kind_of_marker_has_a_key_telling_equal_ones_from_others() -> None:
+    from fastapi import Cookie, Form, Security
+    from fastapi._core.analyse.signature import Declared
+
+    def dependency() -> None: ...
+
+    def made() -> list[Any]:
+        return [
+            Annotated[int, Path(ge=1)],
+            Annotated[str | None, Query(max_length=5, examples=["a"], json_schema_extra={"x": [1]})],
+            Annotated[str, Header(convert_underscores=False)],
+            Annotated[str, Cookie(alias="c")],
+            Annotated[str, Form(min_length=2)],
+            Annotated[int, Depends(dependency)],
+            Annotated[int, Security(dependency, scopes=["read"])],
+            Annotated[int, Depends(dependency, use_cache=False)],
+        ]
+
+    def key(annotation: Any) -> Any:
+        return reuse._declaration_key(Declared("p", annotation, EMPTY), False)
+
+    keys = [key(annotation) for annotation in made()]
+    assert None not in keys
+    assert keys == [key(annotation) for annotation in made()]
+    assert len(set(keys)) == len(keys)
+    written_apart = [
+        Annotated[int, Path(ge=1.0)],
+        Annotated[str | None, Query(max_length=5, examples=["a"], json_schema_extra={"x": [1.0]})],
+        Annotated[int, Security(dependency, scopes=["write"])],
+    ]
+    assert not {key(annotation) for annotation in written_apart} & set(keys)

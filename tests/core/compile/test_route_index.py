@@ -280,3 +280,17 @@ def test_an_index_is_held_only_by_its_router_and_its_routes() -> None:
     assert index() is None  # nothing process-wide kept it
     route.path_regex = re.compile("^/elsewhere$")  # type: ignore[attr-defined]  # nothing to mark
     assert app.router.route_index().candidates("/elsewhere") == [route]
+
+
+def test_a_route_held_by_two_indexes_is_moved_in_both() -> None:
+    from fastapi import APIRouter
+
+    app = _app_with_items()
+    route = app.routes[-1]
+    other = APIRouter(routes=[route])  # the same route object in a second router's list
+    first, second = app.router.route_index(), other.route_index()
+    assert route.__dict__["_fastapi_route_indexes"] == [first.reference, second.reference]
+    route.path_regex = re.compile("^/moved/(?P<x>[^/]+)$")  # type: ignore[attr-defined]
+    assert (first.stale, second.stale) == (True, True)
+    assert app.router.route_index() is not first and other.route_index() is not second
+    assert other.route_index().candidates("/moved/1") == [route]
