@@ -1,10 +1,15 @@
 """Measure one implementation in-process: ASGI calls straight into the app, no sockets.
 
     python benchmarks/inprocess.py --app scenarios.app [--iterations N] [--only NAME] [--clock cpu]
+    python benchmarks/inprocess.py --app scenarios.app --serve [--only NAME]
 
 Prints JSON: scenario -> microseconds per request (best of a few inner repeats). Run by
 ``run.py`` once per round and implementation; it is started with this folder (not the
 repository) first on ``sys.path``, so ``import fastapi`` finds the interpreter's own one.
+With ``--serve`` it warms every scenario up, says so with a JSON line (the scenario names),
+then answers each line it reads, ``{"scenario": NAME, "batches": N}``, with the CPU time per
+request of the best of N batches (``{"best": µs}``), until its input ends: ``interleave.py``
+drives all peers so, a few batches at a time each.
 """
 
 from __future__ import annotations
@@ -114,15 +119,14 @@ def websocket_call(app: Any, path: str, text: bytes):
     return call
 
 
-CPU_BATCH = 100  # requests per batch when measuring CPU time
+# Requests per batch when measuring CPU time: short batches (half a millisecond for a 25 µs
+# request) are the ones a neighbour's burst on the machine (a context switch, caches
+# flushed) most often leaves alone, so their best is steady under load.
+CPU_BATCH = 20
 
 
 async def measure(call: Any, expected: int, iterations: int, clock: str = "wall") -> float:
-    status = await call()
-    if status != expected:
-        raise SystemExit(f"unexpected status {status} (wanted {expected})")
-    for _ in range(min(500, iterations)):
-        await call()
+    await warm_up(call, expected, iterations)
     if clock == "cpu":
         return await measure_cpu(call, iterations)
     best = float("inf")
@@ -141,14 +145,53 @@ async def measure_cpu(call: Any, iterations: int) -> float:
     and a batch that a busy neighbour slowed anyway (caches, memory bandwidth) is outvoted,
     so this clock stays comparable between peers on a loaded machine, where wall time
     does not."""
-    best = float("inf")
     gc.collect()
-    for _ in range(max(10, 3 * iterations // CPU_BATCH)):
+    return await best_batches(call, max(10, 3 * iterations // CPU_BATCH))
+
+
+async def best_batches(call: Any, batches: int) -> float:
+    """The CPU time per request of the best of ``batches`` batches, in µs."""
+    best = float("inf")
+    for _ in range(batches):
         start = time.thread_time()
         for _ in range(CPU_BATCH):
             await call()
         best = min(best, (time.thread_time() - start) / CPU_BATCH)
     return best * 1e6
+
+
+def scenario_calls(app: Any, only: list[str] | None) -> dict[str, tuple[Any, int]]:
+    """Each scenario's call (or the ones in ``only``) and the status it must answer."""
+    calls: dict[str, tuple[Any, int]] = {}
+    for name, (method, path, query, headers, body, expected) in REQUESTS.items():
+        if only and name not in only:
+            continue
+        if method == "WS":
+            calls[name] = websocket_call(app, path, body), 1
+        else:
+            calls[name] = http_call(app, method, path, query, headers, body), expected
+    return calls
+
+
+async def serve(calls: dict[str, tuple[Any, int]]) -> None:
+    """Warm every scenario up, then measure batches as the driver asks (see the module doc)."""
+    loop = asyncio.get_running_loop()
+    for call, expected in calls.values():
+        await warm_up(call, expected, 500)
+    gc.collect()
+    print(json.dumps(list(calls)), flush=True)
+    while line := await loop.run_in_executor(None, sys.stdin.readline):
+        asked = json.loads(line)
+        best = await best_batches(calls[asked["scenario"]][0], asked["batches"])
+        print(json.dumps({"best": best}), flush=True)
+
+
+async def warm_up(call: Any, expected: int, iterations: int) -> None:
+    status = await call()
+    if status != expected:
+        raise SystemExit(f"unexpected status {status} (wanted {expected})")
+    for _ in range(min(500, iterations)):
+        await call()
 
 
 async def main() -> None:
@@ -157,17 +200,15 @@ async def main() -> None:
     parser.add_argument("--iterations", type=int, default=2000)
     parser.add_argument("--only", action="append")
     parser.add_argument("--clock", choices=["wall", "cpu"], default="wall")
+    parser.add_argument("--serve", action="store_true", help="measure batches as asked on stdin")
     options = parser.parse_args()
     app = importlib.import_module(options.app).app
+    calls = scenario_calls(app, options.only)
+    if options.serve:
+        await serve(calls)
+        return
     results: dict[str, float] = {}
-    for name, (method, path, query, headers, body, expected) in REQUESTS.items():
-        if options.only and name not in options.only:
-            continue
-        if method == "WS":
-            call = websocket_call(app, path, body)
-            expected = 1
-        else:
-            call = http_call(app, method, path, query, headers, body)
+    for name, (call, expected) in calls.items():
         results[name] = await measure(call, expected, options.iterations, options.clock)
     print(json.dumps(results))
 

@@ -89,8 +89,14 @@ def describe_machine(peers: dict[str, Peer], found: dict[str, dict[str, str]]) -
 def in_process(
     peers: dict[str, Peer], rounds: int, iterations: int, only: list[str], clock: str = "wall"
 ) -> dict[str, dict[str, float]]:
+    """peer -> scenario -> median µs per request over rounds; CPU time is measured with the
+    peers interleaved batch by batch (``interleave.py``), wall time one peer at a time."""
     from peers import measure_in
 
+    if clock == "cpu":
+        from interleave import in_process_interleaved
+
+        return in_process_interleaved(peers, rounds, iterations, only, report=progress)
     samples: dict[str, dict[str, list[float]]] = {name: {} for name in peers}
     selection = [argument for scenario in only for argument in ("--only", scenario)]
     for round_number in range(rounds):
@@ -106,6 +112,10 @@ def in_process(
                 samples[peer.name].setdefault(scenario, []).append(micros)
         print(f"  in process: round {round_number + 1}/{rounds} done", file=sys.stderr)
     return {name: {s: statistics.median(v) for s, v in found.items()} for name, found in samples.items()}
+
+
+def progress(line: str) -> None:
+    print(line, file=sys.stderr)
 
 
 def geometric_mean(values: list[float]) -> float:
@@ -141,7 +151,10 @@ def run_section(name: str, peers: dict[str, Peer], options: argparse.Namespace) 
         medians = in_process(peers, options.rounds, options.iterations, options.only, options.clock)
         title = "In process (ASGI calls, no sockets; medians of interleaved rounds)"
         if options.clock == "cpu":
-            title = "In process (ASGI calls, no sockets; CPU time, best 100-request batch; medians of rounds)"
+            title = (
+                "In process (ASGI calls, no sockets; CPU time, best 20-request batch, peers interleaved;"
+                " medians of rounds)"
+            )
         return title, {"medians": medians, "table": report_in_process(peers, medians)}
     if name == "sweeps":
         from sweeps import report_sweeps

@@ -117,3 +117,42 @@ def test_the_task_benchmark_measures_each_step_of_an_in_memory_task() -> None:
     assert "add_task (one async no-op)" in steps and "run: sync no-op, in a worker thread" in steps
     assert "a response's tasks handed over and run (one sync no-op)" in steps
     assert len(steps) == 9 and all(thread > 0 and process > 0 for thread, process in steps.values())
+
+
+def test_the_interleaved_driver_asks_every_peer_for_every_scenario() -> None:
+    """``--clock cpu``'s driver: both local apps served by ``inprocess.py --serve``, asked a
+    few batches at a time, each round's best per peer and scenario, their medians."""
+    probe = (
+        "import json, sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
+        "from peers import Peer; from interleave import in_process_interleaved;"
+        "peers = {f: Peer(f, Path(sys.executable), f) for f in ('fastapi', 'starlette')};"
+        "only = ['hello (async)', '422 failure', 'form post'];"
+        "print(json.dumps(in_process_interleaved(peers, 2, 7, only, report=lambda line: None)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(BENCHMARKS)],
+        capture_output=True,
+        text=True,
+        cwd="/",
+        timeout=240,
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert list(found) == ["fastapi", "starlette"]
+    for by_scenario in found.values():
+        assert list(by_scenario) == ["hello (async)", "422 failure", "form post"]
+        assert all(micros > 0 for micros in by_scenario.values())
+
+
+def test_a_serving_measurer_warms_every_scenario_up_then_ends_with_its_input() -> None:
+    """``--serve`` warms every scenario up (checking its status) before it says it is ready."""
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "inprocess.py"), "--app", "starlette_apps.app", "--serve"],
+        input="",
+        capture_output=True,
+        text=True,
+        cwd="/",
+        timeout=240,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == scenario_names()  # ready, then its input ended
