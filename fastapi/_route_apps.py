@@ -20,7 +20,7 @@ from fastapi._app_tasks import task_port_for
 from fastapi._core.analyse.field import ModelField
 from fastapi._core.execute.exception_layer import EXCEPTION_HANDLERS, answer_handled
 from fastapi._core.execute.handler import DIRECT_APP, build_request_handler
-from fastapi._core.execute.request_scope import close_request_stack
+from fastapi._core.execute.request_scope import REQUEST_EXIT_STACK, close_request_stack
 from fastapi._core.execute.server_errors import StartTracking
 from fastapi._core.execute.threads import run_sync
 from fastapi._core.execute.websocket import build_websocket_handler
@@ -54,10 +54,12 @@ def request_response(func: Callable[[Request], Awaitable[Response] | Response]) 
                 response = await handler(request)
                 await response(scope, receive, sender)
             except BaseException as error:
-                await close_request_stack(scope, error)  # Depends(scope="request") sees it
+                if REQUEST_EXIT_STACK in scope:  # Depends(scope="request") sees the error
+                    await close_request_stack(scope, error)
                 raise
             else:
-                await close_request_stack(scope)
+                if REQUEST_EXIT_STACK in scope:  # only routes with such a dependency open one
+                    await close_request_stack(scope)
             finally:
                 form = parsed_form(request)
                 if form is not None:
