@@ -59,10 +59,16 @@ def parse_urlencoded(body: bytes) -> FormData:
         return FormData()
     if body[0] == _AMPERSAND or body[-1] == _AMPERSAND or b"&&" in body:
         return _parsed_by_python_multipart(body)
+    text = body.decode("latin-1")
     items: list[tuple[str, str | UploadFile]] = []
-    for chunk in body.decode("latin-1").split("&"):
-        name, _, value = chunk.partition("=")
-        items.append((unquote_plus(name), unquote_plus(value)))
+    if "%" in text or "+" in text:
+        for chunk in text.split("&"):
+            name, _, value = chunk.partition("=")
+            items.append((unquote_plus(name), unquote_plus(value)))
+    else:  # nothing to decode: unquote_plus would give each part back as it is
+        for chunk in text.split("&"):
+            name, _, value = chunk.partition("=")
+            items.append((name, value))
     return FormData(items)
 
 
