@@ -128,11 +128,26 @@ async def read_form_body(request: Request) -> FormData:
     return form
 
 
+_media_types: dict[str | None, tuple[bytes, dict[bytes, bytes]]] = {}
+_MEDIA_TYPES_KEPT = 256
+
+
+def _media_type(value: str | None) -> tuple[bytes, dict[bytes, bytes]]:
+    """``parse_options_header(value)``, remembered per value (a pure function; its options
+    are only read)."""
+    known = _media_types.get(value)
+    if known is None:
+        if len(_media_types) >= _MEDIA_TYPES_KEPT:
+            _media_types.clear()
+        known = _media_types[value] = parse_options_header(value)
+    return known
+
+
 async def _parse_form(request: Request) -> FormData:
     assert parse_options_header is not None, (
         "The `python-multipart` library must be installed to use form parsing."
     )
-    content_type, options = parse_options_header(request.headers.get("Content-Type"))
+    content_type, options = _media_type(_content_type(request))
     limits = limits_of(request.scope.get("app"))
     if content_type == b"multipart/form-data":
         body = await read_short_stream(request, small_body_limit())
