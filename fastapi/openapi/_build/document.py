@@ -7,7 +7,7 @@ decides its final shape (key order, URLs, dropped ``None`` values).
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -99,18 +99,30 @@ def _validated(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def _drop_empty_values(value: Any) -> None:
-    """Remove, in place, what the encoder leaves out of a dumped (JSON-typed) tree."""
-    if type(value) is dict:
-        dropped = [key for key, item in value.items() if item is None or key[:3] == "_sa"]
-        for key in dropped:
-            del value[key]
-        for item in value.values():
-            if type(item) is dict or type(item) is list:
-                _drop_empty_values(item)
-    elif type(value) is list:
-        for item in value:
-            if type(item) is dict or type(item) is list:
-                _drop_empty_values(item)
+    """Remove, in place, what the encoder leaves out of a dumped (JSON-typed) tree: walked
+    with a stack (no call per node), and a dict rebuilt only when it holds something to drop
+    (most hold nothing)."""
+    stack = [value] if type(value) is dict or type(value) is list else []
+    pop, push = stack.pop, stack.append
+    while stack:
+        node = pop()
+        children: Iterable[Any]
+        if type(node) is dict:
+            for key, item in node.items():
+                if item is None or key[:3] == "_sa":
+                    _drop_from(node)
+                    break
+            children = node.values()
+        else:
+            children = node
+        for child in children:
+            if type(child) is dict or type(child) is list:
+                push(child)
+
+
+def _drop_from(node: dict[str, Any]) -> None:
+    for key in [key for key, item in node.items() if item is None or key[:3] == "_sa"]:
+        del node[key]
 
 
 @contextmanager
