@@ -13,6 +13,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 #: Modules (and their submodules) a plain app never needs.
 LAZY = (
@@ -115,7 +116,11 @@ def test_building_a_plain_app_and_serving_it_loads_none_of_them() -> None:
     assert loaded(PLAIN_APP, GET, serve) == []
 
 
-def test_a_route_declaring_background_tasks_loads_the_runtime_when_it_is_built() -> None:
+def test_a_route_declaring_background_tasks_loads_the_runtime_when_it_is_built(
+    tmp_path: Path,
+) -> None:
+    """The in-memory runtime, without the durable machinery (stores, workers): a store's app
+    loads that."""
     declare = """
         import sys
         assert "fastapi.tasks.runtime" not in sys.modules
@@ -126,8 +131,14 @@ def test_a_route_declaring_background_tasks_loads_the_runtime_when_it_is_built()
         async def audited(background_tasks: BackgroundTasks):
             background_tasks.add_task(audit, "x")
         assert "fastapi.tasks.runtime" in sys.modules
+        assert app.tasks.get("unknown") is None
     """
-    assert "fastapi.tasks.runtime" in loaded(PLAIN_APP, declare)
+    found = loaded(PLAIN_APP, declare)
+    assert "fastapi.tasks.runtime" in found
+    durable = {f"fastapi.tasks.{name}" for name in ("store", "stored", "workers", "writer", "health")}
+    assert not [name for name in found if name in durable or name.startswith("fastapi.tasks.store.")]
+    stored = f"FastAPI(tasks='sqlite:///{tmp_path / 'tasks.db'}')"
+    assert "fastapi.tasks.stored" in loaded(f"from fastapi import FastAPI\n{stored}")
 
 
 def test_what_an_app_uses_is_loaded_then_and_answers_as_before() -> None:

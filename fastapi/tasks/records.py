@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class TaskState(str, Enum):
@@ -20,8 +20,15 @@ class TaskState(str, Enum):
 FINISHED = (TaskState.succeeded, TaskState.failed, TaskState.cancelled)
 
 
+# The models are built when first used (a status read, a failed attempt, the task routes'
+# schema): an app that queues tasks does not pay for them at import.
+_DEFERRED = ConfigDict(defer_build=True)
+
+
 class TaskProgress(BaseModel):
     """How far a running task has got, as it reported with ``current_task().progress()``."""
+
+    model_config = _DEFERRED
 
     done: int = Field(description="Units of work completed")
     total: int | None = Field(default=None, description="Units of work in all, when known")
@@ -30,6 +37,8 @@ class TaskProgress(BaseModel):
 
 class AttemptError(BaseModel):
     """How one attempt ended in error: the task's history, kept beside its latest error."""
+
+    model_config = _DEFERRED
 
     attempt: int = Field(description="The attempt's number (1-based)")
     error: str = Field(
@@ -45,6 +54,8 @@ MAX_ATTEMPT_ERRORS = 10
 
 class TaskStatus(BaseModel):
     """The status of one background task."""
+
+    model_config = _DEFERRED
 
     id: str = Field(description="The task id returned by add_task()")
     name: str = Field(description="The task function, as module:qualified_name")

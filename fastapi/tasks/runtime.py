@@ -16,7 +16,7 @@ import uuid
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio
 from starlette.background import BackgroundTask
@@ -36,9 +36,12 @@ from fastapi.tasks.memory_group import run_in_memory
 from fastapi.tasks.policy import Retry
 from fastapi.tasks.records import TaskState, TaskStatus
 from fastapi.tasks.settings import TaskSettings, TaskStoreError
-from fastapi.tasks.store import TaskStore, open_store
-from fastapi.tasks.stored import StoreBackend
-from fastapi.tasks.workers import WorkerPool
+
+if TYPE_CHECKING:  # pragma: no cover
+    from fastapi.tasks.store import TaskStore
+
+# The durable machinery (stores, their backend, the worker pool) is imported by the apps that
+# name a store: an app keeping its tasks in memory never loads it.
 
 __all__ = ["TaskRuntime", "TaskSettings", "TaskStoreError", "runtime_of"]
 
@@ -64,12 +67,18 @@ class TaskRuntime:
             settings = engines.settings_for(settings.store, settings)
         self.settings = settings
         store = settings.store
-        self.store: TaskStore | None = open_store(store) if isinstance(store, str) else store
+        if isinstance(store, str):
+            from fastapi.tasks.store import open_store
+
+            store = open_store(store)
+        self.store: TaskStore | None = store
         self.records = MemoryRecords(max_records=settings.max_records, max_age=settings.max_age)
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.memory = MemoryBackend(self.records)
         self.backend: TaskBackend = settings.backend or self.memory
         if self.store is not None:
+            from fastapi.tasks.stored import StoreBackend
+
             self.backend = StoreBackend(self.store, settings, self.owner)
         #: The running app's event loop (set by the lifespan): where in-memory tasks
         #: enqueued from other threads run.
@@ -261,6 +270,9 @@ class TaskRuntime:
 
     async def work(self, stopping: anyio.Event) -> None:
         """Claim and run due tasks until ``stopping`` is set (durable mode)."""
+        from fastapi.tasks.stored import StoreBackend
+        from fastapi.tasks.workers import WorkerPool
+
         if isinstance(self.backend, StoreBackend):
             await WorkerPool(self.backend).work(stopping)
 

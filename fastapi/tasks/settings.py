@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi.exceptions import HTTPException
-from fastapi.tasks.backend import TaskBackend
-from fastapi.tasks.store import TaskStore
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only: a memory app loads no store
+    from fastapi.tasks.backend import TaskBackend
+    from fastapi.tasks.store import TaskStore
 
 
 @dataclass
