@@ -133,3 +133,50 @@ def test_sync_endpoints_dependencies_and_tasks_reach_the_loop_through_anyio() ->
         response = client.post("/upload", files={"file": ("a.txt", b"hello")})
     assert response.json() == {"size": 5, "dep": "slept"}
     assert log == ["task reached the loop"]
+
+
+def test_idle_threads_end_and_each_event_loop_has_its_own_pool(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from fastapi._core.execute import threads
+
+    monkeypatch.setattr(threads, "IDLE_SECONDS", 0.05)
+
+    async def main() -> threads.WorkerPool:
+        await run_sync(time.sleep, 0)
+        return threads.requests.pool(asyncio.get_running_loop())
+
+    first, second = asyncio.run(main()), asyncio.run(main())
+    assert first is not second
+    deadline = time.monotonic() + 60
+    while first.threads or second.threads:  # ended once idle, not kept for a loop gone
+        assert time.monotonic() < deadline, (first.threads, second.threads)
+        time.sleep(0.02)
+
+
+def test_a_sync_attempt_that_timed_out_waiting_for_a_thread_never_starts() -> None:
+    from fastapi.tasks.context import RunningTask
+    from fastapi.tasks.task_threads import run_attempt_within, run_in_task_thread
+
+    gate = threading.Event()
+    ran: list[str] = []
+
+    def hold() -> None:
+        ran.append("holding")
+        gate.wait(60)
+
+    async def main() -> None:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = 1  # one task thread
+        holder = asyncio.ensure_future(run_in_task_thread(hold, who=lambda: "holder"))
+        while not ran:
+            await asyncio.sleep(0.01)
+        running = RunningTask("t-1", "late", 1, lambda *_: None)
+        with pytest.raises(TimeoutError, match="longer than its timeout of 0.2s"):
+            await run_attempt_within(ran.append, ("late",), {}, running, 0.2)
+        assert running.cancelled
+        gate.set()
+        await holder
+        await run_in_task_thread(ran.append, "after", who=lambda: "after")  # the late one skipped
+
+    asyncio.run(main())
+    assert ran == ["holding", "after"]

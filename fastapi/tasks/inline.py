@@ -8,8 +8,6 @@ and ``TestClient``, still see it as with FastAPI).
 from __future__ import annotations
 
 import asyncio
-import contextvars
-import functools
 import inspect
 import logging
 import time
@@ -20,13 +18,13 @@ import anyio
 import anyio.to_thread
 
 from fastapi._core.execute.server_errors import mark_logged
-from fastapi._core.execute.threads import run_sync
 from fastapi.tasks import codec
 from fastapi.tasks.backend import DONE, Outcome, TaskBackend
 from fastapi.tasks.context import RunningTask, TaskCancelled, reset, running_as
 from fastapi.tasks.functions import facts_of
 from fastapi.tasks.memory import MemoryRecords, MemoryTask
 from fastapi.tasks.records import TaskState, TaskStatus
+from fastapi.tasks.task_threads import run_attempt, run_attempt_within
 
 if TYPE_CHECKING:  # pragma: no cover
     from fastapi.background import BackgroundTasks, QueuedTask
@@ -217,7 +215,8 @@ async def call_task(
     ``running.cancel()`` cancels an async call at its next ``await`` (``TaskCancelled``); a
     sync one only sees ``current_task().cancelled``. Past ``timeout`` the attempt fails
     with ``TimeoutError``: an async call is cancelled, a sync one is told and left to end in
-    its thread while the task moves on (Python cannot stop a thread).
+    its thread while the task moves on (Python cannot stop a thread). Sync calls run in the
+    task threads (``fastapi.tasks.task_threads``), never in the request path's.
     """
     if is_async is None:
         is_async = facts_of(func).is_async
@@ -228,8 +227,8 @@ async def call_task(
         if is_async:
             return await _call_in_scope(func, args, kwargs, running, timeout)
         if timeout is None:  # the common case: no scope to set up
-            return await run_sync(func, *args, **kwargs)
-        return await _call_sync_within(func, args, kwargs, running, timeout)
+            return await run_attempt(func, args, kwargs, running)
+        return await run_attempt_within(func, args, kwargs, running, timeout)
     finally:
         reset(token)
 
@@ -285,21 +284,6 @@ async def _call_in_scope(
             running.detach()
     if running.cancelled:
         raise TaskCancelled()
-    raise TimeoutError(f"the task took longer than its timeout of {timeout:g}s")
-
-
-async def _call_sync_within(
-    func: Callable[..., Any],
-    args: tuple[Any, ...],
-    kwargs: dict[str, Any],
-    running: RunningTask,
-    timeout: float,
-) -> Any:
-    """A sync call with a timeout: past it, the task moves on and the thread is left to end."""
-    call = functools.partial(contextvars.copy_context().run, func, *args, **kwargs)
-    with anyio.move_on_after(timeout):
-        return await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
-    running.cancel()  # still running in its thread: it sees current_task().cancelled
     raise TimeoutError(f"the task took longer than its timeout of {timeout:g}s")
 
 

@@ -4,19 +4,19 @@ One backend, so nothing to sort into lanes. Plain sync tasks that follow one ano
 timeout, retry, failure hook or schedule: what ``add_task`` of a plain function queues) run
 back to back in one worker thread, their records begun and finished there: one hand-off to
 the thread and one wake-up of the event loop for all of them, where each would otherwise
-pay both. Each still runs in a copy of the request's context of its own, as if it had its
+pay both (in a task thread, ``fastapi.tasks.task_threads``). Each still runs in a copy of the request's context of its own, as if it had its
 own thread call, and a failure is logged and recorded and the next one runs.
 """
 
 from __future__ import annotations
 
 import contextvars
+import functools
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from fastapi._core.execute.server_errors import mark_logged
-from fastapi._core.execute.threads import run_sync
 from fastapi.tasks.context import RunningTask, TaskCancelled, running_as
 from fastapi.tasks.inline import (
     MemoryBackend,
@@ -26,6 +26,7 @@ from fastapi.tasks.inline import (
     shown_result,
 )
 from fastapi.tasks.memory import MemoryRecords
+from fastapi.tasks.task_threads import run_in_task_thread
 
 if TYPE_CHECKING:  # pragma: no cover
     from fastapi.background import BackgroundTasks, QueuedTask
@@ -60,7 +61,8 @@ async def run_in_memory(group: BackgroundTasks, backend: MemoryBackend) -> None:
                     break
                 batch.append(following)
                 index += 1
-            error = await run_sync(run_in_this_thread, backend.records, batch)
+            who = functools.partial(_who, batch)
+            error = await run_in_task_thread(run_in_this_thread, backend.records, batch, who=who)
         else:
             error = (await backend.run(queued)).error
         if error is not None and first_error is None:
@@ -68,6 +70,11 @@ async def run_in_memory(group: BackgroundTasks, backend: MemoryBackend) -> None:
     if first_error is not None:
         mark_logged(first_error)  # logged with the task already
         raise first_error
+
+
+def _who(batch: list[QueuedTask]) -> str:
+    """The batch's tasks, for a log line."""
+    return ", ".join(f"{queued.id} ({queued.name})" for queued in batch)
 
 
 def _recorded(group: BackgroundTasks, index: int, backend: MemoryBackend) -> QueuedTask:

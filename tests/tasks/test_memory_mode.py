@@ -368,13 +368,13 @@ def test_plain_sync_tasks_in_a_row_run_in_one_thread_hand_off(
 
     RAN.clear()
     hand_offs: list[int] = []
-    real_run_sync = memory_group.run_sync
+    real_run = memory_group.run_in_task_thread
 
-    async def counted(func, records, batch):
+    async def counted(func, records, batch, who):
         hand_offs.append(len(batch))
-        return await real_run_sync(func, records, batch)
+        return await real_run(func, records, batch, who=who)
 
-    monkeypatch.setattr(memory_group, "run_sync", counted)
+    monkeypatch.setattr(memory_group, "run_in_task_thread", counted)
     app = FastAPI()
     ids: list[str] = []
 
