@@ -82,13 +82,9 @@ def test_the_sweep_tables_mark_sizes_a_peer_is_not_built_at() -> None:
     assert "| B | 10.0 | - | 1.00 |" in table
 
 
-def test_the_driver_and_the_startup_app_import_and_build() -> None:
-    probe = (
-        "import sys; sys.path.insert(0, sys.argv[1]);"
-        "import run, peers, e2e, startup, routing;"
-        "namespace = {}; exec(startup.app_source(40), namespace);"
-        "print(len(namespace['app'].openapi()['paths']))"
-    )
+def run_probe(probe: str) -> subprocess.CompletedProcess[str]:
+    """``probe`` run by this interpreter with the benchmarks folder first on its path, from
+    outside the repository (so ``import fastapi`` finds the installed package)."""
     result = subprocess.run(
         [sys.executable, "-c", probe, str(BENCHMARKS)],
         capture_output=True,
@@ -97,6 +93,17 @@ def test_the_driver_and_the_startup_app_import_and_build() -> None:
         timeout=240,
     )
     assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_the_driver_and_the_startup_app_import_and_build() -> None:
+    probe = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "import run, peers, e2e, startup, routing;"
+        "namespace = {}; exec(startup.app_source(40), namespace);"
+        "print(len(namespace['app'].openapi()['paths']))"
+    )
+    result = run_probe(probe)
     assert int(result.stdout) == 40
 
 
@@ -129,14 +136,7 @@ def test_the_interleaved_driver_asks_every_peer_for_every_scenario() -> None:
         "only = ['hello (async)', '422 failure', 'form post'];"
         "print(json.dumps(in_process_interleaved(peers, 2, 7, only, report=lambda line: None)))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe, str(BENCHMARKS)],
-        capture_output=True,
-        text=True,
-        cwd="/",
-        timeout=240,
-    )
-    assert result.returncode == 0, result.stderr
+    result = run_probe(probe)
     found = json.loads(result.stdout)
     assert list(found) == ["fastapi", "starlette"]
     for by_scenario in found.values():

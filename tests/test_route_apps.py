@@ -26,14 +26,21 @@ class Broken(Exception):
     pass
 
 
-def make_app(route_class: type[APIRoute] = APIRoute) -> tuple[FastAPI, list[str]]:
+def app_answering_broken(route_class: type[APIRoute]) -> tuple[FastAPI, list[str]]:
+    """An app of ``route_class`` routes whose handler answers ``Broken``, and a list its
+    endpoints note what ran in."""
     app = FastAPI()
     app.router.route_class = route_class
-    ran: list[str] = []
 
     @app.exception_handler(Broken)
     async def broken(request: Request, exc: Broken) -> PlainTextResponse:
         return PlainTextResponse(f"broken at {request.url.path}", status_code=500)
+
+    return app, []
+
+
+def make_app(route_class: type[APIRoute] = APIRoute) -> tuple[FastAPI, list[str]]:
+    app, ran = app_answering_broken(route_class)
 
     @app.get("/hello")
     async def hello() -> dict[str, str]:
@@ -162,13 +169,7 @@ def test_literal_paths_match_where_their_regex_would(path: str, method: str) -> 
 
 
 def injected_only_app(route_class: type[APIRoute] = APIRoute) -> tuple[FastAPI, list[str]]:
-    app = FastAPI()
-    app.router.route_class = route_class
-    ran: list[str] = []
-
-    @app.exception_handler(Broken)
-    async def broken(request: Request, exc: Broken) -> PlainTextResponse:
-        return PlainTextResponse(f"broken at {request.url.path}", status_code=500)
+    app, ran = app_answering_broken(route_class)
 
     @app.post("/tasks")
     async def tasks(background_tasks: BackgroundTasks) -> dict[str, bool]:
