@@ -181,11 +181,11 @@ def _injecting_handler(
             await tasks.hand_over(request, response)  # the one place tasks leave the request
         return response
 
-    setattr(handle, DIRECT_APP, _injecting_app(plan, respond, tasks, injector))
+    setattr(handle, DIRECT_APP, _injecting_app(handle))
     return handle
 
 
-def _injecting_app(plan: Plan, respond: Respond, tasks: TaskPort, injector: Injector) -> ASGIApp:
+def _injecting_app(handle: RequestHandler) -> ASGIApp:
     """What ``request_response(handle)`` does for such an endpoint, in one frame: no
     request-scoped exit or form can be open (user code never sees the request)."""
 
@@ -194,11 +194,7 @@ def _injecting_app(plan: Plan, respond: Respond, tasks: TaskPort, injector: Inje
         handlers = scope.get(EXCEPTION_HANDLERS)
         sender = StartTracking(send)
         try:
-            resolution = Resolution(tasks)
-            resolution.values = injector(resolution, request)
-            response = await respond(request, plan, resolution, None)
-            if response.background is not None:
-                await tasks.hand_over(request, response)
+            response = await handle(request)
             await response(scope, receive, sender)
         except Exception as exc:
             await answer_handled(exc, request, handlers, sender.started, receive, sender)

@@ -128,19 +128,11 @@ async def read_form_body(request: Request) -> FormData:
     return form
 
 
-_media_types: dict[str | None, tuple[bytes, dict[bytes, bytes]]] = {}
-_MEDIA_TYPES_KEPT = 256
-
-
+@lru_cache(maxsize=256)
 def _media_type(value: str | None) -> tuple[bytes, dict[bytes, bytes]]:
     """``parse_options_header(value)``, remembered per value (a pure function; its options
     are only read)."""
-    known = _media_types.get(value)
-    if known is None:
-        if len(_media_types) >= _MEDIA_TYPES_KEPT:
-            _media_types.clear()
-        known = _media_types[value] = parse_options_header(value)
-    return known
+    return parse_options_header(value)  # type: ignore[no-any-return]
 
 
 async def _parse_form(request: Request) -> FormData:
